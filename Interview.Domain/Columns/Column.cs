@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace Interview.Domain.Columns;
+
+/// <summary>A portal column (栏目) that sessions are published under, e.g. 「卫健在线」.</summary>
+public sealed partial class Column
+{
+    public const int MaxNameLength = 50;
+    public const int MaxSlugLength = 64;
+    public const int MaxDescriptionLength = 500;
+
+    private Column()
+    {
+    }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; } = "";
+    /// <summary>The column's address part: lower-case letters, digits and single hyphens.</summary>
+    public string Slug { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public int SortOrder { get; private set; }
+
+    public static Column Create(string name, string slug, string? description = null, int sortOrder = 0)
+    {
+        var column = new Column { SortOrder = sortOrder };
+        column.Rename(name, description);
+        column.Slug = ValidSlug(slug);
+        return column;
+    }
+
+    public void Rename(string name, string? description)
+    {
+        Name = Guard.Text(name, "栏目名称", MaxNameLength);
+        Description = Guard.OptionalText(description, "栏目简介", MaxDescriptionLength);
+    }
+
+    public void MoveTo(int sortOrder) => SortOrder = sortOrder;
+
+    public static bool IsValidSlug(string? slug) =>
+        slug is { Length: > 0 and <= MaxSlugLength } && SlugPattern().IsMatch(slug);
+
+    private static string ValidSlug(string slug) =>
+        IsValidSlug(slug)
+            ? slug
+            : throw new DomainException($"栏目标识「{slug}」无效：只能使用小写字母、数字和连字符，长度不超过 {MaxSlugLength}。");
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+}

@@ -1,0 +1,174 @@
+namespace Interview.Domain.Interviews;
+
+/// <summary>
+/// One interview session (访谈) under a column: its topic, schedule, guests and lifecycle. Every change of state goes
+/// through <see cref="TransitionTo"/>, which refuses any move the lifecycle does not allow.
+/// </summary>
+public sealed class InterviewSession
+{
+    public const int MaxTitleLength = 100;
+    public const int MaxSummaryLength = 10_000;
+
+    private static readonly Dictionary<InterviewStatus, InterviewStatus[]> LegalMoves = new()
+    {
+        [InterviewStatus.Draft] = [InterviewStatus.Scheduled, InterviewStatus.Cancelled],
+        [InterviewStatus.Scheduled] = [InterviewStatus.Live, InterviewStatus.Cancelled],
+        [InterviewStatus.Live] = [InterviewStatus.Ended],
+        [InterviewStatus.Ended] = [InterviewStatus.Published],
+        [InterviewStatus.Published] = [],
+        [InterviewStatus.Cancelled] = [],
+    };
+
+    private readonly List<Guest> _guests = [];
+
+    private InterviewSession()
+    {
+    }
+
+    public int Id { get; private set; }
+    public int ColumnId { get; private set; }
+    public string Title { get; private set; } = "";
+    /// <summary>The summary (访谈摘要) or, before the session, its background, as Markdown with its rendering.</summary>
+    public string SummaryMarkdown { get; private set; } = "";
+    public string SummaryHtml { get; private set; } = "";
+    public DateTimeOffset ScheduledStart { get; private set; }
+    public DateTimeOffset ScheduledEnd { get; private set; }
+    public InterviewStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>The last change anyone could see: state, schedule, guests, entries. Feeds the sitemap.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
+    /// <summary>The <see cref="TranscriptEntry.Seq"/> of the newest entry; 0 before the first.</summary>
+    public int LastSeq { get; private set; }
+    public IReadOnlyList<Guest> Guests => _guests;
+
+    public static InterviewSession Create(
+        int columnId, string title, RenderedText? summary, DateTimeOffset scheduledStart, DateTimeOffset scheduledEnd,
+        DateTimeOffset now)
+    {
+        var session = new InterviewSession
+        {
+            ColumnId = columnId,
+            Status = InterviewStatus.Draft,
+            CreatedAt = now,
+        };
+        session.Describe(title, summary ?? RenderedText.Empty, now);
+        session.Reschedule(scheduledStart, scheduledEnd, now);
+        return session;
+    }
+
+    public static IReadOnlyList<InterviewStatus> LegalMovesFrom(InterviewStatus status) => LegalMoves[status];
+
+    public bool CanTransitionTo(InterviewStatus to) => LegalMoves[Status].Contains(to);
+
+    public IReadOnlyList<InterviewStatus> NextStates => LegalMoves[Status];
+
+    public void Describe(string title, RenderedText summary, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        Title = Guard.Text(title, "访谈标题", MaxTitleLength);
+        Guard.OptionalText(summary.Markdown, "访谈摘要", MaxSummaryLength);
+        SummaryMarkdown = summary.Markdown;
+        SummaryHtml = summary.Html;
+        UpdatedAt = now;
+    }
+
+    public void Reschedule(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now)
+    {
+        if (Status is not (InterviewStatus.Draft or InterviewStatus.Scheduled))
+        {
+            throw new DomainException($"访谈已{Status.DisplayName()}，不能再修改时间。");
+        }
+        if (end <= start)
+        {
+            throw new DomainException("结束时间必须晚于开始时间。");
+        }
+        ScheduledStart = start;
+        ScheduledEnd = end;
+        UpdatedAt = now;
+    }
+
+    public void MoveToColumn(int columnId, DateTimeOffset now)
+    {
+        ColumnId = columnId;
+        UpdatedAt = now;
+    }
+
+    public Guest AddGuest(string name, string? position, string? organization, string? bio, DateTimeOffset now)
+    {
+        if (Status is InterviewStatus.Published or InterviewStatus.Cancelled)
+        {
+            throw new DomainException($"访谈已{Status.DisplayName()}，不能再添加嘉宾。");
+        }
+        var guest = Guest.Create(name, position, organization, bio, _guests.Count);
+        _guests.Add(guest);
+        UpdatedAt = now;
+        return guest;
+    }
+
+    /// <summary>Moves the session to <paramref name="to"/>, or throws if the lifecycle does not allow that move.</summary>
+    public void TransitionTo(InterviewStatus to, DateTimeOffset now)
+    {
+        if (!CanTransitionTo(to))
+        {
+            throw new IllegalTransitionException(Status, to);
+        }
+        if (to == InterviewStatus.Scheduled && _guests.Count == 0)
+        {
+            throw new DomainException("发布预告前至少要添加一位嘉宾。");
+        }
+        Status = to;
+        UpdatedAt = now;
+        switch (to)
+        {
+            case InterviewStatus.Live:
+                StartedAt = now;
+                break;
+            case InterviewStatus.Ended:
+                EndedAt = now;
+                break;
+            case InterviewStatus.Published:
+                PublishedAt = now;
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Publishes the next entry of the transcript: it takes the next <see cref="TranscriptEntry.Seq"/>. Entries are
+    /// published while the session is live; afterwards only follow-up answers (会后答复) are appended.
+    /// </summary>
+    public TranscriptEntry AppendEntry(
+        EntryKind kind, string? speaker, RenderedText text, DateTimeOffset now, int? guestId = null,
+        int? questionId = null)
+    {
+        var allowed = kind == EntryKind.FollowUp
+            ? Status is InterviewStatus.Ended or InterviewStatus.Published
+            : Status == InterviewStatus.Live;
+        if (!allowed)
+        {
+            throw new DomainException(kind == EntryKind.FollowUp
+                ? "会后答复只能在访谈结束后发布。"
+                : $"访谈{Status.DisplayName()}，不能发布直播内容。");
+        }
+        if (guestId is { } id && _guests.All(g => g.Id != id))
+        {
+            throw new DomainException("这位嘉宾不属于本场访谈。");
+        }
+        var entry = TranscriptEntry.Create(Id, LastSeq + 1, kind, speaker, text, now, guestId, questionId);
+        LastSeq = entry.Seq;
+        UpdatedAt = now;
+        return entry;
+    }
+
+    /// <summary>Records that an entry of this session was corrected, so that outputs show the change.</summary>
+    public void Touch(DateTimeOffset now) => UpdatedAt = now;
+}
+
+public sealed class IllegalTransitionException(InterviewStatus from, InterviewStatus to)
+    : DomainException($"访谈状态不能从「{from.DisplayName()}」变为「{to.DisplayName()}」。")
+{
+    public InterviewStatus From { get; } = from;
+    public InterviewStatus To { get; } = to;
+}

@@ -1,0 +1,36 @@
+namespace Interview.Domain.Interviews;
+
+/// <summary>
+/// Draft → Scheduled (预告) → Live (直播中) → Ended (会后) → Published (实录); Cancelled only before Live.
+/// </summary>
+public enum InterviewStatus
+{
+    Draft,
+    Scheduled,
+    Live,
+    Ended,
+    Published,
+    Cancelled,
+}
+
+public static class InterviewStatusExtensions
+{
+    /// <summary>Whether the public may see a session in this state at all.</summary>
+    public static bool IsPublic(this InterviewStatus status) => status is not InterviewStatus.Draft;
+
+    /// <summary>Whether the session has a transcript to show.</summary>
+    public static bool HasTranscript(this InterviewStatus status) =>
+        status is InterviewStatus.Live or InterviewStatus.Ended or InterviewStatus.Published;
+
+    /// <summary>The state's name as shown to the public, in Chinese.</summary>
+    public static string DisplayName(this InterviewStatus status) => status switch
+    {
+        InterviewStatus.Draft => "草稿",
+        InterviewStatus.Scheduled => "预告",
+        InterviewStatus.Live => "直播中",
+        InterviewStatus.Ended => "已结束",
+        InterviewStatus.Published => "文字实录",
+        InterviewStatus.Cancelled => "已取消",
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,87 @@
+namespace Interview.Domain.Interviews;
+
+/// <summary>
+/// One published entry of a session's transcript. <see cref="Seq"/> numbers the session's entries 1, 2, 3… without
+/// gaps; a correction (勘误) keeps the number and keeps the earlier wording in <see cref="Revisions"/>.
+/// </summary>
+public sealed class TranscriptEntry
+{
+    public const int MaxMarkdownLength = 20_000;
+    public const int MaxSpeakerLength = 50;
+    public const int MaxCorrectionNoteLength = 200;
+
+    private readonly List<EntryRevision> _revisions = [];
+
+    private TranscriptEntry()
+    {
+    }
+
+    public long Id { get; private set; }
+    public int InterviewId { get; private set; }
+    public int Seq { get; private set; }
+    public EntryKind Kind { get; private set; }
+    /// <summary>Who spoke: a guest's name, a citizen's nickname; empty for host remarks and notes.</summary>
+    public string Speaker { get; private set; } = "";
+    public int? GuestId { get; private set; }
+    public int? QuestionId { get; private set; }
+    public string Markdown { get; private set; } = "";
+    public string Html { get; private set; } = "";
+    public string Text { get; private set; } = "";
+    public DateTimeOffset PublishedAt { get; private set; }
+    public DateTimeOffset? CorrectedAt { get; private set; }
+    public IReadOnlyList<EntryRevision> Revisions => _revisions;
+
+    /// <summary>The label the public sees before the text: 主持人, 嘉宾 name, 网友 nickname.</summary>
+    public string SpeakerLabel => Label(Kind, Speaker);
+
+    public static string Label(EntryKind kind, string speaker) => kind switch
+    {
+        EntryKind.Host => "主持人",
+        EntryKind.Guest => $"嘉宾 {speaker}",
+        EntryKind.Question => $"网友 {speaker}",
+        EntryKind.FollowUp => speaker.Length > 0 ? $"会后答复 {speaker}" : "会后答复",
+        _ => speaker.Length > 0 ? speaker : "提示",
+    };
+
+    internal static TranscriptEntry Create(
+        int interviewId, int seq, EntryKind kind, string? speaker, RenderedText text, DateTimeOffset now,
+        int? guestId, int? questionId)
+    {
+        var entry = new TranscriptEntry
+        {
+            InterviewId = interviewId,
+            Seq = seq,
+            Kind = kind,
+            Speaker = kind is EntryKind.Guest or EntryKind.Question
+                ? Guard.Text(speaker, "发言人", MaxSpeakerLength)
+                : Guard.OptionalText(speaker, "发言人", MaxSpeakerLength),
+            GuestId = guestId,
+            QuestionId = questionId,
+            PublishedAt = now,
+        };
+        entry.SetText(text);
+        return entry;
+    }
+
+    /// <summary>Replaces the wording (勘误); the entry keeps its number and the old wording is kept.</summary>
+    public void Correct(RenderedText text, string? note, DateTimeOffset now)
+    {
+        var trimmedNote = Guard.OptionalText(note, "勘误说明", MaxCorrectionNoteLength);
+        if (text.Markdown == Markdown)
+        {
+            throw new DomainException("更正后的内容与原内容相同。");
+        }
+        _revisions.Add(EntryRevision.Of(this, trimmedNote, now));
+        SetText(text);
+        CorrectedAt = now;
+    }
+
+    private void SetText(RenderedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Guard.Text(text.Markdown, "内容", MaxMarkdownLength);
+        Markdown = text.Markdown;
+        Html = text.Html;
+        Text = text.PlainText;
+    }
+}

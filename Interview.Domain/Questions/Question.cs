@@ -1,0 +1,127 @@
+namespace Interview.Domain.Questions;
+
+/// <summary>
+/// A citizen's question (网友提问). Nothing of it is public until a moderator approves it (先审后发); each decision is
+/// taken once, and a second decision on the same question fails naming the first.
+/// </summary>
+public sealed class Question
+{
+    public const int MaxNicknameLength = 20;
+    public const int MaxTextLength = 500;
+    public const int MaxNoteLength = 200;
+
+    private Question()
+    {
+    }
+
+    public int Id { get; private set; }
+    public int InterviewId { get; private set; }
+    /// <summary>The opaque receipt (回执) the asker uses to look the question up.</summary>
+    public string Receipt { get; private set; } = "";
+    public string Nickname { get; private set; } = "";
+    /// <summary>What the citizen wrote, kept unchanged even when a moderator edits the question.</summary>
+    public string OriginalText { get; private set; } = "";
+    /// <summary>The wording that is published once approved: the moderator's edit, or the original.</summary>
+    public string Text { get; private set; } = "";
+    /// <summary>An optional phone number for staff follow-up; never public.</summary>
+    public string? Phone { get; private set; }
+    public QuestionStatus Status { get; private set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? DecidedBy { get; private set; }
+    public RejectReason? RejectReason { get; private set; }
+    public string? DecisionNote { get; private set; }
+    public int? MergedIntoId { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    /// <summary>Whether the answer came after the session (会后答复) rather than live.</summary>
+    public bool AnsweredLater { get; private set; }
+
+    public bool IsPublic => Status is QuestionStatus.Approved or QuestionStatus.Answered;
+
+    public static Question Submit(
+        int interviewId, string receipt, string nickname, string text, string? phone, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(receipt);
+        var body = Guard.Text(text, "问题内容", MaxTextLength);
+        return new Question
+        {
+            InterviewId = interviewId,
+            Receipt = receipt,
+            Nickname = Guard.Text(nickname, "昵称", MaxNicknameLength),
+            OriginalText = body,
+            Text = body,
+            Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim(),
+            Status = QuestionStatus.Pending,
+            SubmittedAt = now,
+        };
+    }
+
+    public void Approve(string moderator, string? editedText, DateTimeOffset now)
+    {
+        EnsurePending();
+        if (!string.IsNullOrWhiteSpace(editedText))
+        {
+            Text = Guard.Text(editedText, "问题内容", MaxTextLength);
+        }
+        Decide(QuestionStatus.Approved, moderator, now);
+    }
+
+    public void Reject(string moderator, RejectReason reason, string? note, DateTimeOffset now)
+    {
+        EnsurePending();
+        RejectReason = reason;
+        DecisionNote = Guard.OptionalText(note, "说明", MaxNoteLength);
+        Decide(QuestionStatus.Rejected, moderator, now);
+    }
+
+    public void MergeInto(Question survivor, string moderator, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(survivor);
+        EnsurePending();
+        if (survivor.Id == Id || survivor.InterviewId != InterviewId)
+        {
+            throw new DomainException("只能合并到同一场访谈的另一个问题。");
+        }
+        if (survivor.Status is QuestionStatus.Rejected or QuestionStatus.Merged)
+        {
+            throw new DomainException("不能合并到未采用或已合并的问题。");
+        }
+        MergedIntoId = survivor.Id;
+        Decide(QuestionStatus.Merged, moderator, now);
+    }
+
+    public void MarkAnswered(bool later, DateTimeOffset now)
+    {
+        if (Status != QuestionStatus.Approved)
+        {
+            throw new DomainException("只有已采用的问题才能标记为已答复。");
+        }
+        Status = QuestionStatus.Answered;
+        AnsweredAt = now;
+        AnsweredLater = later;
+    }
+
+    private void EnsurePending()
+    {
+        if (Status != QuestionStatus.Pending)
+        {
+            throw new QuestionAlreadyDecidedException(this);
+        }
+    }
+
+    private void Decide(QuestionStatus status, string moderator, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(moderator);
+        Status = status;
+        DecidedBy = moderator;
+        DecidedAt = now;
+    }
+}
+
+public sealed class QuestionAlreadyDecidedException(Question question)
+    : DomainException($"该问题已由 {question.DecidedBy} 于 {question.DecidedAt:yyyy-MM-dd HH:mm:ss} 处理（{question.Status}）。")
+{
+    public QuestionStatus Decision { get; } = question.Status;
+    public string? DecidedBy { get; } = question.DecidedBy;
+    public DateTimeOffset? DecidedAt { get; } = question.DecidedAt;
+}

@@ -1,0 +1,78 @@
+using Interview.Domain.Interviews;
+using Interview.Web.Public;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Interview.Web.Api;
+
+/// <summary>The public read API (CONTRACT.md "Public API"): no account, only what the public pages show.</summary>
+public static class PublicApi
+{
+    public static IEndpointRouteBuilder MapPublicApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Public").AllowAnonymous();
+        api.MapGet("/columns", ListColumns).WithSummary("All columns (栏目).");
+        api.MapGet("/interviews", ListInterviews)
+            .WithSummary("Public sessions, newest first; filter by column slug and status (scheduled, live, ended, published).");
+        api.MapGet("/interviews/{id:int}", GetInterview).WithSummary("One public session with guests and statistics.");
+        api.MapGet("/interviews/{id:int}/entries", ListEntries)
+            .WithSummary($"Published transcript entries with seq greater than afterSeq, in seq order, at most {PublicCatalog.MaxEntriesPerRead} per call.");
+        return app;
+    }
+
+    private static async Task<Ok<ItemsResponse<ColumnDto>>> ListColumns(
+        PublicCatalog catalog, PublicApiMapper map, CancellationToken cancellationToken)
+    {
+        var columns = await catalog.ColumnsAsync(cancellationToken);
+        return TypedResults.Ok(new ItemsResponse<ColumnDto>(columns.Select(map.Column).ToList()));
+    }
+
+    private static async Task<Results<Ok<PagedResponse<InterviewSummaryDto>>, ProblemHttpResult>> ListInterviews(
+        PublicCatalog catalog, PublicApiMapper map, string? column, string? status, int? page,
+        CancellationToken cancellationToken)
+    {
+        InterviewStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<InterviewStatus>(status, ignoreCase: true, out var parsed) || !parsed.IsPublic() ||
+                parsed == InterviewStatus.Cancelled || int.TryParse(status, out _))
+            {
+                return Problem(StatusCodes.Status400BadRequest, $"未知的状态「{status}」：可用 scheduled、live、ended、published。");
+            }
+            wanted = parsed;
+        }
+        if (page is < 1)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "页码从 1 开始。");
+        }
+        if (!string.IsNullOrEmpty(column) && await catalog.ColumnAsync(column, cancellationToken) is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, $"没有标识为「{column}」的栏目。");
+        }
+        var result = await catalog.InterviewsAsync(
+            string.IsNullOrEmpty(column) ? null : column, wanted, page ?? 1, cancellationToken);
+        return TypedResults.Ok(new PagedResponse<InterviewSummaryDto>(
+            result.Items.Select(map.Summary).ToList(), result.Total, result.Page, result.PageSize));
+    }
+
+    private static async Task<Results<Ok<InterviewDto>, ProblemHttpResult>> GetInterview(
+        int id, PublicCatalog catalog, PublicApiMapper map, CancellationToken cancellationToken)
+    {
+        var detail = await catalog.InterviewAsync(id, cancellationToken);
+        return detail is null ? NoSuchInterview(id) : TypedResults.Ok(map.Interview(detail));
+    }
+
+    private static async Task<Results<Ok<ItemsResponse<EntryDto>>, ProblemHttpResult>> ListEntries(
+        int id, int? afterSeq, PublicCatalog catalog, PublicApiMapper map, CancellationToken cancellationToken)
+    {
+        var entries = await catalog.EntriesAsync(id, Math.Max(0, afterSeq ?? 0), cancellationToken);
+        return entries is null
+            ? NoSuchInterview(id)
+            : TypedResults.Ok(new ItemsResponse<EntryDto>(entries.Select(map.Entry).ToList()));
+    }
+
+    private static ProblemHttpResult NoSuchInterview(int id) =>
+        Problem(StatusCodes.Status404NotFound, $"没有编号为 {id} 的公开访谈。");
+
+    private static ProblemHttpResult Problem(int status, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status);
+}

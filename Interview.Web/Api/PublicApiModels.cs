@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using Interview.Domain.Interviews;
+using Interview.Web.Hosting;
+using Interview.Web.Public;
+
+namespace Interview.Web.Api;
+
+// The public API's shapes (CONTRACT.md). Times are in the site's zone with their offset.
+
+public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);
+
+public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+public sealed record ColumnDto(int Id, string Slug, string Name, string Description);
+
+public sealed record GuestDto(int Id, string Name, string Title, string Organization, string Bio, string? PhotoUrl);
+
+public sealed record InterviewSummaryDto(
+    int Id, string Title, InterviewStatus Status, ColumnDto Column, DateTimeOffset ScheduledStart,
+    DateTimeOffset ScheduledEnd, IReadOnlyList<GuestDto> Guests, string Url);
+
+public sealed record StatsDto(int Received, int Approved, int Merged, int AnsweredLive, int AnsweredLater);
+
+public sealed record InterviewDto(
+    int Id, string Title, InterviewStatus Status, ColumnDto Column, DateTimeOffset ScheduledStart,
+    DateTimeOffset ScheduledEnd, string SummaryHtml, IReadOnlyList<GuestDto> Guests, StatsDto Stats,
+    DateTimeOffset? PublishedAt, string Url);
+
+public sealed record EntryDto(
+    int Seq,
+    EntryKind Kind,
+    string Speaker,
+    string Html,
+    string Text,
+    DateTimeOffset PublishedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? QuestionId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? CorrectedAt,
+    string Url);
+
+/// <summary>Turns the catalogue's views into the API's shapes.</summary>
+public sealed class PublicApiMapper(SiteTime time)
+{
+    public ColumnDto Column(ColumnView c) => new(c.Id, c.Slug, c.Name, c.Description);
+
+    public GuestDto Guest(GuestView g) => new(g.Id, g.Name, g.Position, g.Organization, g.Bio, g.PhotoUrl);
+
+    public InterviewSummaryDto Summary(InterviewCard c) => new(
+        c.Id, c.Title, c.Status, Column(c.Column), time.Local(c.ScheduledStart), time.Local(c.ScheduledEnd),
+        c.Guests.Select(Guest).ToList(), c.Url);
+
+    public InterviewDto Interview(InterviewDetail d) => new(
+        d.Card.Id, d.Card.Title, d.Card.Status, Column(d.Card.Column), time.Local(d.Card.ScheduledStart),
+        time.Local(d.Card.ScheduledEnd), d.SummaryHtml, d.Card.Guests.Select(Guest).ToList(),
+        new StatsDto(d.Stats.Received, d.Stats.Approved, d.Stats.Merged, d.Stats.AnsweredLive, d.Stats.AnsweredLater),
+        time.Local(d.PublishedAt), d.Card.Url);
+
+    public EntryDto Entry(EntryView e) => new(
+        e.Seq, e.Kind, e.Speaker, e.Html, e.Text, time.Local(e.PublishedAt), e.QuestionId, time.Local(e.CorrectedAt), e.Url);
+}

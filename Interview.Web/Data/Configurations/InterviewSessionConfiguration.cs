@@ -1,0 +1,59 @@
+using Interview.Domain.Columns;
+using Interview.Domain.Interviews;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Interview.Web.Data.Configurations;
+
+internal sealed class InterviewSessionConfiguration : IEntityTypeConfiguration<InterviewSession>
+{
+    public void Configure(EntityTypeBuilder<InterviewSession> builder)
+    {
+        builder.ToTable("Interviews");
+        builder.Property(i => i.Title).HasMaxLength(InterviewSession.MaxTitleLength);
+        builder.HasOne<Column>().WithMany().HasForeignKey(i => i.ColumnId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(i => i.Guests).WithOne().HasForeignKey(g => g.InterviewId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Guests).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.Ignore(i => i.NextStates);
+        // Two publishers appending at once both read LastSeq; the second write fails instead of reusing a number.
+        builder.Property(i => i.LastSeq).IsConcurrencyToken();
+        builder.HasIndex(i => new { i.Status, i.ScheduledStart });
+        builder.HasIndex(i => new { i.ColumnId, i.ScheduledStart });
+    }
+}
+
+internal sealed class GuestConfiguration : IEntityTypeConfiguration<Guest>
+{
+    public void Configure(EntityTypeBuilder<Guest> builder)
+    {
+        builder.ToTable("Guests");
+        builder.Property(g => g.Name).HasMaxLength(Guest.MaxNameLength);
+        builder.Property(g => g.Position).HasMaxLength(Guest.MaxPositionLength);
+        builder.Property(g => g.Organization).HasMaxLength(Guest.MaxOrganizationLength);
+        builder.Property(g => g.Bio).HasMaxLength(Guest.MaxBioLength);
+        builder.Property(g => g.PhotoUrl).HasMaxLength(300);
+    }
+}
+
+internal sealed class TranscriptEntryConfiguration : IEntityTypeConfiguration<TranscriptEntry>
+{
+    public void Configure(EntityTypeBuilder<TranscriptEntry> builder)
+    {
+        builder.ToTable("Entries");
+        builder.HasOne<InterviewSession>().WithMany().HasForeignKey(e => e.InterviewId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.InterviewId, e.Seq }).IsUnique();
+        builder.Property(e => e.Speaker).HasMaxLength(TranscriptEntry.MaxSpeakerLength);
+        builder.Ignore(e => e.SpeakerLabel);
+        builder.HasMany(e => e.Revisions).WithOne().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class EntryRevisionConfiguration : IEntityTypeConfiguration<EntryRevision>
+{
+    public void Configure(EntityTypeBuilder<EntryRevision> builder)
+    {
+        builder.ToTable("EntryRevisions");
+        builder.Property(r => r.Note).HasMaxLength(TranscriptEntry.MaxCorrectionNoteLength);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Interview.Domain.Audit;
+using Interview.Domain.Columns;
+using Interview.Domain.Interviews;
+using Interview.Domain.Questions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Interview.Web.Data;
+
+public sealed class InterviewDbContext(DbContextOptions<InterviewDbContext> options) : DbContext(options)
+{
+    public DbSet<Column> Columns => Set<Column>();
+    public DbSet<InterviewSession> Interviews => Set<InterviewSession>();
+    public DbSet<Guest> Guests => Set<Guest>();
+    public DbSet<TranscriptEntry> Entries => Set<TranscriptEntry>();
+    public DbSet<EntryRevision> EntryRevisions => Set<EntryRevision>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(InterviewDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type and EF cannot order or compare DateTimeOffset there; a fixed-width UTC text form
+        // sorts and compares correctly as text and stays readable in the database file.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTextConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit log is append-only: the application has no path that edits or removes a line.</summary>
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only.");
+        }
+    }
+
+    private sealed class UtcTextConverter() : ValueConverter<DateTimeOffset, string>(
+        v => v.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture),
+        v => new DateTimeOffset(DateTime.SpecifyKind(
+            DateTime.ParseExact(v, Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal), DateTimeKind.Utc)))
+    {
+        private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+    }
+}

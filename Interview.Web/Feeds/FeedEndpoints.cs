@@ -1,0 +1,137 @@
+using System.Text;
+using System.Xml;
+using Interview.Domain.Interviews;
+using Interview.Web.Hosting;
+using Interview.Web.Public;
+using Microsoft.Extensions.Options;
+
+namespace Interview.Web.Feeds;
+
+/// <summary>RSS 2.0 per column and the sitemap: written with XmlWriter so that any text is escaped correctly.</summary>
+public static class FeedEndpoints
+{
+    private const int FeedItems = 30;
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/columns/{slug}/feed.xml", ColumnFeed).ExcludeFromDescription();
+        app.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> ColumnFeed(
+        string slug, HttpContext http, PublicCatalog catalog, SiteTime time, IOptions<InterviewOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var column = await catalog.ColumnAsync(slug, cancellationToken);
+        if (column is null)
+        {
+            return Results.NotFound();
+        }
+        var sessions = await catalog.InterviewsAsync(slug, status: null, page: 1, cancellationToken);
+        var site = BaseUrl(http, options.Value);
+        var xml = Write(writer =>
+        {
+            writer.WriteStartElement("rss");
+            writer.WriteAttributeString("version", "2.0");
+            writer.WriteStartElement("channel");
+            writer.WriteElementString("title", Safe($"{column.Name} - {options.Value.SiteName}"));
+            writer.WriteElementString("link", site + PublicUrls.Column(column.Slug));
+            writer.WriteElementString("description", Safe(column.Description.Length > 0 ? column.Description : column.Name));
+            writer.WriteElementString("language", "zh-cn");
+            foreach (var item in sessions.Items.Take(FeedItems))
+            {
+                writer.WriteStartElement("item");
+                writer.WriteElementString("title", Safe($"【{item.Status.DisplayName()}】{item.Title}"));
+                writer.WriteElementString("link", site + item.Url);
+                writer.WriteStartElement("guid");
+                writer.WriteAttributeString("isPermaLink", "true");
+                writer.WriteString(site + item.Url);
+                writer.WriteEndElement();
+                writer.WriteElementString("description", Safe(Describe(item, time)));
+                writer.WriteElementString("pubDate", time.Local(item.ScheduledStart).ToString("r", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        });
+        return Results.Text(xml, "application/rss+xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> Sitemap(
+        HttpContext http, PublicCatalog catalog, SiteTime time, IOptions<InterviewOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var items = await catalog.SitemapAsync(cancellationToken);
+        var site = BaseUrl(http, options.Value);
+        var xml = Write(writer =>
+        {
+            writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            foreach (var item in items)
+            {
+                writer.WriteStartElement("url");
+                writer.WriteElementString("loc", site + item.Path);
+                if (item.LastModified is { } changed)
+                {
+                    writer.WriteElementString("lastmod", time.Iso(changed));
+                }
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+        });
+        return Results.Text(xml, "application/xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static string Describe(InterviewCard item, SiteTime time)
+    {
+        var guests = string.Join("、", item.Guests.Select(g => $"{g.Credential} {g.Name}".Trim()));
+        return $"{time.DateTime(item.ScheduledStart)}　{guests}";
+    }
+
+    /// <summary>Drops characters that XML 1.0 cannot carry (control characters, lone surrogates).</summary>
+    private static string Safe(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                kept.Append(text, i, 2);
+                i++;
+            }
+        }
+        return kept.ToString();
+    }
+
+    /// <summary>The configured public address, or the request's own (scheme and host) when none is set.</summary>
+    private static string BaseUrl(HttpContext http, InterviewOptions options) =>
+        string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+            ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"
+            : options.PublicBaseUrl.TrimEnd('/');
+
+    private static string Write(Action<XmlWriter> body)
+    {
+        var buffer = new StringBuilder();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings
+        {
+            Encoding = Encoding.UTF8,
+            Indent = false,
+            CheckCharacters = true,
+        }))
+        {
+            writer.WriteStartDocument();
+            body(writer);
+            writer.WriteEndDocument();
+        }
+        // StringBuilder output declares utf-16; the response is UTF-8.
+        return buffer.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Interview.Web.Api;
+using Interview.Web.Data;
+using Interview.Web.Public;
+using Interview.Web.Text;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Interview.Web.Hosting;
+
+public static class InterviewServices
+{
+    /// <summary>Everything the site needs in its container: options, database, text, public reading, web plumbing.</summary>
+    public static WebApplicationBuilder AddInterview(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(Web.InterviewOptions.Section);
+        services.Configure<Web.InterviewOptions>(section);
+        var options = section.Get<Web.InterviewOptions>() ?? new Web.InterviewOptions();
+        var dataDirectory = options.DataDirectoryPath(builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<InterviewDbContext>(db => db.UseSqlite(ConnectionString(dataDirectory)));
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<SiteTime>();
+        services.AddSingleton<PublicCatalog>();
+        services.AddSingleton<PublicApiMapper>();
+
+        // Chinese stays Chinese: in HTML and JSON alike, not &#x...; or \uXXXX.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+
+        services.AddRazorComponents();
+        services.AddOpenApi("v1");
+        services.AddProblemDetails();
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/rss+xml", "image/svg+xml"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        return builder;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app) =>
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+    public static string ConnectionString(string dataDirectory) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(dataDirectory, "interview.db"),
+        ForeignKeys = true,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    public static InterviewOptions GetInterviewOptions(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<Web.InterviewOptions>>().Value;
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace Interview.Web.Hosting;
+
+/// <summary>
+/// Headers on every response: a Content-Security-Policy that allows only the site's own scripts and styles, and
+/// framing limited to the site itself, or, for the embeddable widgets, to the portal origins in configuration.
+/// </summary>
+public sealed class SecurityHeaders(RequestDelegate next, IOptions<InterviewOptions> options)
+{
+    private readonly string _sitePolicy = Policy("'self'");
+    private readonly string _embedPolicy = Policy(string.Join(' ', ["'self'", .. options.Value.Security.AllowedOrigins]));
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var embed = context.Request.Path.StartsWithSegments("/embed", StringComparison.OrdinalIgnoreCase);
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = embed ? _embedPolicy : _sitePolicy;
+            if (!embed)
+            {
+                // For browsers that predate frame-ancestors.
+                headers.XFrameOptions = "SAMEORIGIN";
+            }
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+
+    private static string Policy(string frameAncestors) =>
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+        $"frame-ancestors {frameAncestors}";
+}

@@ -1,0 +1,37 @@
+namespace Interview.Web;
+
+/// <summary>The <c>Interview</c> section of configuration (CONTRACT.md lists the settings portals rely on).</summary>
+public sealed class InterviewOptions
+{
+    public const string Section = "Interview";
+
+    /// <summary>One folder with everything the instance owns: database, uploads, keys, backups.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Fill an empty database with demo columns and sessions.</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>The site's name, shown in the page header and feeds.</summary>
+    public string SiteName { get; set; } = "在线访谈";
+
+    /// <summary>The time zone that times are shown in (an IANA id).</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>
+    /// The public address of the site (e.g. https://ft.example.gov.cn) used for absolute links in feeds and the
+    /// sitemap; when empty, the address of the request is used.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public SecurityOptions Security { get; set; } = new();
+
+    /// <summary>The data directory as an absolute path, relative paths taken from the content root.</summary>
+    public string DataDirectoryPath(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
+}
+
+public sealed class SecurityOptions
+{
+    /// <summary>Browser origins (a portal's pages) that may embed widgets and open the live hub.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+}

@@ -1,0 +1,170 @@
+using Interview.Domain.Columns;
+using Interview.Domain.Interviews;
+using Interview.Domain.Questions;
+using Interview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interview.Web.Public;
+
+/// <summary>
+/// Reads what the public may see. Every public output (pages, feeds, sitemap, API) asks this one service, so the rule
+/// of what is public lives here: no drafts, and citizens' words only through published transcript entries.
+/// </summary>
+public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextFactory)
+{
+    public const int PageSize = 20;
+    public const int MaxEntriesPerRead = 1000;
+
+    private static readonly InterviewStatus[] ListedStatuses =
+        [InterviewStatus.Scheduled, InterviewStatus.Live, InterviewStatus.Ended, InterviewStatus.Published];
+
+    public async Task<IReadOnlyList<ColumnView>> ColumnsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Columns.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
+            .Select(c => new ColumnView(c.Id, c.Slug, c.Name, c.Description))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<ColumnView?> ColumnAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Columns.AsNoTracking().Where(c => c.Slug == slug)
+            .Select(c => new ColumnView(c.Id, c.Slug, c.Name, c.Description))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<HomeView> HomeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var columns = await ColumnMapAsync(db, cancellationToken);
+        var live = await CardsAsync(columns, db.Interviews.Where(i => i.Status == InterviewStatus.Live)
+            .OrderBy(i => i.ScheduledStart), 10, cancellationToken);
+        var upcoming = await CardsAsync(columns, db.Interviews.Where(i => i.Status == InterviewStatus.Scheduled)
+            .OrderBy(i => i.ScheduledStart), 10, cancellationToken);
+        var recent = await CardsAsync(columns, db.Interviews
+            .Where(i => i.Status == InterviewStatus.Published || i.Status == InterviewStatus.Ended)
+            .OrderByDescending(i => i.ScheduledStart), 10, cancellationToken);
+        return new HomeView(live, upcoming, recent, columns.Values.OrderBy(c => c.Order).Select(c => c.View).ToList());
+    }
+
+    /// <summary>The listed sessions, newest first, optionally of one column and one state.</summary>
+    public async Task<PageOf<InterviewCard>> InterviewsAsync(
+        string? columnSlug, InterviewStatus? status, int page, CancellationToken cancellationToken = default)
+    {
+        page = Math.Max(1, page);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var columns = await ColumnMapAsync(db, cancellationToken);
+        var query = db.Interviews.AsQueryable();
+        query = status is { } wanted && ListedStatuses.Contains(wanted)
+            ? query.Where(i => i.Status == wanted)
+            : status is null
+                ? query.Where(i => ListedStatuses.Contains(i.Status))
+                : query.Where(i => false);
+        if (columnSlug is not null)
+        {
+            var columnId = columns.Values.FirstOrDefault(c => c.View.Slug == columnSlug)?.View.Id ?? -1;
+            query = query.Where(i => i.ColumnId == columnId);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var items = await CardsAsync(columns, query.OrderByDescending(i => i.ScheduledStart).ThenByDescending(i => i.Id)
+            .Skip((page - 1) * PageSize), PageSize, cancellationToken);
+        return new PageOf<InterviewCard>(items, total, page, PageSize);
+    }
+
+    /// <summary>A session the public may open (anything but a draft), or null.</summary>
+    public async Task<InterviewDetail?> InterviewAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var session = await db.Interviews.AsNoTracking()
+            .SingleOrDefaultAsync(i => i.Id == id && i.Status != InterviewStatus.Draft, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+        var column = await db.Columns.AsNoTracking().SingleAsync(c => c.Id == session.ColumnId, cancellationToken);
+        var stats = await StatsAsync(db, id, cancellationToken);
+        return new InterviewDetail(Card(session, ToView(column)), session.SummaryHtml, stats, session.PublishedAt);
+    }
+
+    /// <summary>
+    /// The published entries after <paramref name="afterSeq"/>, in order (none before the session goes live), or null
+    /// when there is no public session with that id.
+    /// </summary>
+    public async Task<IReadOnlyList<EntryView>?> EntriesAsync(
+        int interviewId, int afterSeq = 0, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var status = await db.Interviews.Where(i => i.Id == interviewId).Select(i => (InterviewStatus?)i.Status)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (status is not { } known || !known.IsPublic())
+        {
+            return null;
+        }
+        if (!known.HasTranscript())
+        {
+            return [];
+        }
+        var entries = await db.Entries.AsNoTracking().Include(e => e.Revisions)
+            .Where(e => e.InterviewId == interviewId && e.Seq > afterSeq)
+            .OrderBy(e => e.Seq).Take(MaxEntriesPerRead)
+            .ToListAsync(cancellationToken);
+        return entries.Select(ToView).ToList();
+    }
+
+    /// <summary>Every public session and column page, with the time it last changed.</summary>
+    public async Task<IReadOnlyList<SitemapItem>> SitemapAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var sessions = await db.Interviews.AsNoTracking().Where(i => ListedStatuses.Contains(i.Status))
+            .Select(i => new { i.Id, i.UpdatedAt, i.ColumnId }).ToListAsync(cancellationToken);
+        var columns = await db.Columns.AsNoTracking().Select(c => new { c.Id, c.Slug }).ToListAsync(cancellationToken);
+        var items = new List<SitemapItem> { new(PublicUrls.Home, sessions.Count > 0 ? sessions.Max(s => s.UpdatedAt) : null) };
+        items.AddRange(columns.Select(c => new SitemapItem(
+            PublicUrls.Column(c.Slug),
+            sessions.Where(s => s.ColumnId == c.Id).Select(s => (DateTimeOffset?)s.UpdatedAt).Max())));
+        items.AddRange(sessions.OrderBy(s => s.Id).Select(s => new SitemapItem(PublicUrls.Interview(s.Id), s.UpdatedAt)));
+        return items;
+    }
+
+    private static async Task<PublicStats> StatsAsync(InterviewDbContext db, int interviewId, CancellationToken cancellationToken)
+    {
+        var counts = await db.Questions.Where(q => q.InterviewId == interviewId)
+            .GroupBy(q => new { q.Status, q.AnsweredLater })
+            .Select(g => new { g.Key.Status, g.Key.AnsweredLater, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        int Count(Func<QuestionStatus, bool, bool> match) =>
+            counts.Where(c => match(c.Status, c.AnsweredLater)).Sum(c => c.Count);
+        return new PublicStats(
+            Received: Count((_, _) => true),
+            Approved: Count((s, _) => s is QuestionStatus.Approved or QuestionStatus.Answered),
+            Merged: Count((s, _) => s == QuestionStatus.Merged),
+            AnsweredLive: Count((s, later) => s == QuestionStatus.Answered && !later),
+            AnsweredLater: Count((s, later) => s == QuestionStatus.Answered && later));
+    }
+
+    private sealed record ColumnEntry(ColumnView View, int Order);
+
+    private static async Task<Dictionary<int, ColumnEntry>> ColumnMapAsync(InterviewDbContext db, CancellationToken cancellationToken) =>
+        await db.Columns.AsNoTracking()
+            .Select(c => new ColumnEntry(new ColumnView(c.Id, c.Slug, c.Name, c.Description), c.SortOrder))
+            .ToDictionaryAsync(c => c.View.Id, cancellationToken);
+
+    private static async Task<IReadOnlyList<InterviewCard>> CardsAsync(
+        Dictionary<int, ColumnEntry> columns, IQueryable<InterviewSession> query, int take, CancellationToken cancellationToken)
+    {
+        var sessions = await query.AsNoTracking().Take(take).ToListAsync(cancellationToken);
+        return sessions.Select(s => Card(s, columns[s.ColumnId].View)).ToList();
+    }
+
+    private static InterviewCard Card(InterviewSession s, ColumnView column) => new(
+        s.Id, s.Title, s.Status, column, s.ScheduledStart, s.ScheduledEnd,
+        s.Guests.OrderBy(g => g.SortOrder).Select(g => new GuestView(g.Id, g.Name, g.Position, g.Organization, g.Bio, g.PhotoUrl)).ToList(),
+        s.UpdatedAt);
+
+    private static ColumnView ToView(Column c) => new(c.Id, c.Slug, c.Name, c.Description);
+
+    private static EntryView ToView(TranscriptEntry e) => new(
+        e.InterviewId, e.Seq, e.Kind, e.SpeakerLabel, e.Html, e.Text, e.PublishedAt, e.QuestionId, e.CorrectedAt,
+        e.Revisions.OrderBy(r => r.ReplacedAt).Select(r => new RevisionView(r.Html, r.PublishedAt, r.ReplacedAt, r.Note)).ToList());
+}

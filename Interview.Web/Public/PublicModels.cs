@@ -1,0 +1,76 @@
+using Interview.Domain.Interviews;
+
+namespace Interview.Web.Public;
+
+// What the public may see, as read by PublicCatalog. Pages, feeds and the API render these; none of them carries a
+// citizen's text that a moderator has not approved, nor any personal data.
+
+public sealed record ColumnView(int Id, string Slug, string Name, string Description);
+
+public sealed record GuestView(int Id, string Name, string Position, string Organization, string Bio, string? PhotoUrl)
+{
+    /// <summary>Unit and post as one phrase (市疾控中心主任), without repeating a unit the post already names.</summary>
+    public string Credential => Position.StartsWith(Organization, StringComparison.Ordinal) ? Position : Organization + Position;
+}
+
+public sealed record InterviewCard(
+    int Id,
+    string Title,
+    InterviewStatus Status,
+    ColumnView Column,
+    DateTimeOffset ScheduledStart,
+    DateTimeOffset ScheduledEnd,
+    IReadOnlyList<GuestView> Guests,
+    DateTimeOffset UpdatedAt)
+{
+    public string Url => PublicUrls.Interview(Id);
+}
+
+public sealed record PublicStats(int Received, int Approved, int Merged, int AnsweredLive, int AnsweredLater);
+
+public sealed record InterviewDetail(InterviewCard Card, string SummaryHtml, PublicStats Stats, DateTimeOffset? PublishedAt)
+{
+    public int Id => Card.Id;
+    public InterviewStatus Status => Card.Status;
+}
+
+public sealed record RevisionView(string Html, DateTimeOffset PublishedAt, DateTimeOffset ReplacedAt, string Note);
+
+public sealed record EntryView(
+    int InterviewId,
+    int Seq,
+    EntryKind Kind,
+    string Speaker,
+    string Html,
+    string Text,
+    DateTimeOffset PublishedAt,
+    int? QuestionId,
+    DateTimeOffset? CorrectedAt,
+    IReadOnlyList<RevisionView> Revisions)
+{
+    public string Url => PublicUrls.Entry(InterviewId, Seq);
+}
+
+public sealed record HomeView(
+    IReadOnlyList<InterviewCard> Live,
+    IReadOnlyList<InterviewCard> Upcoming,
+    IReadOnlyList<InterviewCard> Recent,
+    IReadOnlyList<ColumnView> Columns);
+
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record SitemapItem(string Path, DateTimeOffset? LastModified);
+
+/// <summary>The site's public addresses, in one place (CONTRACT.md "Public pages").</summary>
+public static class PublicUrls
+{
+    public static string Home => "/";
+    public static string Column(string slug) => $"/columns/{Uri.EscapeDataString(slug)}";
+    public static string ColumnFeed(string slug) => $"/columns/{Uri.EscapeDataString(slug)}/feed.xml";
+    public static string ColumnEmbed(string slug) => $"/embed/columns/{Uri.EscapeDataString(slug)}";
+    public static string Interview(int id) => $"/interviews/{id}";
+    public static string Entry(int interviewId, int seq) => $"/interviews/{interviewId}#e{seq}";
+}
