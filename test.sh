@@ -12,6 +12,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
 fi
 
+weight=Interview.Tests/bin/Release/net10.0/page-weight.txt
+rm -f "$weight"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
@@ -19,6 +21,7 @@ dotnet test Interview.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
+if [ -f "$weight" ]; then cat "$weight"; fi
 # One plain closing line: "N passed, N failed".
 summary=$(grep -E 'Failed: +[0-9]+, Passed: +[0-9]+' "$log" | tail -n 1 || true)
 if [ -n "$summary" ]; then

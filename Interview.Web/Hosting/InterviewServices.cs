@@ -19,6 +19,10 @@ public static class InterviewServices
     /// <summary>Everything the site needs in its container: options, database, text, public reading, web plumbing.</summary>
     public static WebApplicationBuilder AddInterview(this WebApplicationBuilder builder)
     {
+        // Run from a build (not a publish), the precompressed and fingerprinted assets live under obj/; the manifest
+        // that maps them is read in every environment, not only Development. A published site has no such manifest
+        // and serves its web root as it is.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         var section = builder.Configuration.GetSection(Web.InterviewOptions.Section);
         services.Configure<Web.InterviewOptions>(section);

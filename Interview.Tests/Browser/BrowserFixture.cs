@@ -1,0 +1,54 @@
+using Interview.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Interview.Tests.Browser;
+
+/// <summary>
+/// The site on a real Kestrel port and Debian's headless Chromium driven by Playwright (no browser download: the
+/// test command installs the chromium package; CHROMIUM_PATH overrides where it is).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly DemoSiteFixture _site = new();
+    private IPlaywright? _playwright;
+
+    public Uri BaseAddress { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+    public DemoSiteFixture Site => _site;
+
+    public async Task InitializeAsync()
+    {
+        BaseAddress = _site.StartKestrel();
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"Chromium not found at {chromium}: run the README's test command (./test.sh), which installs it.");
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = BaseAddress.ToString();
+        options.Locale ??= "zh-CN";
+        var context = await Browser.NewContextAsync(options);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        await _site.DisposeAsync();
+    }
+}

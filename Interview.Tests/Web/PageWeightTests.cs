@@ -1,0 +1,90 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using Interview.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Interview.Tests.Web;
+
+/// <summary>
+/// The first-visit weight of the public pages (HTML + same-site CSS and JS, compressed as a browser receives them)
+/// against the budget of a district portal's thin line. The figures are also written to page-weight.txt, which the
+/// test command prints.
+/// </summary>
+public sealed partial class PageWeightTests(DemoSiteFixture site, ITestOutputHelper output) : IClassFixture<DemoSiteFixture>
+{
+    private const int HomeBudget = 40 * 1024;
+    private const int ArchiveBudget = 60 * 1024;
+
+    [Fact]
+    public async Task HomeAndTheDemoArchiveStayWithinTheirBudgets()
+    {
+        var archiveId = await site.InterviewIdAsync("published");
+        var home = await MeasureAsync("/");
+        var archive = await MeasureAsync($"/interviews/{archiveId}");
+
+        var report = $"page weight (first visit, compressed): home {Kb(home.Total)} KB (HTML {Kb(home.Html)} + assets {Kb(home.Assets)}; budget 40 KB), " +
+                     $"demo archive {Kb(archive.Total)} KB (HTML {Kb(archive.Html)} + assets {Kb(archive.Assets)}; budget 60 KB)";
+        output.WriteLine(report);
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "page-weight.txt"), report + Environment.NewLine);
+
+        Assert.True(home.Total <= HomeBudget, report);
+        Assert.True(archive.Total <= ArchiveBudget, report);
+        Assert.True(home.Assets > 0, "the stylesheet was not counted: " + report);
+    }
+
+    [Fact]
+    public async Task PagesAndAssetsAreSentCompressed()
+    {
+        using var client = site.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+        using var response = await client.SendAsync(request);
+
+        Assert.Contains(response.Content.Headers.ContentEncoding, e => e is "br" or "gzip");
+    }
+
+    private sealed record Weight(long Html, long Assets)
+    {
+        public long Total => Html + Assets;
+    }
+
+    private async Task<Weight> MeasureAsync(string path)
+    {
+        using var client = site.CreateClient();
+        var (htmlBytes, html) = await FetchAsync(client, path);
+        long assets = 0;
+        foreach (var asset in SameSiteAssets().Matches(html).Select(m => m.Groups["url"].Value).Distinct())
+        {
+            var (bytes, _) = await FetchAsync(client, asset.StartsWith('/') ? asset : "/" + asset);
+            output.WriteLine($"{asset}: {bytes} bytes");
+            assets += bytes;
+        }
+        return new Weight(htmlBytes, assets);
+    }
+
+    /// <summary>The bytes on the wire for <paramref name="path"/> and its decoded text.</summary>
+    private static async Task<(long Bytes, string Text)> FetchAsync(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var raw = await response.Content.ReadAsByteArrayAsync();
+        Stream body = new MemoryStream(raw);
+        var encoding = response.Content.Headers.ContentEncoding.SingleOrDefault();
+        body = encoding switch
+        {
+            "br" => new BrotliStream(body, CompressionMode.Decompress),
+            "gzip" => new GZipStream(body, CompressionMode.Decompress),
+            _ => body,
+        };
+        using var reader = new StreamReader(body);
+        return (raw.LongLength, await reader.ReadToEndAsync());
+    }
+
+    private static string Kb(long bytes) => (bytes / 1024.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Stylesheets and scripts served by the site itself (a relative or root-relative address).</summary>
+    [GeneratedRegex("<(?:link[^>]+rel=\"stylesheet\"[^>]+href|script[^>]+src)=\"(?<url>(?!https?:|//)[^\"]+)\"")]
+    private static partial Regex SameSiteAssets();
+}
