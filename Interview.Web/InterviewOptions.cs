@@ -25,6 +25,8 @@ public sealed class InterviewOptions
 
     public SecurityOptions Security { get; set; } = new();
 
+    public BootstrapOptions Bootstrap { get; set; } = new();
+
     /// <summary>The data directory as an absolute path, relative paths taken from the content root.</summary>
     public string DataDirectoryPath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
@@ -34,4 +36,20 @@ public sealed class SecurityOptions
 {
     /// <summary>Browser origins (a portal's pages) that may embed widgets and open the live hub.</summary>
     public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Staff must enrol TOTP before acting. Unset: true outside Development (set at start-up).</summary>
+    public bool? RequireTwoFactor { get; set; }
+
+    /// <summary>Minutes without a request after which a staff sign-in expires.</summary>
+    public int IdleSignOutMinutes { get; set; } = 30;
+
+    /// <summary>How often running consoles re-check the account's roles and standing, in minutes (at most 5).</summary>
+    public int RevalidationMinutes { get; set; } = 5;
+}
+
+/// <summary>The first admin, created at start when no staff account exists. Nothing is created unless both are set.</summary>
+public sealed class BootstrapOptions
+{
+    public string? AdminEmail { get; set; }
+    public string? AdminPassword { get; set; }
 }

@@ -2,6 +2,9 @@ using Interview.Web.Api;
 using Interview.Web.Components;
 using Interview.Web.Feeds;
 using Interview.Web.Hosting;
+using Interview.Web.Media;
+using Interview.Web.Staff;
+using Microsoft.Extensions.FileProviders;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInterview();
@@ -24,17 +27,40 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
+app.UseMiddleware<SecurityHeaders>();
+app.UseMiddleware<OriginGuard>();
+app.UseResponseCompression();
+
+// Uploaded images, from the data folder, with their sniffed type (the only types stored) and a long cache life:
+// every upload gets a new name.
+var images = app.Services.GetRequiredService<ImageStore>();
+Directory.CreateDirectory(images.Root);
+app.UseStaticFiles(new StaticFileOptions
+{
+    FileProvider = new PhysicalFileProvider(images.Root),
+    RequestPath = ImageStore.RequestPath,
+    OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
+});
+
 // Routing after the status code pages, so that a re-executed request (/not-found, /error) finds its endpoint.
 app.UseRouting();
-app.UseMiddleware<SecurityHeaders>();
-app.UseResponseCompression();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapOpenApi("/openapi/{documentName}.json");
+app.MapStaticAssets().AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapPublicApi();
+app.MapStaffApi();
 app.MapFeeds();
-app.MapRazorComponents<App>();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Anything else is a 404 for everyone (the status code page shows it), not a sign-in prompt.
+app.MapFallback(http =>
+{
+    http.Response.StatusCode = StatusCodes.Status404NotFound;
+    return Task.CompletedTask;
+}).AllowAnonymous();
 
 app.Logger.LogInformation("Data folder: {DataDirectory}",
     app.Services.GetInterviewOptions().DataDirectoryPath(app.Environment.ContentRootPath));

@@ -1,3 +1,5 @@
+using Interview.Domain.Staff;
+
 namespace Interview.Domain.Interviews;
 
 /// <summary>
@@ -20,6 +22,7 @@ public sealed class InterviewSession
     };
 
     private readonly List<Guest> _guests = [];
+    private readonly List<Assignment> _assignments = [];
 
     private InterviewSession()
     {
@@ -43,6 +46,7 @@ public sealed class InterviewSession
     /// <summary>The <see cref="TranscriptEntry.Seq"/> of the newest entry; 0 before the first.</summary>
     public int LastSeq { get; private set; }
     public IReadOnlyList<Guest> Guests => _guests;
+    public IReadOnlyList<Assignment> Assignments => _assignments;
 
     public static InterviewSession Create(
         int columnId, string title, RenderedText? summary, DateTimeOffset scheduledStart, DateTimeOffset scheduledEnd,
@@ -107,6 +111,36 @@ public sealed class InterviewSession
         UpdatedAt = now;
         return guest;
     }
+
+    public void RemoveGuest(int guestId, DateTimeOffset now)
+    {
+        if (Status is not (InterviewStatus.Draft or InterviewStatus.Scheduled))
+        {
+            throw new DomainException($"访谈已{Status.DisplayName()}，不能再移除嘉宾。");
+        }
+        var guest = _guests.SingleOrDefault(g => g.Id == guestId) ?? throw new DomainException("这位嘉宾不属于本场访谈。");
+        if (Status == InterviewStatus.Scheduled && _guests.Count == 1)
+        {
+            throw new DomainException("已发布预告的访谈至少要保留一位嘉宾。");
+        }
+        _guests.Remove(guest);
+        UpdatedAt = now;
+    }
+
+    /// <summary>Assigns a staff member to this session as host, typist or reviewer; assigning twice changes nothing.</summary>
+    public void Assign(string staffId, StaffRole role)
+    {
+        if (!IsAssigned(staffId, role))
+        {
+            _assignments.Add(Assignment.Create(staffId, role));
+        }
+    }
+
+    public void Unassign(string staffId, StaffRole role) =>
+        _assignments.RemoveAll(a => a.StaffId == staffId && a.Role == role);
+
+    public bool IsAssigned(string staffId, StaffRole role) =>
+        _assignments.Any(a => a.StaffId == staffId && a.Role == role);
 
     /// <summary>Moves the session to <paramref name="to"/>, or throws if the lifecycle does not allow that move.</summary>
     public void TransitionTo(InterviewStatus to, DateTimeOffset now)

@@ -1,4 +1,7 @@
+using Interview.Domain.Staff;
+using Interview.Web.Staff;
 using Interview.Web.Text;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +13,7 @@ public sealed class DatabaseInitializer(
     IOptions<InterviewOptions> options,
     MarkdownRenderer renderer,
     TimeProvider clock,
+    StaffAccounts accounts,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -24,6 +28,25 @@ public sealed class DatabaseInitializer(
         {
             logger.LogInformation("Empty database: adding the demo columns and sessions.");
             await DemoData.SeedAsync(db, renderer, clock, cancellationToken);
+        }
+
+        foreach (var role in StaffRoles.All.Select(r => r.Name()))
+        {
+            if (!await db.Roles.AnyAsync(r => r.Name == role, cancellationToken))
+            {
+                db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var bootstrap = options.Value.Bootstrap;
+        if (await accounts.BootstrapAsync(bootstrap.AdminEmail, bootstrap.AdminPassword) is { } adminId)
+        {
+            logger.LogInformation("No staff account existed: created the admin {Email} from Interview:Bootstrap.", bootstrap.AdminEmail);
+        }
+        else if (!await db.Users.AnyAsync(cancellationToken))
+        {
+            logger.LogWarning("No staff account exists. Set Interview__Bootstrap__AdminEmail and Interview__Bootstrap__AdminPassword to create the first admin.");
         }
     }
 }

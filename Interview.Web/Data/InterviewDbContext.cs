@@ -3,12 +3,17 @@ using Interview.Domain.Audit;
 using Interview.Domain.Columns;
 using Interview.Domain.Interviews;
 using Interview.Domain.Questions;
+using Interview.Web.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Interview.Web.Data;
 
-public sealed class InterviewDbContext(DbContextOptions<InterviewDbContext> options) : DbContext(options)
+/// <summary>The one database: the product's data and the staff accounts (ASP.NET Core Identity) side by side.</summary>
+public sealed class InterviewDbContext(DbContextOptions<InterviewDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     public DbSet<Column> Columns => Set<Column>();
     public DbSet<InterviewSession> Interviews => Set<InterviewSession>();
@@ -17,9 +22,14 @@ public sealed class InterviewDbContext(DbContextOptions<InterviewDbContext> opti
     public DbSet<EntryRevision> EntryRevisions => Set<EntryRevision>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(InterviewDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<StaffUser>().Property(u => u.DisplayName).HasMaxLength(StaffUser.MaxDisplayNameLength);
+        builder.ApplyConfigurationsFromAssembly(typeof(InterviewDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

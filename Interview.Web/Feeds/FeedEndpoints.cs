@@ -14,8 +14,8 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/columns/{slug}/feed.xml", ColumnFeed).ExcludeFromDescription();
-        app.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
+        app.MapGet("/columns/{slug}/feed.xml", ColumnFeed).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 

@@ -2,8 +2,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Interview.Web.Admin;
 using Interview.Web.Api;
+using Interview.Web.Audit;
 using Interview.Web.Data;
+using Interview.Web.Media;
+using Interview.Web.Staff;
 using Interview.Web.Public;
 using Interview.Web.Text;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -11,6 +15,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
+using MudBlazor.Services;
 
 namespace Interview.Web.Hosting;
 
@@ -37,6 +42,16 @@ public static class InterviewServices
         services.AddSingleton<SiteTime>();
         services.AddSingleton<PublicCatalog>();
         services.AddSingleton<PublicApiMapper>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<StaffPermissions>();
+        services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<ColumnAdmin>();
+        services.AddSingleton<InterviewAdmin>();
+        services.AddSingleton<ImageStore>();
+        services.AddSingleton<AuditQuery>();
+        services.AddScoped<StaffSignIn>();
+        services.AddStaffSecurity(builder.Environment, dataDirectory);
+        services.AddHttpContextAccessor();
 
         // Chinese stays Chinese: in HTML and JSON alike, not &#x...; or \uXXXX.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -47,7 +62,8 @@ public static class InterviewServices
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
 
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
         services.AddOpenApi("v1");
         services.AddProblemDetails();
         services.AddResponseCompression(o =>

@@ -8,16 +8,19 @@ namespace Interview.Web.Hosting;
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, IOptions<InterviewOptions> options)
 {
-    private readonly string _sitePolicy = Policy("'self'");
-    private readonly string _embedPolicy = Policy(string.Join(' ', ["'self'", .. options.Value.Security.AllowedOrigins]));
+    private readonly string _sitePolicy = Policy("'self'", "'self'");
+    private readonly string _embedPolicy = Policy("'self'", string.Join(' ', ["'self'", .. options.Value.Security.AllowedOrigins]));
+    // MudBlazor positions popovers and sizes components with inline styles; scripts stay 'self' only.
+    private readonly string _staffPolicy = Policy("'self' 'unsafe-inline'", "'self'");
 
     public Task InvokeAsync(HttpContext context)
     {
         var embed = context.Request.Path.StartsWithSegments("/embed", StringComparison.OrdinalIgnoreCase);
+        var staff = StaffPages.IsStaffPath(context.Request.Path);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = embed ? _embedPolicy : _sitePolicy;
+            headers.ContentSecurityPolicy = embed ? _embedPolicy : staff ? _staffPolicy : _sitePolicy;
             if (!embed)
             {
                 // For browsers that predate frame-ancestors.
@@ -31,8 +34,8 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<InterviewOpti
         return next(context);
     }
 
-    private static string Policy(string frameAncestors) =>
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+    private static string Policy(string styles, string frameAncestors) =>
+        $"default-src 'self'; script-src 'self'; style-src {styles}; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
         $"frame-ancestors {frameAncestors}";
 }

@@ -15,6 +15,8 @@ internal sealed class InterviewSessionConfiguration : IEntityTypeConfiguration<I
         builder.HasMany(i => i.Guests).WithOne().HasForeignKey(g => g.InterviewId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(i => i.Guests).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         builder.Ignore(i => i.NextStates);
+        builder.HasMany(i => i.Assignments).WithOne().HasForeignKey(a => a.InterviewId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Assignments).UsePropertyAccessMode(PropertyAccessMode.Field);
         // Two publishers appending at once both read LastSeq; the second write fails instead of reusing a number.
         builder.Property(i => i.LastSeq).IsConcurrencyToken();
         builder.HasIndex(i => new { i.Status, i.ScheduledStart });

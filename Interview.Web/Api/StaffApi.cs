@@ -1,0 +1,186 @@
+using System.Security.Claims;
+using Interview.Domain;
+using Interview.Domain.Interviews;
+using Interview.Domain.Staff;
+using Interview.Web.Admin;
+using Interview.Web.Audit;
+using Interview.Web.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Interview.Web.Api;
+
+public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode);
+
+public sealed record NewStaffRequest(string? Email, string? Password, string? DisplayName, string[]? Roles);
+
+public sealed record NewColumnRequest(string? Name, string? Slug, string? Description, int? SortOrder);
+
+public sealed record GuestRequest(string? Name, string? Title, string? Organization, string? Bio);
+
+public sealed record NewInterviewRequest(
+    int ColumnId, string? Title, string? Summary, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd, GuestRequest[]? Guests);
+
+public sealed record TransitionRequest(string? To);
+
+public sealed record CreatedId(string Id);
+
+public sealed record CreatedColumn(int Id, string Slug);
+
+public sealed record CreatedGuest(int Id, string Name, string Title, string Organization, string Bio);
+
+public sealed record CreatedInterview(int Id, InterviewStatus Status, IReadOnlyList<CreatedGuest> Guests);
+
+public sealed record StatusResponse(InterviewStatus Status);
+
+/// <summary>
+/// The staff API (CONTRACT.md "Staff API"): a bearer token from <c>/auth/login</c>, then role-guarded endpoints.
+/// Each action re-checks the caller's roles inside the service and is audited there.
+/// </summary>
+public static class StaffApi
+{
+    public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Staff").AddEndpointFilter(TranslateErrors);
+        api.MapPost("/auth/login", Login).AllowAnonymous()
+            .WithSummary("Exchanges e-mail, password and (when enrolled) a TOTP code for a bearer token.");
+        api.MapPost("/staff", CreateStaff).RequireAuthorization(StaffPolicies.Admin).WithSummary("Creates a staff account (admin).");
+        api.MapPost("/columns", CreateColumn).RequireAuthorization(StaffPolicies.Admin).WithSummary("Creates a column (admin).");
+        api.MapPost("/interviews", CreateInterview).RequireAuthorization(StaffPolicies.Sessions)
+            .WithSummary("Creates a draft session with its guests (admin, host).");
+        api.MapPost("/interviews/{id:int}/transitions", Transition).RequireAuthorization(StaffPolicies.Sessions)
+            .WithSummary("Moves a session along Draft → Scheduled → Live → Ended → Published, or cancels it before Live (admin, assigned host).");
+        return app;
+    }
+
+    private static async Task<IResult> Login(
+        LoginRequest body, StaffSignInManager signIn, UserManager<StaffUser> users, AuditTrail audit,
+        IOptions<InterviewOptions> options, HttpContext http)
+    {
+        var email = body.Email?.Trim() ?? "";
+        var ip = http.Connection.RemoteIpAddress?.ToString();
+        var attempt = new StaffActor("", email.Length > 0 ? email : "(empty)", ip);
+        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
+        if (user is null || string.IsNullOrEmpty(body.Password))
+        {
+            await audit.RecordAsync(attempt, "auth.sign-in", "api", "failed: unknown account or empty password");
+            return Failure(StatusCodes.Status401Unauthorized, "邮箱或密码错误。");
+        }
+        var actor = attempt with { Id = user.Id };
+        var check = await signIn.CheckPasswordSignInAsync(user, body.Password, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: locked out");
+            return Failure(StatusCodes.Status423Locked, "失败次数过多，账号已临时锁定，请 5 分钟后再试。");
+        }
+        if (check.IsNotAllowed)
+        {
+            await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: account disabled");
+            return Failure(StatusCodes.Status401Unauthorized, "账号已停用。");
+        }
+        if (!check.Succeeded)
+        {
+            await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: wrong password");
+            return Failure(StatusCodes.Status401Unauthorized, "邮箱或密码错误。");
+        }
+
+        var multiFactor = false;
+        if (user.TwoFactorEnabled)
+        {
+            var code = (body.TwoFactorCode ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+            if (code.Length == 0)
+            {
+                await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: two-factor code missing");
+                return Failure(StatusCodes.Status401Unauthorized, "请填写身份验证器上的 6 位验证码（twoFactorCode）。");
+            }
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            {
+                await users.AccessFailedAsync(user);
+                await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: wrong two-factor code");
+                return Failure(StatusCodes.Status401Unauthorized, "验证码错误。");
+            }
+            multiFactor = true;
+        }
+        else if (options.Value.Security.RequireTwoFactor == true)
+        {
+            await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: two-factor not enrolled");
+            return Failure(StatusCodes.Status403Forbidden, "本站要求两步验证：请先登录工作台绑定身份验证器。");
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", AuditTrail.Ok, "api token");
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        Claim[] claims = multiFactor ? [new Claim(StaffPolicies.MultiFactorClaim, StaffPolicies.MultiFactorValue)] : [];
+        // The bearer handler writes {tokenType, accessToken, expiresIn, refreshToken}.
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> CreateStaff(NewStaffRequest body, StaffAccounts accounts, HttpContext http)
+    {
+        var roles = new List<StaffRole>();
+        foreach (var name in body.Roles ?? [])
+        {
+            if (!StaffRoles.TryParse(name, out var role))
+            {
+                throw new DomainException($"未知的角色「{name}」：可用 admin、moderator、host、typist、reviewer。");
+            }
+            roles.Add(role);
+        }
+        var id = await accounts.CreateAsync(Actor(http), new NewStaff(body.Email ?? "", body.Password ?? "", body.DisplayName ?? "", roles));
+        return Results.Created($"/api/v1/staff/{id}", new CreatedId(id));
+    }
+
+    private static async Task<IResult> CreateColumn(NewColumnRequest body, ColumnAdmin columns, HttpContext http)
+    {
+        var column = await columns.CreateAsync(Actor(http), new ColumnEdit(body.Name ?? "", body.Slug ?? "", body.Description, body.SortOrder ?? 0));
+        return Results.Created($"/api/v1/columns/{column.Id}", new CreatedColumn(column.Id, column.Slug));
+    }
+
+    private static async Task<IResult> CreateInterview(NewInterviewRequest body, InterviewAdmin sessions, HttpContext http)
+    {
+        var guests = (body.Guests ?? []).Select(g => new GuestEdit(g.Name ?? "", g.Title, g.Organization, g.Bio)).ToList();
+        var session = await sessions.CreateAsync(Actor(http),
+            new NewInterview(body.ColumnId, body.Title ?? "", body.Summary, body.ScheduledStart, body.ScheduledEnd, guests));
+        return Results.Created($"/api/v1/interviews/{session.Id}", new CreatedInterview(session.Id, session.Status,
+            session.Guests.Select(g => new CreatedGuest(g.Id, g.Name, g.Position, g.Organization, g.Bio)).ToList()));
+    }
+
+    private static async Task<IResult> Transition(int id, TransitionRequest body, InterviewAdmin sessions, HttpContext http)
+    {
+        if (!Enum.TryParse<InterviewStatus>(body.To, ignoreCase: true, out var to) || int.TryParse(body.To, out _))
+        {
+            throw new DomainException($"未知的状态「{body.To}」：可用 scheduled、live、ended、published、cancelled。");
+        }
+        return Results.Ok(new StatusResponse(await sessions.TransitionAsync(Actor(http), id, to)));
+    }
+
+    private static StaffActor Actor(HttpContext http) => http.User.Actor(http.Connection.RemoteIpAddress?.ToString());
+
+    /// <summary>Turns the services' refusals into problem responses with their Chinese messages.</summary>
+    private static async ValueTask<object?> TranslateErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (StaffForbiddenException e)
+        {
+            return Failure(StatusCodes.Status403Forbidden, e.Message);
+        }
+        catch (NotFoundException e)
+        {
+            return Failure(StatusCodes.Status404NotFound, e.Message);
+        }
+        catch (ConflictException e)
+        {
+            return Failure(StatusCodes.Status409Conflict, e.Message);
+        }
+        catch (DomainException e)
+        {
+            return Failure(StatusCodes.Status400BadRequest, e.Message);
+        }
+    }
+
+    private static IResult Failure(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
+}

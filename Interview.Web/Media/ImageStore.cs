@@ -1,0 +1,70 @@
+using Interview.Domain;
+using Microsoft.Extensions.Options;
+
+namespace Interview.Web.Media;
+
+/// <summary>
+/// Stores uploaded images (guest photos, later live photos) in the data folder, after checking what they really are:
+/// the bytes must be a JPEG, PNG or WebP image whatever the name or declared type says, and no larger than the limit.
+/// They are served from <c>/media/…</c> with their true type.
+/// </summary>
+public sealed class ImageStore(IOptions<InterviewOptions> options, IWebHostEnvironment environment)
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+    public const string RequestPath = "/media";
+
+    public string Root => Path.Combine(options.Value.DataDirectoryPath(environment.ContentRootPath), "uploads");
+
+    /// <summary>Saves the image under <paramref name="folder"/> and returns its site-relative URL.</summary>
+    public async Task<string> SaveAsync(Stream content, string folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var buffer = new MemoryStream();
+        await CopyLimitedAsync(content, buffer, cancellationToken);
+        var extension = Sniff(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))
+            ?? throw new DomainException("只能上传 JPEG、PNG 或 WebP 格式的图片。");
+        var directory = Path.Combine(Root, folder);
+        Directory.CreateDirectory(directory);
+        var name = $"{Guid.NewGuid():N}.{extension}";
+        await File.WriteAllBytesAsync(Path.Combine(directory, name), buffer.ToArray(), cancellationToken);
+        return $"{RequestPath}/{folder}/{name}";
+    }
+
+    /// <summary>The image type the bytes begin with, or null: the declared type and the file name are not trusted.</summary>
+    public static string? Sniff(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF)
+        {
+            return "jpg";
+        }
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return "png";
+        }
+        if (bytes.Length >= 12 && bytes[..4].SequenceEqual("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8))
+        {
+            return "webp";
+        }
+        return null;
+    }
+
+    private static async Task CopyLimitedAsync(Stream source, Stream target, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > MaxBytes)
+            {
+                throw new DomainException($"图片不能超过 {MaxBytes / 1024 / 1024} MB。");
+            }
+            await target.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+        }
+        if (total == 0)
+        {
+            throw new DomainException("图片是空的。");
+        }
+    }
+}

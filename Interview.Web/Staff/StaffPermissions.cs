@@ -1,0 +1,65 @@
+using Interview.Domain.Staff;
+using Interview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interview.Web.Staff;
+
+/// <summary>A privileged action was refused: the actor lacks the role, or the session is not theirs.</summary>
+public sealed class StaffForbiddenException(string message) : Exception(message);
+
+/// <summary>Something named in a request does not exist.</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>
+/// Checks, inside every privileged action, what the acting account may do now, from the database rather than from
+/// the claims it signed in with: a demoted or disabled account loses its powers at once.
+/// </summary>
+public sealed class StaffPermissions(IDbContextFactory<InterviewDbContext> contexts)
+{
+    public async Task<IReadOnlySet<StaffRole>> RolesAsync(string staffId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = await db.Users.Where(u => u.Id == staffId).Select(u => new { u.IsDisabled }).SingleOrDefaultAsync(cancellationToken);
+        if (account is null || account.IsDisabled)
+        {
+            return new HashSet<StaffRole>();
+        }
+        var names = await db.UserRoles.Where(ur => ur.UserId == staffId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(cancellationToken);
+        return names.Select(n => StaffRoles.TryParse(n, out var role) ? (StaffRole?)role : null)
+            .OfType<StaffRole>().ToHashSet();
+    }
+
+    /// <summary>Throws unless the actor holds one of <paramref name="anyOf"/>.</summary>
+    public async Task EnsureAsync(StaffActor actor, params StaffRole[] anyOf)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var roles = await RolesAsync(actor.Id);
+        if (!anyOf.Any(roles.Contains))
+        {
+            throw new StaffForbiddenException($"需要以下角色之一：{string.Join("、", anyOf.Select(r => r.DisplayName()))}。");
+        }
+    }
+
+    /// <summary>Throws unless the actor is an admin, or holds <paramref name="role"/> and is assigned to the session in it.</summary>
+    public async Task EnsureForSessionAsync(StaffActor actor, int interviewId, StaffRole role)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var roles = await RolesAsync(actor.Id);
+        if (roles.Contains(StaffRole.Admin))
+        {
+            return;
+        }
+        if (roles.Contains(role))
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            if (await db.Assignments.AnyAsync(a => a.InterviewId == interviewId && a.StaffId == actor.Id && a.Role == role))
+            {
+                return;
+            }
+            throw new StaffForbiddenException($"您不是这场访谈的{role.DisplayName()}。");
+        }
+        throw new StaffForbiddenException($"需要{StaffRole.Admin.DisplayName()}或本场{role.DisplayName()}的权限。");
+    }
+}

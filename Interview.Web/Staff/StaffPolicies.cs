@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Interview.Domain.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace Interview.Web.Staff;
+
+/// <summary>
+/// Who may reach what. Deny by default: every endpoint needs a signed-in staff member who has completed two-factor
+/// (when required) unless it says otherwise; the public site and API opt out explicitly.
+/// </summary>
+public static class StaffPolicies
+{
+    /// <summary>Signed in, two-factor not yet needed: the pages that enrol it.</summary>
+    public const string SignedIn = "signed-in";
+    public const string Admin = StaffRoles.Admin;
+    /// <summary>Admins and hosts: create sessions and move them along.</summary>
+    public const string Sessions = "sessions";
+    /// <summary>Anyone with a staff role.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>The claim Identity adds to a sign-in completed with a second factor.</summary>
+    public const string MultiFactorClaim = "amr";
+    public const string MultiFactorValue = "mfa";
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        var staff = Base().RequireRole(StaffRoles.All.Select(r => r.Name()).ToArray()).Build();
+        options.DefaultPolicy = staff;
+        options.FallbackPolicy = staff;
+        options.AddPolicy(Staff, staff);
+        options.AddPolicy(SignedIn, new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        options.AddPolicy(Admin, Base().RequireRole(StaffRoles.Admin).Build());
+        options.AddPolicy(Sessions, Base().RequireRole(StaffRoles.Admin, StaffRoles.Host).Build());
+    }
+
+    private static AuthorizationPolicyBuilder Base() =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new TwoFactorRequirement());
+
+    public static bool HasMultiFactor(this ClaimsPrincipal user) =>
+        user.HasClaim(MultiFactorClaim, MultiFactorValue);
+
+    public static StaffActor Actor(this ClaimsPrincipal user, string? ipAddress) =>
+        new(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "", ipAddress);
+}
+
+/// <summary>With <c>Interview:Security:RequireTwoFactor</c>, a staff member acts only after a second factor.</summary>
+public sealed class TwoFactorRequirement : IAuthorizationRequirement;
+
+public sealed class TwoFactorHandler(IOptions<InterviewOptions> options) : AuthorizationHandler<TwoFactorRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorRequirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (options.Value.Security.RequireTwoFactor != true || context.User.HasMultiFactor())
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
