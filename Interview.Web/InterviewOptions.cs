@@ -27,6 +27,8 @@ public sealed class InterviewOptions
 
     public BootstrapOptions Bootstrap { get; set; } = new();
 
+    public AuditOptions Audit { get; set; } = new();
+
     /// <summary>The data directory as an absolute path, relative paths taken from the content root.</summary>
     public string DataDirectoryPath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
@@ -45,6 +47,12 @@ public sealed class SecurityOptions
 
     /// <summary>How often running consoles re-check the account's roles and standing, in minutes (at most 5).</summary>
     public int RevalidationMinutes { get; set; } = 5;
+}
+
+public sealed class AuditOptions
+{
+    /// <summary>Days the audit log is kept; at least 180 (6 months) whatever is configured.</summary>
+    public int RetentionDays { get; set; } = 365;
 }
 
 /// <summary>The first admin, created at start when no staff account exists. Nothing is created unless both are set.</summary>

@@ -49,6 +49,8 @@ public static class InterviewServices
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<ImageStore>();
         services.AddSingleton<AuditQuery>();
+        services.AddSingleton<AuditRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());
         services.AddScoped<StaffSignIn>();
         services.AddStaffSecurity(builder.Environment, dataDirectory);
         services.AddHttpContextAccessor();

@@ -25,7 +25,7 @@ public sealed class OriginGuard(RequestDelegate next, IOptions<InterviewOptions>
             if (!allowed)
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
+                return context.Response.WriteAsync("Origin not allowed.");
             }
         }
         return next(context);

@@ -8,8 +8,13 @@ public static class AccountEndpoints
     /// <summary>Sign-out is a form post (antiforgery-checked), never a link a page on another site could follow.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/sign-out", async (HttpContext http, SignInManager<StaffUser> signIn, AuditTrail audit) =>
+        app.MapPost("/account/sign-out", async (
+            HttpContext http, SignInManager<StaffUser> signIn, AuditTrail audit, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
             var actor = http.User.Actor(http.Connection.RemoteIpAddress?.ToString());
             await signIn.SignOutAsync();
             if (actor.Id.Length > 0)
@@ -17,7 +22,18 @@ public static class AccountEndpoints
                 await audit.RecordAsync(actor, "auth.sign-out", $"staff/{actor.Id}", AuditTrail.Ok);
             }
             return Results.LocalRedirect("/account/sign-in");
-        }).RequireAuthorization(StaffPolicies.SignedIn);
+        }).RequireAuthorization(StaffPolicies.SignedIn).DisableAntiforgery();
+
+        app.MapGet("/admin/audit.csv", async (HttpContext http, AuditQuery audit,
+            string? actor, string? action, string? target, DateOnly? from, DateOnly? to) =>
+        {
+            var beijing = TimeSpan.FromHours(8);
+            var filter = new AuditFilter(actor, action, target,
+                from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), beijing) : null,
+                to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), beijing) : null);
+            var csv = await audit.CsvAsync(http.User.Actor(http.Connection.RemoteIpAddress?.ToString()), filter);
+            return Results.File(csv, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd}.csv");
+        }).RequireAuthorization(StaffPolicies.Admin);
         return app;
     }
 }

@@ -16,6 +16,9 @@ public abstract class StaffComponentBase : ComponentBase
     [CascadingParameter(Name = nameof(Routes.ClientIp))] private string? ClientIp { get; set; }
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
 
+    /// <summary>Why the last action run through <see cref="RunAsync"/> was refused, for pages that show it inline.</summary>
+    protected string? LastError { get; private set; }
+
     protected async Task<StaffActor> ActorAsync()
     {
         var state = AuthenticationState is null ? null : await AuthenticationState;
@@ -26,6 +29,7 @@ public abstract class StaffComponentBase : ComponentBase
     protected async Task<bool> RunAsync(Func<StaffActor, Task> action, string? success = null)
     {
         ArgumentNullException.ThrowIfNull(action);
+        LastError = null;
         try
         {
             await action(await ActorAsync());
@@ -37,7 +41,15 @@ public abstract class StaffComponentBase : ComponentBase
         }
         catch (Exception e) when (e is DomainException or StaffForbiddenException or NotFoundException)
         {
+            LastError = e.Message;
             Snackbar.Add(e.Message, Severity.Error);
+            return false;
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // E.g. someone else changed the same thing a moment ago; nothing was saved.
+            LastError = "保存失败：数据已被他人修改或暂时无法写入，请刷新后重试。";
+            Snackbar.Add(LastError, Severity.Error);
             return false;
         }
     }

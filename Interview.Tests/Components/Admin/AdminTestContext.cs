@@ -1,0 +1,147 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Interview.Domain.Staff;
+using Interview.Tests.Support;
+using Interview.Web;
+using Interview.Web.Admin;
+using Interview.Web.Audit;
+using Interview.Web.Data;
+using Interview.Web.Media;
+using Interview.Web.Staff;
+using Interview.Web.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Interview.Tests.Components.Admin;
+
+/// <summary>
+/// A console page under test: MudBlazor as its own tests set it up, the real services over a migrated temporary
+/// SQLite database, and a signed-in staff member (an admin unless the test signs in someone else).
+/// </summary>
+public abstract class AdminTestContext : BunitContext, IAsyncLifetime
+{
+    protected const string AdminId = "staff-admin";
+    protected const string AdminEmail = "admin@example.gov.cn";
+
+    private BunitAuthorizationContext? _auth;
+
+    protected AdminTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+
+    protected TestDatabase Database { get; private set; } = default!;
+
+    /// <summary>False for a test of the layout, which brings MudBlazor's providers itself.</summary>
+    protected virtual bool RendersMudProviders => true;
+
+    /// <summary>Where MudBlazor renders the open menus and select lists.</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
+
+    /// <summary>The admin as the services see them, for arranging data through the same rules as the pages.</summary>
+    protected static StaffActor Admin { get; } = new(AdminId, AdminEmail, "127.0.0.1");
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        AddServices(Services, Database);
+        await using (var db = Database.CreateDbContext())
+        {
+            db.Roles.AddRange(StaffRoles.All.Select(r => new IdentityRole(r.Name()) { NormalizedName = r.Name().ToUpperInvariant() }));
+            await db.SaveChangesAsync();
+        }
+        await AddStaffAsync(AdminId, AdminEmail, StaffRole.Admin);
+        SignInAs(AdminId, AdminEmail, StaffRole.Admin);
+        if (RendersMudProviders)
+        {
+            Popovers = Render<MudPopoverProvider>();
+            Render<MudDialogProvider>();
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>Adds a staff account with its roles straight to the database.</summary>
+    protected async Task AddStaffAsync(string id, string email, params StaffRole[] roles)
+    {
+        await using var db = Database.CreateDbContext();
+        db.Users.Add(new StaffUser
+        {
+            Id = id,
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            DisplayName = email.Split('@')[0],
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        foreach (var role in roles)
+        {
+            var roleId = await db.Roles.Where(r => r.Name == role.Name()).Select(r => r.Id).SingleAsync();
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = id, RoleId = roleId });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Makes the rendered pages see this person signed in, as the cookie would carry them.</summary>
+    protected void SignInAs(string id, string email, params StaffRole[] roles)
+    {
+        _auth ??= AddAuthorization();
+        _auth.SetAuthorized(email);
+        _auth.SetRoles([.. roles.Select(r => r.Name())]);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Email, email));
+    }
+
+    protected T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected IReadOnlyList<string> SnackbarMessages() =>
+        [.. Service<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "")];
+
+    private static void AddServices(IServiceCollection services, TestDatabase database)
+    {
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IDbContextFactory<InterviewDbContext>>(database);
+        // Identity's stores (behind StaffAccounts) take a context from the scope they run in.
+        services.AddScoped(_ => database.CreateDbContext());
+        services.AddIdentityCore<StaffUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<InterviewDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        services.AddSingleton(Options.Create(new InterviewOptions { DataDirectory = database.Directory }));
+        services.AddSingleton<IWebHostEnvironment>(new TestEnvironment(database.Directory));
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<ImageStore>();
+        services.AddSingleton<StaffPermissions>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditQuery>();
+        services.AddSingleton<ColumnAdmin>();
+        services.AddSingleton<InterviewAdmin>();
+        services.AddSingleton<StaffAccounts>();
+    }
+
+    private sealed class TestEnvironment(string root) : IWebHostEnvironment
+    {
+        public string WebRootPath { get; set; } = root;
+        public IFileProvider WebRootFileProvider { get; set; } = new NullFileProvider();
+        public string ApplicationName { get; set; } = "Interview.Web";
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+        public string ContentRootPath { get; set; } = root;
+        public string EnvironmentName { get; set; } = "Testing";
+    }
+}

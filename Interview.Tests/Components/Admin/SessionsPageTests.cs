@@ -1,0 +1,41 @@
+using Bunit;
+using Interview.Domain.Columns;
+using Interview.Domain.Interviews;
+using Interview.Web.Components.Admin.Sessions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interview.Tests.Components.Admin;
+
+public class SessionsPageTests : AdminTestContext
+{
+    [Fact]
+    public async Task CreatingASessionWithAGuestStoresItInBeijingTimeAndOpensItsPage()
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            db.Columns.Add(Column.Create("卫健在线", "weijian"));
+            await db.SaveChangesAsync();
+        }
+        var cut = Render<SessionsPage>();
+        cut.WaitForAssertion(() => Assert.Contains("还没有访谈。", cut.Markup, StringComparison.Ordinal));
+
+        cut.Find(".new-session-form .mud-select .mud-input-control").MouseDown();
+        Popovers.WaitForAssertion(() => Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Contains("卫健在线", StringComparison.Ordinal)).Click());
+        cut.Find(".new-session-form input[type=text]").Change("秋冬季流感防控在线访谈");
+        var times = cut.FindAll(".new-session-form input[type=datetime-local]");
+        times[0].Change("2026-12-01T10:00");
+        times[1].Change("2026-12-01T11:30");
+        cut.FindAll(".new-session-form fieldset input")[0].Change("李卫东");
+        cut.Find("form.new-session-form").Submit();
+
+        var navigation = Service<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Matches(@"/admin/sessions/\d+$", navigation.Uri));
+        await using var check = Database.CreateDbContext();
+        var session = await check.Interviews.Include(i => i.Guests).SingleAsync();
+        Assert.Equal($"/admin/sessions/{session.Id}", new Uri(navigation.Uri).AbsolutePath);
+        Assert.Equal(InterviewStatus.Draft, session.Status);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), session.ScheduledStart);
+        Assert.Equal("李卫东", Assert.Single(session.Guests).Name);
+    }
+}
