@@ -7,14 +7,21 @@ namespace Interview.Tests.Browser;
 /// The site on a real Kestrel port and Debian's headless Chromium driven by Playwright (no browser download: the
 /// test command installs the chromium package; CHROMIUM_PATH overrides where it is).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    private readonly DemoSiteFixture _site = new();
+    private readonly InterviewFactory _site;
     private IPlaywright? _playwright;
+
+    public BrowserFixture()
+        : this(new DemoSiteFixture())
+    {
+    }
+
+    protected BrowserFixture(InterviewFactory site) => _site = site;
 
     public Uri BaseAddress { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
-    public DemoSiteFixture Site => _site;
+    public InterviewFactory Site => _site;
 
     public async Task InitializeAsync()
     {

@@ -247,3 +247,35 @@ public sealed class StaffApiTests(StaffApiTests.Site site) : IClassFixture<Staff
 
     private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
 }
+
+public sealed class AuditExportTests(StaffApiTests.Site site) : IClassFixture<StaffApiTests.Site>
+{
+    [Fact]
+    public async Task AdminsExportTheFilteredLogAsCsvThatSpreadsheetsReadSafely()
+    {
+        using var admin = site.Client(await site.TokenAsync());
+        await admin.PostAsJsonAsync("/api/v1/columns", new { name = "=HYPERLINK(\"x\")", slug = $"csv-{Guid.NewGuid():N}"[..12] });
+
+        var response = await admin.GetAsync("/admin/audit.csv?action=column.");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.Equal("时间,操作人,操作,对象,结果,IP,详情", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Contains(",column.", l, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("'=HYPERLINK", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OthersMayNotExportTheLog()
+    {
+        var email = $"mod-{Guid.NewGuid():N}"[..14] + "@example.gov.cn";
+        await site.CreateStaffAsync(email, "moderator");
+        using var moderator = site.Client(await site.TokenAsync(email));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync("/admin/audit.csv")).StatusCode);
+    }
+}

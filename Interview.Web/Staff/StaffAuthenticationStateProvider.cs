@@ -7,15 +7,16 @@ using Microsoft.Extensions.Options;
 namespace Interview.Web.Staff;
 
 /// <summary>
-/// Re-checks a running console's sign-in every few minutes (at most 5): an account whose security stamp changed (new
-/// roles, disabled, two-factor reset) is signed out of the circuit, so a demoted moderator loses the power to approve
+/// Re-checks a running console's sign-in every few minutes (at most 5): a console idle past the limit, or an account
+/// whose security stamp changed (new roles, disabled, two-factor reset), is signed out of the circuit, so a demoted moderator loses the power to approve
 /// without having to sign out. Privileged actions also re-check the roles themselves (StaffPermissions).
 /// </summary>
 public sealed class StaffAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopes,
     IOptions<IdentityOptions> identity,
-    IOptions<InterviewOptions> site)
+    IOptions<InterviewOptions> site,
+    CircuitActivity activity)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval =>
@@ -24,6 +25,10 @@ public sealed class StaffAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authenticationState);
+        if (activity.IsIdleLongerThan(TimeSpan.FromMinutes(Math.Max(1, site.Value.Security.IdleSignOutMinutes))))
+        {
+            return false;
+        }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         return await IsStillValidAsync(users, authenticationState.User);

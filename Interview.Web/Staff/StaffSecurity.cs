@@ -76,6 +76,8 @@ public static class StaffSecurity
         services.AddSingleton<IAuthorizationHandler, TwoFactorHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
+        services.AddScoped<CircuitActivity>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitActivity>());
         return services;
     }
 

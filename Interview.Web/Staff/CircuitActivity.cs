@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace Interview.Web.Staff;
+
+/// <summary>
+/// When the person at a console last did something (a click, a key, a navigation). A console left alone longer than
+/// the idle limit is signed out at the next revalidation, as an idle cookie would be.
+/// </summary>
+public sealed class CircuitActivity(TimeProvider clock) : CircuitHandler
+{
+    public DateTimeOffset LastActivity { get; private set; } = clock.GetUtcNow();
+
+    public bool IsIdleLongerThan(TimeSpan limit) => clock.GetUtcNow() - LastActivity > limit;
+
+    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(
+        Func<CircuitInboundActivityContext, Task> next) =>
+        context =>
+        {
+            LastActivity = clock.GetUtcNow();
+            return next(context);
+        };
+}
