@@ -87,7 +87,7 @@ public static class StaffApi
         var multiFactor = false;
         if (user.TwoFactorEnabled)
         {
-            var code = (body.TwoFactorCode ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+            var code = StaffSignIn.CleanCode(body.TwoFactorCode);
             if (code.Length == 0)
             {
                 await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: two-factor code missing");

@@ -68,7 +68,7 @@ public sealed class StaffSignIn(
             return SignInOutcome.Expired;
         }
         var actor = new StaffActor(user.Id, user.Email ?? "", ip);
-        var cleaned = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var cleaned = CleanCode(code);
         var result = cleaned.Length == 6 && cleaned.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(cleaned, isPersistent: false, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(cleaned);
@@ -109,7 +109,7 @@ public sealed class StaffSignIn(
     {
         var user = await users.GetUserAsync(principal) ?? throw new NotFoundException("账号不存在。");
         var actor = new StaffActor(user.Id, user.Email ?? "", ip);
-        var cleaned = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var cleaned = CleanCode(code);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
         {
             await audit.RecordAsync(actor, "auth.two-factor.enrol", $"staff/{user.Id}", "failed: wrong code");
@@ -123,6 +123,10 @@ public sealed class StaffSignIn(
         await audit.RecordAsync(actor, "auth.two-factor.enrol", $"staff/{user.Id}", AuditTrail.Ok);
         return codes;
     }
+
+    /// <summary>A code as people type it ("123 456", "abcd-efgh") in the form the checks expect.</summary>
+    public static string CleanCode(string? code) =>
+        (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
 
     /// <summary>Only a local path may follow sign-in; anything else goes to the console's home.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
