@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Interview.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Tests.Staff;
 
@@ -277,5 +278,31 @@ public sealed class AuditExportTests(StaffApiTests.Site site) : IClassFixture<St
         using var moderator = site.Client(await site.TokenAsync(email));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync("/admin/audit.csv")).StatusCode);
+    }
+}
+
+public sealed class GuestPhotoTests(StaffApiTests.Site site) : IClassFixture<StaffApiTests.Site>
+{
+    [Fact]
+    public async Task AnUploadedGuestPhotoShowsOnThePreviewAndIsServedAsAnImage()
+    {
+        var sessions = site.Services.GetRequiredService<Interview.Web.Admin.InterviewAdmin>();
+        var users = site.Services.CreateScope().ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Interview.Web.Staff.StaffUser>>();
+        var admin = (await users.FindByEmailAsync(StaffSite.AdminEmail))!;
+        var actor = new Interview.Web.Staff.StaffActor(admin.Id, StaffSite.AdminEmail, "127.0.0.1");
+        var id = await site.DemoInterviewIdAsync("scheduled&column=policy");
+        var guest = (await sessions.GetAsync(actor, id)).Guests[0];
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+
+        var url = await sessions.SetGuestPhotoAsync(actor, id, guest.Id, new MemoryStream(png));
+
+        using var client = site.CreateClient();
+        Assert.Contains($"src=\"{url}\"", await client.GetStringAsync($"/interviews/{id}"), StringComparison.Ordinal);
+        var photo = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+        Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", photo.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(png, await photo.Content.ReadAsByteArrayAsync());
+        Assert.Contains((await site.AuditAsync()).TakeLast(3), a => a.Action == "interview.guest.photo" && a.Target == $"interview/{id}");
     }
 }

@@ -34,6 +34,9 @@ public sealed class StaffAuthenticationStateProvider(
         return await IsStillValidAsync(users, authenticationState.User);
     }
 
+    /// <summary>The check the circuit runs every few minutes, callable from tests.</summary>
+    internal Task<bool> RevalidateAsync(AuthenticationState state) => ValidateAuthenticationStateAsync(state, CancellationToken.None);
+
     private async Task<bool> IsStillValidAsync(UserManager<StaffUser> users, ClaimsPrincipal principal)
     {
         var user = await users.GetUserAsync(principal);
