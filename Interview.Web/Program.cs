@@ -52,6 +52,8 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapPublicApi();
 app.MapStaffApi();
+app.MapLiveApi();
+app.MapHub<Interview.Web.Live.LiveHub>(Interview.Web.Live.LiveHub.Path).AllowAnonymous();
 app.MapFeeds();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -45,6 +45,8 @@ public sealed class InterviewSession
     public DateTimeOffset? PublishedAt { get; private set; }
     /// <summary>The <see cref="TranscriptEntry.Seq"/> of the newest entry; 0 before the first.</summary>
     public int LastSeq { get; private set; }
+    /// <summary>Two-key review (政策关): guests' answers wait for a reviewer of the guest's unit before publication.</summary>
+    public bool RequiresReview { get; private set; }
     public IReadOnlyList<Guest> Guests => _guests;
     public IReadOnlyList<Assignment> Assignments => _assignments;
 
@@ -175,7 +177,7 @@ public sealed class InterviewSession
     /// </summary>
     public TranscriptEntry AppendEntry(
         EntryKind kind, string? speaker, RenderedText text, DateTimeOffset now, int? guestId = null,
-        int? questionId = null)
+        int? questionId = null, bool prepared = false, string? reviewedBy = null)
     {
         var allowed = kind == EntryKind.FollowUp
             ? Status is InterviewStatus.Ended or InterviewStatus.Published
@@ -190,11 +192,25 @@ public sealed class InterviewSession
         {
             throw new DomainException("这位嘉宾不属于本场访谈。");
         }
-        var entry = TranscriptEntry.Create(Id, LastSeq + 1, kind, speaker, text, now, guestId, questionId);
+        var entry = TranscriptEntry.Create(Id, LastSeq + 1, kind, speaker, text, now, guestId, questionId, prepared, reviewedBy);
         LastSeq = entry.Seq;
         UpdatedAt = now;
         return entry;
     }
+
+    /// <summary>Switches two-key review on or off; only before the session has ended.</summary>
+    public void RequireReview(bool required, DateTimeOffset now)
+    {
+        if (Status is InterviewStatus.Published or InterviewStatus.Cancelled)
+        {
+            throw new DomainException($"访谈已{Status.DisplayName()}，不能再更改审核设置。");
+        }
+        RequiresReview = required;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Whether an entry of this kind waits for a reviewer here: guests' words, live or afterwards.</summary>
+    public bool NeedsReview(EntryKind kind) => RequiresReview && kind is EntryKind.Guest or EntryKind.FollowUp;
 
     /// <summary>Records that an entry of this session was corrected, so that outputs show the change.</summary>
     public void Touch(DateTimeOffset now) => UpdatedAt = now;

@@ -29,6 +29,10 @@ public sealed class TranscriptEntry
     public string Text { get; private set; } = "";
     public DateTimeOffset PublishedAt { get; private set; }
     public DateTimeOffset? CorrectedAt { get; private set; }
+    /// <summary>Written before the session and published during it (预录), and labelled so.</summary>
+    public bool IsPrepared { get; private set; }
+    /// <summary>Who approved the text before publication, where the session has two-key review (政策关).</summary>
+    public string? ReviewedBy { get; private set; }
     public IReadOnlyList<EntryRevision> Revisions => _revisions;
 
     /// <summary>The label the public sees before the text: 主持人, 嘉宾 name, 网友 nickname.</summary>
@@ -45,10 +49,12 @@ public sealed class TranscriptEntry
 
     internal static TranscriptEntry Create(
         int interviewId, int seq, EntryKind kind, string? speaker, RenderedText text, DateTimeOffset now,
-        int? guestId, int? questionId)
+        int? guestId, int? questionId, bool prepared, string? reviewedBy)
     {
         var entry = new TranscriptEntry
         {
+            IsPrepared = prepared,
+            ReviewedBy = reviewedBy,
             InterviewId = interviewId,
             Seq = seq,
             Kind = kind,

@@ -25,7 +25,7 @@ public sealed record AssignmentRow(string StaffId, string Email, string DisplayN
 public sealed record InterviewDraft(
     int Id, int ColumnId, string Title, string SummaryMarkdown, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd,
     InterviewStatus Status, IReadOnlyList<Guest> Guests, IReadOnlyList<AssignmentRow> Assignments,
-    IReadOnlyList<InterviewStatus> NextStates);
+    IReadOnlyList<InterviewStatus> NextStates, bool RequiresReview = false);
 
 /// <summary>
 /// Sessions as staff manage them: create, edit, guests, assignments and the lifecycle. Admins act on every session,
@@ -38,6 +38,7 @@ public sealed class InterviewAdmin(
     AuditTrail audit,
     MarkdownRenderer renderer,
     ImageStore images,
+    Live.LiveNotifier notifier,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<InterviewRow>> ListAsync(StaffActor actor)
@@ -64,7 +65,8 @@ public sealed class InterviewAdmin(
             .Join(db.Users, a => a.StaffId, u => u.Id, (a, u) => new AssignmentRow(u.Id, u.Email ?? "", u.DisplayName, a.Role))
             .ToListAsync();
         return new InterviewDraft(session.Id, session.ColumnId, session.Title, session.SummaryMarkdown, session.ScheduledStart,
-            session.ScheduledEnd, session.Status, session.Guests.OrderBy(g => g.SortOrder).ToList(), assignments, session.NextStates);
+            session.ScheduledEnd, session.Status, session.Guests.OrderBy(g => g.SortOrder).ToList(), assignments, session.NextStates,
+            session.RequiresReview);
     }
 
     public async Task<InterviewSession> CreateAsync(StaffActor actor, NewInterview request)
@@ -185,6 +187,14 @@ public sealed class InterviewAdmin(
         });
     }
 
+    /// <summary>Switches two-key review (政策关) for the session's guest answers.</summary>
+    public async Task SetReviewAsync(StaffActor actor, int id, bool required) =>
+        await ChangeAsync(actor, id, "interview.review", (_, session, now) =>
+        {
+            session.RequireReview(required, now);
+            return Task.FromResult(required ? "two-key review on" : "two-key review off");
+        });
+
     /// <summary>Moves the session along its lifecycle; an illegal move is refused (and audited as refused).</summary>
     public async Task<InterviewStatus> TransitionAsync(StaffActor actor, int id, InterviewStatus to)
     {
@@ -203,6 +213,7 @@ public sealed class InterviewAdmin(
         }
         audit.Add(db, actor, "interview.transition", Target(id), $"{from.Name()} -> {to.Name()}");
         await db.SaveChangesAsync();
+        await notifier.PublishAsync(new Live.StatusChanged(id, session.Status));
         return session.Status;
     }
 

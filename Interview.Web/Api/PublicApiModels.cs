@@ -35,7 +35,9 @@ public sealed record EntryDto(
     DateTimeOffset PublishedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? QuestionId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? CorrectedAt,
-    string Url);
+    string Url,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Prepared = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReviewedBy = null);
 
 /// <summary>Turns the catalogue's views into the API's shapes.</summary>
 public sealed class PublicApiMapper(SiteTime time)
@@ -55,5 +57,6 @@ public sealed class PublicApiMapper(SiteTime time)
         time.Local(d.PublishedAt), d.Card.Url);
 
     public EntryDto Entry(EntryView e) => new(
-        e.Seq, e.Kind, e.Speaker, e.Html, e.Text, time.Local(e.PublishedAt), e.QuestionId, time.Local(e.CorrectedAt), e.Url);
+        e.Seq, e.Kind, e.Speaker, e.Html, e.Text, time.Local(e.PublishedAt), e.QuestionId, time.Local(e.CorrectedAt), e.Url,
+        e.IsPrepared, e.ReviewedBy);
 }

@@ -41,7 +41,7 @@ public static class StaffApi
 {
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Staff").AddEndpointFilter(TranslateErrors);
+        var api = app.MapGroup("/api/v1").WithTags("Staff").AddEndpointFilter(StaffEndpoints.TranslateErrors);
         api.MapPost("/auth/login", Login).AllowAnonymous()
             .WithSummary("Exchanges e-mail, password and (when enrolled) a TOTP code for a bearer token.");
         api.MapPost("/staff", CreateStaff).RequireAuthorization(StaffPolicies.Admin).WithSummary("Creates a staff account (admin).");
@@ -64,24 +64,24 @@ public static class StaffApi
         if (user is null || string.IsNullOrEmpty(body.Password))
         {
             await audit.RecordAsync(attempt, "auth.sign-in", "api", "failed: unknown account or empty password");
-            return Failure(StatusCodes.Status401Unauthorized, "邮箱或密码错误。");
+            return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "邮箱或密码错误。");
         }
         var actor = attempt with { Id = user.Id };
         var check = await signIn.CheckPasswordSignInAsync(user, body.Password, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {
             await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: locked out");
-            return Failure(StatusCodes.Status423Locked, "失败次数过多，账号已临时锁定，请 5 分钟后再试。");
+            return StaffEndpoints.Failure(StatusCodes.Status423Locked, "失败次数过多，账号已临时锁定，请 5 分钟后再试。");
         }
         if (check.IsNotAllowed)
         {
             await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: account disabled");
-            return Failure(StatusCodes.Status401Unauthorized, "账号已停用。");
+            return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "账号已停用。");
         }
         if (!check.Succeeded)
         {
             await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: wrong password");
-            return Failure(StatusCodes.Status401Unauthorized, "邮箱或密码错误。");
+            return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "邮箱或密码错误。");
         }
 
         var multiFactor = false;
@@ -91,20 +91,20 @@ public static class StaffApi
             if (code.Length == 0)
             {
                 await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: two-factor code missing");
-                return Failure(StatusCodes.Status401Unauthorized, "请填写身份验证器上的 6 位验证码（twoFactorCode）。");
+                return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "请填写身份验证器上的 6 位验证码（twoFactorCode）。");
             }
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
                 await users.AccessFailedAsync(user);
                 await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: wrong two-factor code");
-                return Failure(StatusCodes.Status401Unauthorized, "验证码错误。");
+                return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "验证码错误。");
             }
             multiFactor = true;
         }
         else if (options.Value.Security.RequireTwoFactor == true)
         {
             await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: two-factor not enrolled");
-            return Failure(StatusCodes.Status403Forbidden, "本站要求两步验证：请先登录工作台绑定身份验证器。");
+            return StaffEndpoints.Failure(StatusCodes.Status403Forbidden, "本站要求两步验证：请先登录工作台绑定身份验证器。");
         }
 
         await users.ResetAccessFailedCountAsync(user);
@@ -127,20 +127,20 @@ public static class StaffApi
             }
             roles.Add(role);
         }
-        var id = await accounts.CreateAsync(Actor(http), new NewStaff(body.Email ?? "", body.Password ?? "", body.DisplayName ?? "", roles));
+        var id = await accounts.CreateAsync(StaffEndpoints.Actor(http), new NewStaff(body.Email ?? "", body.Password ?? "", body.DisplayName ?? "", roles));
         return Results.Created($"/api/v1/staff/{id}", new CreatedId(id));
     }
 
     private static async Task<IResult> CreateColumn(NewColumnRequest body, ColumnAdmin columns, HttpContext http)
     {
-        var column = await columns.CreateAsync(Actor(http), new ColumnEdit(body.Name ?? "", body.Slug ?? "", body.Description, body.SortOrder ?? 0));
+        var column = await columns.CreateAsync(StaffEndpoints.Actor(http), new ColumnEdit(body.Name ?? "", body.Slug ?? "", body.Description, body.SortOrder ?? 0));
         return Results.Created($"/api/v1/columns/{column.Id}", new CreatedColumn(column.Id, column.Slug));
     }
 
     private static async Task<IResult> CreateInterview(NewInterviewRequest body, InterviewAdmin sessions, HttpContext http)
     {
         var guests = (body.Guests ?? []).Select(g => new GuestEdit(g.Name ?? "", g.Title, g.Organization, g.Bio)).ToList();
-        var session = await sessions.CreateAsync(Actor(http),
+        var session = await sessions.CreateAsync(StaffEndpoints.Actor(http),
             new NewInterview(body.ColumnId, body.Title ?? "", body.Summary, body.ScheduledStart, body.ScheduledEnd, guests));
         return Results.Created($"/api/v1/interviews/{session.Id}", new CreatedInterview(session.Id, session.Status,
             session.Guests.Select(g => new CreatedGuest(g.Id, g.Name, g.Position, g.Organization, g.Bio)).ToList()));
@@ -152,35 +152,6 @@ public static class StaffApi
         {
             throw new DomainException($"未知的状态「{body.To}」：可用 scheduled、live、ended、published、cancelled。");
         }
-        return Results.Ok(new StatusResponse(await sessions.TransitionAsync(Actor(http), id, to)));
+        return Results.Ok(new StatusResponse(await sessions.TransitionAsync(StaffEndpoints.Actor(http), id, to)));
     }
-
-    private static StaffActor Actor(HttpContext http) => http.User.Actor(http.Connection.RemoteIpAddress?.ToString());
-
-    /// <summary>Turns the services' refusals into problem responses with their Chinese messages.</summary>
-    private static async ValueTask<object?> TranslateErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (StaffForbiddenException e)
-        {
-            return Failure(StatusCodes.Status403Forbidden, e.Message);
-        }
-        catch (NotFoundException e)
-        {
-            return Failure(StatusCodes.Status404NotFound, e.Message);
-        }
-        catch (ConflictException e)
-        {
-            return Failure(StatusCodes.Status409Conflict, e.Message);
-        }
-        catch (DomainException e)
-        {
-            return Failure(StatusCodes.Status400BadRequest, e.Message);
-        }
-    }
-
-    private static IResult Failure(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
 }

@@ -23,6 +23,7 @@ public sealed class InterviewDbContext(DbContextOptions<InterviewDbContext> opti
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<EntryDraft> EntryDrafts => Set<EntryDraft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -52,6 +52,21 @@ public static class InterviewServices
         services.AddSingleton<AuditRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());
         services.AddScoped<StaffSignIn>();
+        services.AddSingleton<Live.LiveNotifier>();
+        services.AddSingleton<Live.LivePublisher>();
+        services.AddHostedService<Live.LiveHubRelay>();
+        services.AddSignalR(o =>
+            {
+                // Clients only join and leave: tiny messages. Entries go the other way.
+                o.MaximumReceiveMessageSize = 4 * 1024;
+                o.EnableDetailedErrors = false;
+            })
+            .AddJsonProtocol(o =>
+            {
+                o.PayloadSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+                o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+                o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            });
         services.AddStaffSecurity(builder.Environment, dataDirectory);
         services.AddHttpContextAccessor();
 

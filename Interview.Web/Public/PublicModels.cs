@@ -46,7 +46,9 @@ public sealed record EntryView(
     DateTimeOffset PublishedAt,
     int? QuestionId,
     DateTimeOffset? CorrectedAt,
-    IReadOnlyList<RevisionView> Revisions)
+    IReadOnlyList<RevisionView> Revisions,
+    bool IsPrepared = false,
+    string? ReviewedBy = null)
 {
     public string Url => PublicUrls.Entry(InterviewId, Seq);
 }

@@ -42,24 +42,28 @@ public sealed class StaffPermissions(IDbContextFactory<InterviewDbContext> conte
         }
     }
 
-    /// <summary>Throws unless the actor is an admin, or holds <paramref name="role"/> and is assigned to the session in it.</summary>
-    public async Task EnsureForSessionAsync(StaffActor actor, int interviewId, StaffRole role)
+    /// <summary>
+    /// Throws unless the actor is an admin, or holds one of <paramref name="anyOf"/> and is assigned to the session in it.
+    /// </summary>
+    public async Task EnsureForSessionAsync(StaffActor actor, int interviewId, params StaffRole[] anyOf)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(anyOf);
         var roles = await RolesAsync(actor.Id);
         if (roles.Contains(StaffRole.Admin))
         {
             return;
         }
-        if (roles.Contains(role))
+        var held = anyOf.Where(roles.Contains).ToList();
+        var names = string.Join("或", anyOf.Select(r => r.DisplayName()));
+        if (held.Count == 0)
         {
-            await using var db = await contexts.CreateDbContextAsync();
-            if (await db.Assignments.AnyAsync(a => a.InterviewId == interviewId && a.StaffId == actor.Id && a.Role == role))
-            {
-                return;
-            }
-            throw new StaffForbiddenException($"您不是这场访谈的{role.DisplayName()}。");
+            throw new StaffForbiddenException($"需要{StaffRole.Admin.DisplayName()}或本场{names}的权限。");
         }
-        throw new StaffForbiddenException($"需要{StaffRole.Admin.DisplayName()}或本场{role.DisplayName()}的权限。");
+        await using var db = await contexts.CreateDbContextAsync();
+        if (!await db.Assignments.AnyAsync(a => a.InterviewId == interviewId && a.StaffId == actor.Id && held.Contains(a.Role)))
+        {
+            throw new StaffForbiddenException($"您不是这场访谈的{names}。");
+        }
     }
 }

@@ -16,6 +16,10 @@ public static class StaffPolicies
     public const string Admin = StaffRoles.Admin;
     /// <summary>Admins and hosts: create sessions and move them along.</summary>
     public const string Sessions = "sessions";
+    /// <summary>Those who publish during a session: admins, hosts, typists.</summary>
+    public const string Publish = "publish";
+    /// <summary>Those who work with review drafts: admins, reviewers, typists (who revise what was sent back).</summary>
+    public const string Review = "review";
     /// <summary>Anyone with a staff role.</summary>
     public const string Staff = "staff";
 
@@ -32,6 +36,8 @@ public static class StaffPolicies
         options.AddPolicy(SignedIn, new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         options.AddPolicy(Admin, Base().RequireRole(StaffRoles.Admin).Build());
         options.AddPolicy(Sessions, Base().RequireRole(StaffRoles.Admin, StaffRoles.Host).Build());
+        options.AddPolicy(Publish, Base().RequireRole(StaffRoles.Admin, StaffRoles.Host, StaffRoles.Typist).Build());
+        options.AddPolicy(Review, Base().RequireRole(StaffRoles.Admin, StaffRoles.Reviewer, StaffRoles.Typist).Build());
     }
 
     private static AuthorizationPolicyBuilder Base() =>

@@ -131,6 +131,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<ColumnAdmin>();
+        services.AddSingleton<Interview.Web.Live.LiveNotifier>();
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<StaffAccounts>();
     }

@@ -45,9 +45,24 @@ internal sealed class TranscriptEntryConfiguration : IEntityTypeConfiguration<Tr
         builder.HasOne<InterviewSession>().WithMany().HasForeignKey(e => e.InterviewId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.InterviewId, e.Seq }).IsUnique();
         builder.Property(e => e.Speaker).HasMaxLength(TranscriptEntry.MaxSpeakerLength);
+        builder.Property(e => e.ReviewedBy).HasMaxLength(256);
         builder.Ignore(e => e.SpeakerLabel);
         builder.HasMany(e => e.Revisions).WithOne().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class EntryDraftConfiguration : IEntityTypeConfiguration<EntryDraft>
+{
+    public void Configure(EntityTypeBuilder<EntryDraft> builder)
+    {
+        builder.ToTable("EntryDrafts");
+        builder.HasOne<InterviewSession>().WithMany().HasForeignKey(d => d.InterviewId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(d => d.Speaker).HasMaxLength(TranscriptEntry.MaxSpeakerLength);
+        builder.Property(d => d.Author).HasMaxLength(256);
+        builder.Property(d => d.Reviewer).HasMaxLength(256);
+        builder.Property(d => d.ReviewComment).HasMaxLength(EntryDraft.MaxCommentLength);
+        builder.HasIndex(d => new { d.InterviewId, d.Status });
     }
 }
 

@@ -123,6 +123,82 @@ namespace Interview.Web.Data.Migrations
                     b.ToTable("Assignments", (string)null);
                 });
 
+            modelBuilder.Entity("Interview.Domain.Interviews.EntryDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GuestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPrepared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewComment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Speaker")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterviewId", "Status");
+
+                    b.ToTable("EntryDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Interview.Domain.Interviews.EntryRevision", b =>
                 {
                     b.Property<long>("Id")
@@ -230,6 +306,9 @@ namespace Interview.Web.Data.Migrations
                     b.Property<string>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequiresReview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ScheduledEnd")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -291,6 +370,9 @@ namespace Interview.Web.Data.Migrations
                     b.Property<int>("InterviewId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPrepared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -306,6 +388,10 @@ namespace Interview.Web.Data.Migrations
 
                     b.Property<int?>("QuestionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Seq")
                         .HasColumnType("INTEGER");
@@ -620,6 +706,15 @@ namespace Interview.Web.Data.Migrations
                     b.HasOne("Interview.Web.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Interview.Domain.Interviews.EntryDraft", b =>
+                {
+                    b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

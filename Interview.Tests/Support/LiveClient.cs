@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Interview.Tests.Support;
+
+/// <summary>A viewer on the live hub through the test server (long polling, as a locked-down network would).</summary>
+public sealed class LiveClient : IAsyncDisposable
+{
+    private LiveClient(HubConnection connection) => Connection = connection;
+
+    public HubConnection Connection { get; }
+    public ConcurrentQueue<JsonElement> Entries { get; } = new();
+    public ConcurrentQueue<JsonElement> Statuses { get; } = new();
+
+    public static async Task<LiveClient> ConnectAsync<T>(WebApplicationFactory<T> factory)
+        where T : class
+    {
+        var server = factory.Server;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "/hubs/live"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        var client = new LiveClient(connection);
+        connection.On<JsonElement>("entry", e => client.Entries.Enqueue(e));
+        connection.On<JsonElement>("status", s => client.Statuses.Enqueue(s));
+        await connection.StartAsync();
+        return client;
+    }
+
+    public Task<JsonElement[]> JoinAsync(int interviewId, int afterSeq) =>
+        Connection.InvokeAsync<JsonElement[]>("Join", interviewId, afterSeq);
+
+    /// <summary>Waits until <paramref name="condition"/> holds, or fails after a few seconds.</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, string what)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}");
+            await Task.Delay(20);
+        }
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}

@@ -1,0 +1,38 @@
+using Interview.Domain;
+using Interview.Web.Admin;
+using Interview.Web.Staff;
+
+namespace Interview.Web.Api;
+
+/// <summary>What every staff endpoint shares: who is calling, and how refusals become problem responses.</summary>
+public static class StaffEndpoints
+{
+    public static StaffActor Actor(HttpContext http) => http.User.Actor(http.Connection.RemoteIpAddress?.ToString());
+
+    /// <summary>Turns the services' refusals into problem responses with their Chinese messages.</summary>
+    public static async ValueTask<object?> TranslateErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (StaffForbiddenException e)
+        {
+            return Failure(StatusCodes.Status403Forbidden, e.Message);
+        }
+        catch (NotFoundException e)
+        {
+            return Failure(StatusCodes.Status404NotFound, e.Message);
+        }
+        catch (ConflictException e)
+        {
+            return Failure(StatusCodes.Status409Conflict, e.Message);
+        }
+        catch (DomainException e)
+        {
+            return Failure(StatusCodes.Status400BadRequest, e.Message);
+        }
+    }
+
+    public static IResult Failure(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
+}

@@ -1,0 +1,68 @@
+using Interview.Web.Api;
+using Interview.Web.Public;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Interview.Web.Live;
+
+/// <summary>
+/// The public live hub (CONTRACT.md "Live hub"): anyone may join a session and leave it; nothing else can be called.
+/// Join returns the entries after the client's last seq, so a reconnecting client fills its gap exactly.
+/// </summary>
+[AllowAnonymous]
+public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
+{
+    public const string Path = "/hubs/live";
+
+    public static string Group(int interviewId) => $"interview-{interviewId}";
+
+    public async Task<IReadOnlyList<EntryDto>> Join(int interviewId, int afterSeq)
+    {
+        // Subscribe first, then read: an entry published in between arrives twice at worst (the client drops
+        // repeats by seq), never not at all.
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(interviewId));
+        var entries = await catalog.EntriesAsync(interviewId, Math.Max(0, afterSeq));
+        if (entries is null)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(interviewId));
+            throw new HubException("没有这场公开访谈。");
+        }
+        return entries.Select(map.Entry).ToList();
+    }
+
+    public Task Leave(int interviewId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(interviewId));
+}
+
+/// <summary>Relays the notifier's events to the hub's groups, in the shapes of CONTRACT.md.</summary>
+public sealed class LiveHubRelay(LiveNotifier notifier, IHubContext<LiveHub> hub, PublicApiMapper map) : IHostedService
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = notifier.Subscribe(null, RelayAsync);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task RelayAsync(LiveEvent liveEvent)
+    {
+        var group = hub.Clients.Group(LiveHub.Group(liveEvent.InterviewId));
+        return liveEvent switch
+        {
+            EntryPublished e => group.SendAsync("entry", map.Entry(e.Entry)),
+            StatusChanged s => group.SendAsync("status", new StatusMessage(s.InterviewId, s.Status)),
+            QuestionApproved q => group.SendAsync("question", new QuestionMessage(q.QuestionId, q.Nickname, q.Text)),
+            _ => Task.CompletedTask,
+        };
+    }
+}
+
+public sealed record StatusMessage(int InterviewId, Domain.Interviews.InterviewStatus Status);
+
+public sealed record QuestionMessage(int Id, string Nickname, string Text);

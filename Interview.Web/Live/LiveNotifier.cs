@@ -1,0 +1,78 @@
+using Interview.Domain.Interviews;
+using Interview.Web.Public;
+
+namespace Interview.Web.Live;
+
+/// <summary>Something the live audience or the consoles should hear about, after it was saved.</summary>
+public abstract record LiveEvent(int InterviewId);
+
+/// <summary>A transcript entry was published, or corrected (same seq).</summary>
+public sealed record EntryPublished(int InterviewId, EntryView Entry) : LiveEvent(InterviewId);
+
+public sealed record StatusChanged(int InterviewId, InterviewStatus Status) : LiveEvent(InterviewId);
+
+/// <summary>A citizen's question was approved for the public question list.</summary>
+public sealed record QuestionApproved(int InterviewId, int QuestionId, string Nickname, string Text) : LiveEvent(InterviewId);
+
+/// <summary>Drafts awaiting review changed (submitted, approved, sent back): reviewer and typist consoles refresh.</summary>
+public sealed record DraftsChanged(int InterviewId) : LiveEvent(InterviewId);
+
+/// <summary>
+/// The one in-process notifier: services publish after their transaction commits; the public hub relay and the staff
+/// consoles subscribe (STYLE.md #2, #3). Events are plain records, so a backplane can carry them between servers later.
+/// </summary>
+public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
+{
+    private readonly Lock _gate = new();
+    private ImmutableSubscriptions _subscriptions = new([]);
+
+    /// <summary>Listens to one session's events, or to every session's when <paramref name="interviewId"/> is null.</summary>
+    public IDisposable Subscribe(int? interviewId, Func<LiveEvent, Task> handler)
+    {
+        var subscription = new Subscription(this, interviewId, handler);
+        lock (_gate)
+        {
+            _subscriptions = new([.. _subscriptions.Items, subscription]);
+        }
+        return subscription;
+    }
+
+    public async Task PublishAsync(LiveEvent liveEvent)
+    {
+        ArgumentNullException.ThrowIfNull(liveEvent);
+        foreach (var subscription in _subscriptions.Items)
+        {
+            if (subscription.InterviewId is { } id && id != liveEvent.InterviewId)
+            {
+                continue;
+            }
+            try
+            {
+                await subscription.Handler(liveEvent);
+            }
+            catch (Exception e)
+            {
+                // One broken listener (a closed console) must not keep the event from the others.
+                logger.LogWarning(e, "A live event listener failed for session {InterviewId}.", liveEvent.InterviewId);
+            }
+        }
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        lock (_gate)
+        {
+            _subscriptions = new([.. _subscriptions.Items.Where(s => !ReferenceEquals(s, subscription))]);
+        }
+    }
+
+    private sealed record ImmutableSubscriptions(Subscription[] Items);
+
+    private sealed class Subscription(LiveNotifier owner, int? interviewId, Func<LiveEvent, Task> handler) : IDisposable
+    {
+        public int? InterviewId { get; } = interviewId;
+        public Func<LiveEvent, Task> Handler { get; } = handler;
+
+        public void Dispose() => owner.Remove(this);
+    }
+}

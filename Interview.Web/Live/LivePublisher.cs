@@ -1,0 +1,222 @@
+using Interview.Domain;
+using Interview.Domain.Interviews;
+using Interview.Domain.Questions;
+using Interview.Domain.Staff;
+using Interview.Web.Admin;
+using Interview.Web.Audit;
+using Interview.Web.Data;
+using Interview.Web.Public;
+using Interview.Web.Staff;
+using Interview.Web.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interview.Web.Live;
+
+public sealed record EntryRequest(EntryKind Kind, string? Markdown, int? GuestId = null, int? QuestionId = null, bool Prepared = false);
+
+/// <summary>What publishing did: the entry went out, or (two-key review) a draft waits for the reviewer.</summary>
+public sealed record PublishOutcome(EntryView? Entry, EntryDraft? Draft);
+
+/// <summary>
+/// Publishing during a session. Each write takes the session's next seq in the same transaction that stores it and
+/// its audit line; only after the commit are the audience and the consoles told (LiveNotifier). Two publishers at once
+/// never share or skip a number: the loser of a race retries on fresh data.
+/// </summary>
+public sealed class LivePublisher(
+    IDbContextFactory<InterviewDbContext> contexts,
+    StaffPermissions permissions,
+    AuditTrail audit,
+    MarkdownRenderer renderer,
+    LiveNotifier notifier,
+    PublicCatalog catalog,
+    TimeProvider clock)
+{
+    private const int Attempts = 10;
+
+    /// <summary>Publishes an entry, or submits it for review where the session requires that for its kind.</summary>
+    public async Task<PublishOutcome> PublishAsync(StaffActor actor, int interviewId, EntryRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await permissions.EnsureForSessionAsync(actor, interviewId, RoleFor(request.Kind));
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            var session = await LoadAsync(db, interviewId);
+            var now = clock.GetUtcNow();
+            var (speaker, text, question) = await ContentAsync(db, session, request);
+            if (session.NeedsReview(request.Kind))
+            {
+                var draft = EntryDraft.Submit(session, request.Kind, speaker, text, actor.Email, now, request.GuestId, request.QuestionId, request.Prepared);
+                db.EntryDrafts.Add(draft);
+                await db.SaveChangesAsync();
+                audit.Add(db, actor, "entry.submit", $"interview/{interviewId}", $"draft/{draft.Id}");
+                await db.SaveChangesAsync();
+                await notifier.PublishAsync(new DraftsChanged(interviewId));
+                return new PublishOutcome(null, draft);
+            }
+            var entry = session.AppendEntry(request.Kind, speaker, text, now, request.GuestId, request.QuestionId, request.Prepared);
+            db.Entries.Add(entry);
+            MarkAnswered(session, request, question, now);
+            audit.Add(db, actor, "entry.publish", $"interview/{interviewId}", $"seq {entry.Seq} {request.Kind.ToString().ToLowerInvariant()}");
+            if (await TrySaveAsync(db, attempt))
+            {
+                var view = await AnnounceAsync(interviewId, entry.Seq);
+                return new PublishOutcome(view, null);
+            }
+        }
+    }
+
+    /// <summary>Corrects a published entry (勘误): same seq, new wording, the old one kept; viewers get the new one.</summary>
+    public async Task<EntryView> CorrectAsync(StaffActor actor, int interviewId, int seq, string? markdown, string? note)
+    {
+        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Host);
+        await using var db = await contexts.CreateDbContextAsync();
+        var session = await LoadAsync(db, interviewId);
+        var entry = await db.Entries.Include(e => e.Revisions).SingleOrDefaultAsync(e => e.InterviewId == interviewId && e.Seq == seq)
+            ?? throw new NotFoundException($"没有第 {seq} 条内容。");
+        var now = clock.GetUtcNow();
+        entry.Correct(entry.Kind == EntryKind.Question ? renderer.RenderPlain(markdown) : renderer.Render(markdown), note, now);
+        session.Touch(now);
+        audit.Add(db, actor, "entry.correct", $"interview/{interviewId}", $"seq {seq}: {note}");
+        await db.SaveChangesAsync();
+        return (await AnnounceAsync(interviewId, seq))!;
+    }
+
+    public async Task<IReadOnlyList<EntryDraft>> DraftsAsync(StaffActor actor, int interviewId)
+    {
+        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Reviewer, StaffRole.Typist);
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.EntryDrafts.AsNoTracking().Where(d => d.InterviewId == interviewId && d.Status != DraftStatus.Published)
+            .OrderBy(d => d.SubmittedAt).ToListAsync();
+    }
+
+    /// <summary>The reviewer publishes a draft as the next entry, credited to them.</summary>
+    public async Task<EntryView> ApproveDraftAsync(StaffActor actor, int draftId)
+    {
+        var interviewId = await DraftSessionAsync(draftId);
+        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Reviewer);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            var session = await LoadAsync(db, interviewId);
+            var draft = await db.EntryDrafts.SingleAsync(d => d.Id == draftId);
+            var now = clock.GetUtcNow();
+            // The public sees the reviewer's name (as the account shows it), the audit log the account.
+            var reviewer = await db.Users.Where(u => u.Id == actor.Id).Select(u => u.DisplayName).SingleOrDefaultAsync();
+            var entry = draft.Approve(session, string.IsNullOrWhiteSpace(reviewer) ? actor.Email : reviewer, now);
+            db.Entries.Add(entry);
+            var question = draft.QuestionId is { } qid ? await db.Questions.SingleOrDefaultAsync(q => q.Id == qid) : null;
+            MarkAnswered(session, new EntryRequest(draft.Kind, null, draft.GuestId, draft.QuestionId), question, now);
+            audit.Add(db, actor, "entry.review.approve", $"interview/{interviewId}", $"draft/{draftId} -> seq {entry.Seq}");
+            if (await TrySaveAsync(db, attempt))
+            {
+                var view = await AnnounceAsync(interviewId, entry.Seq);
+                await notifier.PublishAsync(new DraftsChanged(interviewId));
+                return view!;
+            }
+        }
+    }
+
+    public async Task SendBackDraftAsync(StaffActor actor, int draftId, string? comment)
+    {
+        var interviewId = await DraftSessionAsync(draftId);
+        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Reviewer);
+        await using var db = await contexts.CreateDbContextAsync();
+        var draft = await db.EntryDrafts.SingleAsync(d => d.Id == draftId);
+        draft.SendBack(actor.Email, comment ?? "", clock.GetUtcNow());
+        audit.Add(db, actor, "entry.review.send-back", $"interview/{interviewId}", $"draft/{draftId}: {comment}");
+        await db.SaveChangesAsync();
+        await notifier.PublishAsync(new DraftsChanged(interviewId));
+    }
+
+    /// <summary>The typist revises a sent-back draft; it waits for the reviewer again.</summary>
+    public async Task ReviseDraftAsync(StaffActor actor, int draftId, string? markdown)
+    {
+        var interviewId = await DraftSessionAsync(draftId);
+        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Typist);
+        await using var db = await contexts.CreateDbContextAsync();
+        var draft = await db.EntryDrafts.SingleAsync(d => d.Id == draftId);
+        draft.Revise(renderer.Render(markdown), clock.GetUtcNow());
+        audit.Add(db, actor, "entry.revise", $"interview/{interviewId}", $"draft/{draftId}");
+        await db.SaveChangesAsync();
+        await notifier.PublishAsync(new DraftsChanged(interviewId));
+    }
+
+    /// <summary>Who may publish an entry of this kind: guests' answers are the typist's, the rest the host's.</summary>
+    public static StaffRole RoleFor(EntryKind kind) => kind is EntryKind.Guest or EntryKind.FollowUp ? StaffRole.Typist : StaffRole.Host;
+
+    private async Task<(string? Speaker, RenderedText Text, Question? Question)> ContentAsync(
+        InterviewDbContext db, InterviewSession session, EntryRequest request)
+    {
+        Question? question = null;
+        if (request.QuestionId is { } questionId)
+        {
+            question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.InterviewId == session.Id)
+                ?? throw new NotFoundException("本场访谈没有这个问题。");
+            if (!question.IsPublic)
+            {
+                // 先审后发: a question reaches the transcript only once a moderator approved it.
+                throw new DomainException("只有审核通过的问题才能提给嘉宾。");
+            }
+        }
+        switch (request.Kind)
+        {
+            case EntryKind.Question:
+                var asked = question ?? throw new DomainException("请选择要提给嘉宾的网友问题。");
+                return (asked.Nickname, renderer.RenderPlain(asked.Text), asked);
+            case EntryKind.Guest or EntryKind.FollowUp:
+                var guest = session.Guests.SingleOrDefault(g => g.Id == request.GuestId);
+                if (request.Kind == EntryKind.Guest && guest is null)
+                {
+                    throw new DomainException("请选择作答的嘉宾。");
+                }
+                return (guest?.Name ?? "", renderer.Render(request.Markdown), question);
+            default:
+                return ("", renderer.Render(request.Markdown), question);
+        }
+    }
+
+    /// <summary>A guest's answer to a question marks it answered: live during the session, later (会后答复) after.</summary>
+    private static void MarkAnswered(InterviewSession session, EntryRequest request, Question? question, DateTimeOffset now)
+    {
+        if (question is { Status: QuestionStatus.Approved } && request.Kind is EntryKind.Guest or EntryKind.FollowUp)
+        {
+            question.MarkAnswered(later: session.Status != InterviewStatus.Live, now);
+        }
+    }
+
+    private async Task<EntryView?> AnnounceAsync(int interviewId, int seq)
+    {
+        var view = (await catalog.EntriesAsync(interviewId, seq - 1))?.FirstOrDefault(e => e.Seq == seq);
+        if (view is not null)
+        {
+            await notifier.PublishAsync(new EntryPublished(interviewId, view));
+        }
+        return view;
+    }
+
+    /// <summary>Saves; a lost race for the next seq (concurrency token or unique index) means: reload and retry.</summary>
+    private static async Task<bool> TrySaveAsync(InterviewDbContext db, int attempt)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateException) when (attempt < Attempts)
+        {
+            await Task.Delay(Random.Shared.Next(1, 5 * attempt));
+            return false;
+        }
+    }
+
+    private async Task<int> DraftSessionAsync(int draftId)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.EntryDrafts.Where(d => d.Id == draftId).Select(d => (int?)d.InterviewId).SingleOrDefaultAsync()
+            ?? throw new NotFoundException("没有这份稿件。");
+    }
+
+    private static async Task<InterviewSession> LoadAsync(InterviewDbContext db, int id) =>
+        await db.Interviews.SingleOrDefaultAsync(i => i.Id == id) ?? throw new NotFoundException($"没有编号为 {id} 的访谈。");
+}
