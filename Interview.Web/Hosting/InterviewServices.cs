@@ -54,6 +54,7 @@ public static class InterviewServices
         services.AddScoped<StaffSignIn>();
         services.AddSingleton<Live.LiveNotifier>();
         services.AddSingleton<Live.LivePublisher>();
+        services.AddSingleton<Live.LiveDesk>();
         services.AddHostedService<Live.LiveHubRelay>();
         services.AddSignalR(o =>
             {

@@ -82,6 +82,19 @@ public sealed class LivePublisher(
         return (await AnnounceAsync(interviewId, seq))!;
     }
 
+    /// <summary>The host marks a question answered (e.g. answered in a remark rather than a typed answer).</summary>
+    public async Task MarkAnsweredAsync(StaffActor actor, int interviewId, int questionId)
+    {
+        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Host);
+        await using var db = await contexts.CreateDbContextAsync();
+        var session = await LoadAsync(db, interviewId);
+        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.InterviewId == interviewId)
+            ?? throw new NotFoundException("本场访谈没有这个问题。");
+        question.MarkAnswered(later: session.Status != InterviewStatus.Live, clock.GetUtcNow());
+        audit.Add(db, actor, "question.answered", $"question/{questionId}", $"interview/{interviewId}");
+        await db.SaveChangesAsync();
+    }
+
     public async Task<IReadOnlyList<EntryDraft>> DraftsAsync(StaffActor actor, int interviewId)
     {
         await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Reviewer, StaffRole.Typist);

@@ -1,0 +1,42 @@
+using Interview.Domain.Interviews;
+using Interview.Domain.Questions;
+using Interview.Domain.Staff;
+using Interview.Web.Data;
+using Interview.Web.Public;
+using Interview.Web.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interview.Web.Live;
+
+public sealed record DeskSession(int Id, string Title, InterviewStatus Status, bool RequiresReview, IReadOnlyList<GuestView> Guests);
+
+/// <summary>An approved question as the host sees it: whether it was put to the guests yet, and whether answered.</summary>
+public sealed record DeskQuestion(int Id, string Nickname, string Text, QuestionStatus Status, DateTimeOffset SubmittedAt, int? AskedSeq);
+
+/// <summary>What the host, typist and reviewer consoles read: the session, and the approved questions.</summary>
+public sealed class LiveDesk(IDbContextFactory<InterviewDbContext> contexts, StaffPermissions permissions)
+{
+    public async Task<DeskSession> SessionAsync(StaffActor actor, int interviewId)
+    {
+        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Host, StaffRole.Typist, StaffRole.Reviewer);
+        await using var db = await contexts.CreateDbContextAsync();
+        var session = await db.Interviews.AsNoTracking().SingleOrDefaultAsync(i => i.Id == interviewId)
+            ?? throw new NotFoundException($"没有编号为 {interviewId} 的访谈。");
+        return new DeskSession(session.Id, session.Title, session.Status, session.RequiresReview,
+            session.Guests.OrderBy(g => g.SortOrder).Select(g => new GuestView(g.Id, g.Name, g.Position, g.Organization, g.Bio, g.PhotoUrl)).ToList());
+    }
+
+    /// <summary>Approved and answered questions, oldest first, with the seq of the entry that put each to the guests.</summary>
+    public async Task<IReadOnlyList<DeskQuestion>> QuestionsAsync(StaffActor actor, int interviewId)
+    {
+        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Host, StaffRole.Typist, StaffRole.Reviewer);
+        await using var db = await contexts.CreateDbContextAsync();
+        var asked = await db.Entries.Where(e => e.InterviewId == interviewId && e.Kind == EntryKind.Question && e.QuestionId != null)
+            .Select(e => new { QuestionId = e.QuestionId!.Value, e.Seq }).ToListAsync();
+        var questions = await db.Questions.AsNoTracking()
+            .Where(q => q.InterviewId == interviewId && (q.Status == QuestionStatus.Approved || q.Status == QuestionStatus.Answered))
+            .OrderBy(q => q.SubmittedAt).ToListAsync();
+        return questions.Select(q => new DeskQuestion(q.Id, q.Nickname, q.Text, q.Status, q.SubmittedAt,
+            asked.FirstOrDefault(a => a.QuestionId == q.Id)?.Seq)).ToList();
+    }
+}
