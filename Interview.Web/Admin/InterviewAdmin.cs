@@ -188,12 +188,15 @@ public sealed class InterviewAdmin(
     }
 
     /// <summary>Switches two-key review (政策关) for the session's guest answers.</summary>
-    public async Task SetReviewAsync(StaffActor actor, int id, bool required) =>
+    public async Task SetReviewAsync(StaffActor actor, int id, bool required)
+    {
         await ChangeAsync(actor, id, "interview.review", (_, session, now) =>
         {
             session.RequireReview(required, now);
             return Task.FromResult(required ? "two-key review on" : "two-key review off");
         });
+        await notifier.PublishAsync(new Live.DeskChanged(id));
+    }
 
     /// <summary>Moves the session along its lifecycle; an illegal move is refused (and audited as refused).</summary>
     public async Task<InterviewStatus> TransitionAsync(StaffActor actor, int id, InterviewStatus to)

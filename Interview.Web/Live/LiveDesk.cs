@@ -13,9 +13,26 @@ public sealed record DeskSession(int Id, string Title, InterviewStatus Status, b
 /// <summary>An approved question as the host sees it: whether it was put to the guests yet, and whether answered.</summary>
 public sealed record DeskQuestion(int Id, string Nickname, string Text, QuestionStatus Status, DateTimeOffset SubmittedAt, int? AskedSeq);
 
+/// <summary>A session someone is assigned to, with the roles they hold in it.</summary>
+public sealed record MySession(int Id, string Title, InterviewStatus Status, DateTimeOffset ScheduledStart, IReadOnlyList<StaffRole> Roles);
+
 /// <summary>What the host, typist and reviewer consoles read: the session, and the approved questions.</summary>
 public sealed class LiveDesk(IDbContextFactory<InterviewDbContext> contexts, StaffPermissions permissions)
 {
+    /// <summary>The sessions the actor is assigned to that are not over yet, soonest first: where their consoles are.</summary>
+    public async Task<IReadOnlyList<MySession>> MySessionsAsync(StaffActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await contexts.CreateDbContextAsync();
+        var assigned = await db.Assignments.Where(a => a.StaffId == actor.Id).ToListAsync();
+        var ids = assigned.Select(a => a.InterviewId).Distinct().ToList();
+        var sessions = await db.Interviews.AsNoTracking()
+            .Where(i => ids.Contains(i.Id) && i.Status != InterviewStatus.Published && i.Status != InterviewStatus.Cancelled)
+            .OrderBy(i => i.ScheduledStart).ToListAsync();
+        return sessions.Select(s => new MySession(s.Id, s.Title, s.Status, s.ScheduledStart,
+            assigned.Where(a => a.InterviewId == s.Id).Select(a => a.Role).Order().ToList())).ToList();
+    }
+
     public async Task<DeskSession> SessionAsync(StaffActor actor, int interviewId)
     {
         await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Host, StaffRole.Typist, StaffRole.Reviewer);

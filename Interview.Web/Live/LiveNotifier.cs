@@ -14,6 +14,9 @@ public sealed record StatusChanged(int InterviewId, InterviewStatus Status) : Li
 /// <summary>A citizen's question was approved for the public question list.</summary>
 public sealed record QuestionApproved(int InterviewId, int QuestionId, string Nickname, string Text) : LiveEvent(InterviewId);
 
+/// <summary>Something only the consoles show changed: a question marked answered, the review switch.</summary>
+public sealed record DeskChanged(int InterviewId) : LiveEvent(InterviewId);
+
 /// <summary>Drafts awaiting review changed (submitted, approved, sent back): reviewer and typist consoles refresh.</summary>
 public sealed record DraftsChanged(int InterviewId) : LiveEvent(InterviewId);
 
@@ -37,24 +40,25 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
         return subscription;
     }
 
-    public async Task PublishAsync(LiveEvent liveEvent)
+    /// <summary>Tells every listener of the session at once, so a slow console does not hold up the others.</summary>
+    public Task PublishAsync(LiveEvent liveEvent)
     {
         ArgumentNullException.ThrowIfNull(liveEvent);
-        foreach (var subscription in _subscriptions.Items)
+        return Task.WhenAll(_subscriptions.Items
+            .Where(s => s.InterviewId is null || s.InterviewId == liveEvent.InterviewId)
+            .Select(s => DeliverAsync(s, liveEvent)));
+    }
+
+    private async Task DeliverAsync(Subscription subscription, LiveEvent liveEvent)
+    {
+        try
         {
-            if (subscription.InterviewId is { } id && id != liveEvent.InterviewId)
-            {
-                continue;
-            }
-            try
-            {
-                await subscription.Handler(liveEvent);
-            }
-            catch (Exception e)
-            {
-                // One broken listener (a closed console) must not keep the event from the others.
-                logger.LogWarning(e, "A live event listener failed for session {InterviewId}.", liveEvent.InterviewId);
-            }
+            await subscription.Handler(liveEvent);
+        }
+        catch (Exception e)
+        {
+            // One broken listener (a closed console) must not keep the event from the others.
+            logger.LogWarning(e, "A live event listener failed for session {InterviewId}.", liveEvent.InterviewId);
         }
     }
 

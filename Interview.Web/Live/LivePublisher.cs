@@ -29,6 +29,7 @@ public sealed class LivePublisher(
     MarkdownRenderer renderer,
     LiveNotifier notifier,
     PublicCatalog catalog,
+    Media.ImageStore images,
     TimeProvider clock)
 {
     private const int Attempts = 10;
@@ -82,6 +83,15 @@ public sealed class LivePublisher(
         return (await AnnounceAsync(interviewId, seq))!;
     }
 
+    /// <summary>Stores a photo for 图文直播 (type checked by its bytes) for someone publishing in the session; audited.</summary>
+    public async Task<string> SavePhotoAsync(StaffActor actor, int interviewId, Stream photo)
+    {
+        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Typist, StaffRole.Host);
+        var url = await images.SaveAsync(photo, "live");
+        await audit.RecordAsync(actor, "entry.photo", $"interview/{interviewId}", AuditTrail.Ok, url);
+        return url;
+    }
+
     /// <summary>The host marks a question answered (e.g. answered in a remark rather than a typed answer).</summary>
     public async Task MarkAnsweredAsync(StaffActor actor, int interviewId, int questionId)
     {
@@ -93,6 +103,7 @@ public sealed class LivePublisher(
         question.MarkAnswered(later: session.Status != InterviewStatus.Live, clock.GetUtcNow());
         audit.Add(db, actor, "question.answered", $"question/{questionId}", $"interview/{interviewId}");
         await db.SaveChangesAsync();
+        await notifier.PublishAsync(new DeskChanged(interviewId));
     }
 
     public async Task<IReadOnlyList<EntryDraft>> DraftsAsync(StaffActor actor, int interviewId)

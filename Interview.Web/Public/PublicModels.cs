@@ -48,7 +48,8 @@ public sealed record EntryView(
     DateTimeOffset? CorrectedAt,
     IReadOnlyList<RevisionView> Revisions,
     bool IsPrepared = false,
-    string? ReviewedBy = null)
+    string? ReviewedBy = null,
+    string Markdown = "")
 {
     public string Url => PublicUrls.Entry(InterviewId, Seq);
 }
