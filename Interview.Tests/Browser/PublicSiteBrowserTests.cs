@@ -79,7 +79,10 @@ public sealed class PublicSiteBrowserTests(BrowserFixture browser) : IClassFixtu
         // The stylesheet arrived and applies: the site's own font stack, not the browser default.
         var font = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily");
         Assert.Contains("sans-serif", font, StringComparison.Ordinal);
+        // The photos load lazily: bring the first into view and let it load.
         var guestPhoto = page.Locator("section.guests img").First;
+        await guestPhoto.ScrollIntoViewIfNeededAsync();
+        await guestPhoto.EvaluateAsync("img => img.decode()");
         Assert.True(await guestPhoto.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
     }
 

@@ -1,0 +1,208 @@
+/* The live page: entries from /hubs/live join the server-rendered transcript. Gap-free by seq: after any break
+   (reconnect, back online, tab visible again, a gap) it joins again with the highest seq shown. */
+(() => {
+  'use strict';
+  const root = document.querySelector('[data-live-interview]'), R = window.signalR;
+  if (!root || !R || document.documentElement.dataset.liveMode === 'text') return;
+  const id = +root.dataset.liveInterview, bySeq = new Map(), KEY = 'interview.live.order', LOST = '网络连接中断，正在重新连接……';
+  let list = root.querySelector('ol.entries'), last = 0, ended = false, joined = false, busy = false, again = false;
+  let tries = 0, timer = 0, newest = false, unseen = [];
+
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  };
+  // Times arrive with +08:00 already: show them as written, like the server.
+  const hm = s => s.substr(11, 5);
+  const time = (s, text) => { const t = el('time', null, text); t.dateTime = s.replace(/\.\d+/, ''); return t; };
+  const seqOf = li => +li.id.slice(1);
+  const items = () => list ? [...list.children].filter(li => /^e\d+$/.test(li.id)) : [];
+  items().forEach(li => { bySeq.set(seqOf(li), li); last = Math.max(last, seqOf(li)); });
+
+  const region = root.querySelector('[data-live-announce]') || root.appendChild(el('div', 'sr-only'));
+  region.setAttribute('role', 'status');
+  region.setAttribute('aria-live', 'polite');
+  const say = text => { region.textContent = ''; region.appendChild(el('p', null, text)); };
+  const brief = e => { const t = (e.text || '').trim(); return `${e.speaker}：${t.length > 80 ? t.slice(0, 80) + '…' : t}`; };
+
+  // The note tells how the feed is doing; data-live-state (connecting, live, reconnecting, ended) too, for styles and tests.
+  const note = root.querySelector('.live-note'), noteText = note ? note.textContent : '';
+  const state = (s, text) => { root.dataset.liveState = s; if (note && !ended) note.textContent = text; };
+  state('connecting', noteText);
+  const controls = root.querySelector('.live-controls') || (note || root.querySelector('h2')).insertAdjacentElement('afterend', el('div', 'live-controls'));
+  const order = controls.insertBefore(el('button', 'live-order', '最新内容在前'), controls.firstChild);
+  const marker = root.appendChild(el('button', 'live-new'));
+  order.type = marker.type = 'button';
+  marker.hidden = true;
+
+  function render(e) {
+    const li = el('li', `entry entry-${String(e.kind).toLowerCase()}`), head = li.appendChild(el('p', 'entry-head'));
+    li.id = `e${e.seq}`;
+    head.append(el('span', 'speaker', `[${e.speaker}]`), time(e.publishedAt, hm(e.publishedAt)));
+    if (e.prepared) head.append(el('span', 'tag', '预录'));
+    if (e.reviewedBy) head.appendChild(el('span', 'tag', `审核：${e.reviewedBy}`)).title = '发布前经嘉宾单位审核';
+    const a = head.appendChild(el('a', 'permalink', `#${e.seq}`));
+    a.href = e.url;
+    a.setAttribute('aria-label', `第${e.seq}条的永久链接`);
+    li.appendChild(el('div', 'entry-body')).innerHTML = e.html; // sanitized by the server
+    if (e.correctedAt) corrected(li, e.correctedAt);
+    return li;
+  }
+
+  // "已更正（2026年5月20日 10:15）", in the server's <details> summary when it rendered one.
+  function corrected(li, at) {
+    li.dataset.correctedAt = at;
+    const old = li.querySelector(':scope > .corrections'), sum = old && old.querySelector('summary');
+    const mark = el(sum ? 'summary' : 'p', sum ? null : 'corrections corrected', '已更正（');
+    mark.append(time(at, `${at.substr(0, 4)}年${+at.substr(5, 2)}月${+at.substr(8, 2)}日 ${hm(at)}`), '）');
+    if (sum) sum.replaceWith(mark); else if (old) old.replaceWith(mark); else li.appendChild(mark);
+  }
+
+  function insert(li, seq) {
+    if (!list) {
+      list = el('ol', 'entries');
+      const empty = root.querySelector('.empty');
+      if (empty) empty.replaceWith(list); else root.insertBefore(list, marker);
+    }
+    list.insertBefore(li, items().find(o => newest ? seqOf(o) < seq : seqOf(o) > seq) || null);
+  }
+
+  function flash(li) {
+    li.classList.remove('entry-fresh');
+    void li.offsetWidth;
+    li.classList.add('entry-fresh');
+  }
+
+  // Off screen: the reader is elsewhere on the page, so the marker counts it.
+  const away = li => { const r = li.getBoundingClientRect(); return r.top >= innerHeight || r.bottom <= 0; };
+
+  function showMarker() {
+    marker.textContent = `有 ${unseen.length} 条新内容`;
+    marker.hidden = !unseen.length;
+  }
+
+  function apply(entries, quiet) {
+    const fresh = [];
+    for (const e of entries) {
+      const li = bySeq.get(e.seq);
+      if (li) {
+        // A repeat (a join crossed a broadcast) changes nothing; a newer correction replaces the body in place.
+        if (!e.correctedAt || li.dataset.correctedAt === e.correctedAt) continue;
+        li.querySelector(':scope > .entry-body').innerHTML = e.html;
+        corrected(li, e.correctedAt);
+        flash(li);
+        if (!quiet) say(`第${e.seq}条已更正`);
+        continue;
+      }
+      const n = render(e);
+      bySeq.set(e.seq, n);
+      last = Math.max(last, e.seq);
+      insert(n, e.seq);
+      if (quiet) continue;
+      fresh.push(e);
+      flash(n);
+      if (away(n)) unseen.push(n);
+    }
+    if (!fresh.length) return;
+    const e = fresh[fresh.length - 1];
+    say(fresh.length > 1 ? `${fresh.length}条新内容。${brief(e)}` : brief(e));
+    showMarker();
+  }
+
+  marker.addEventListener('click', () => {
+    const first = items().find(li => unseen.includes(li));
+    unseen = [];
+    showMarker();
+    if (!first) return;
+    first.tabIndex = -1;
+    first.scrollIntoView({ block: 'start' });
+    first.focus({ preventScroll: true });
+  });
+  addEventListener('scroll', () => {
+    if (unseen.length && unseen.some(li => !away(li))) { unseen = unseen.filter(away); showMarker(); }
+  }, { passive: true });
+
+  function setOrder(nf, save) {
+    newest = nf;
+    order.setAttribute('aria-pressed', nf);
+    root.classList.toggle('live-newest', nf);
+    if (list) list.append(...items().sort((a, b) => nf ? seqOf(b) - seqOf(a) : seqOf(a) - seqOf(b)));
+    try { if (save) localStorage.setItem(KEY, nf ? 'newest' : 'oldest'); } catch (x) { /* storage off */ }
+  }
+  order.addEventListener('click', () => setOrder(!newest, true));
+  let stored = null;
+  try { stored = localStorage.getItem(KEY); } catch (x) { /* storage off */ }
+  setOrder(stored === 'newest', false);
+
+  // Never give up; spread a crowd of viewers out after a server restart.
+  const delay = n => Math.min(30000, 1000 * 2 ** n) * (0.5 + Math.random() / 2);
+  const conn = new R.HubConnectionBuilder()
+    .withUrl(root.dataset.liveHub || '/hubs/live')
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => delay(c.previousRetryCount) })
+    .configureLogging(R.LogLevel.Warning)
+    .build();
+
+  function join() {
+    if (ended || conn.state !== R.HubConnectionState.Connected) return;
+    if (busy) { again = true; return; }
+    busy = true;
+    const first = !joined;
+    conn.invoke('Join', id, last).then(entries => {
+      joined = true;
+      apply(entries, first);
+      state('live', noteText);
+      // After a break the status message may have been missed too.
+      if (!first) fetch(`api/v1/interviews/${id}`).then(r => r.json()).then(d => archive(d.status)).catch(() => {});
+    }, () => {}).then(() => { busy = false; if (again) { again = false; join(); } });
+  }
+
+  function start() {
+    clearTimeout(timer);
+    if (!ended && conn.state === R.HubConnectionState.Disconnected) conn.start().then(() => { tries = 0; join(); }, retry);
+  }
+  function retry() {
+    if (ended) return;
+    state('reconnecting', LOST);
+    clearTimeout(timer);
+    timer = setTimeout(start, delay(tries++));
+  }
+
+  function archive(status) {
+    if (ended || (status !== 'ended' && status !== 'published')) return;
+    root.dataset.liveState = 'ended';
+    ended = true;
+    clearTimeout(timer);
+    setOrder(false, false);
+    root.querySelector('h2').textContent = '文字实录';
+    const badge = document.querySelector('.interview-header .badge'), article = root.closest('.interview-live');
+    if (badge) {
+      badge.className = `badge badge-${status}`;
+      badge.textContent = status === 'ended' ? '已结束' : '文字实录';
+    }
+    if (article) article.classList.replace('interview-live', `interview-${status}`);
+    if (note && status === 'ended') note.textContent = '访谈已结束，文字实录正在整理中。'; else if (note) note.remove();
+    controls.remove();
+    marker.remove();
+    say('访谈已结束。');
+    conn.stop();
+  }
+
+  conn.on('entry', e => { if (e.seq > last + 1 && !bySeq.has(e.seq)) join(); else apply([e], false); });
+  conn.on('status', m => { if (m.interviewId === id) archive(m.status); });
+  conn.on('question', q => {
+    const ul = document.querySelector('ul.public-questions');
+    if (!ul || document.getElementById(`q${q.id}`)) return;
+    const li = ul.appendChild(el('li'));
+    li.id = `q${q.id}`;
+    li.append(el('span', 'speaker', `[网友 ${q.nickname}]`), ' ', q.text);
+  });
+  conn.onreconnecting(() => state('reconnecting', LOST));
+  conn.onreconnected(join);
+  conn.onclose(retry);
+  addEventListener('offline', () => conn.stop());
+  addEventListener('online', start);
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) { start(); join(); } });
+  start();
+})();
