@@ -255,3 +255,24 @@ public sealed class LiveRoomTests(LiveRoomTests.Site site) : IClassFixture<LiveR
         return new StaffActor(admin.Id, StaffSite.AdminEmail, "127.0.0.1");
     }
 }
+
+public sealed class LiveWireTests(LiveRoomTests.Site site) : IClassFixture<LiveRoomTests.Site>
+{
+    [Fact]
+    public void AHundredCharacterEntryIsWellUnderOneKilobyteOnTheWire()
+    {
+        var text = string.Concat(Enumerable.Repeat("接种流感疫苗是预防流感最经济有效的手段。", 5));
+        Assert.Equal(100, text.Length);
+        var map = site.Services.GetRequiredService<Interview.Web.Api.PublicApiMapper>();
+        var entry = new Interview.Web.Public.EntryView(3, 42, EntryKind.Guest, "嘉宾 李卫东", $"<p>{text}</p>", text,
+            DateTimeOffset.UtcNow, null, null, []);
+        var protocol = site.Services.GetServices<Microsoft.AspNetCore.SignalR.Protocol.IHubProtocol>().Single(p => p.Name == "json");
+
+        var bytes = protocol.GetMessageBytes(new Microsoft.AspNetCore.SignalR.Protocol.InvocationMessage("entry", [map.Entry(entry)]));
+        var json = System.Text.Encoding.UTF8.GetString(bytes.Span);
+
+        Assert.True(bytes.Length < 900, $"{bytes.Length} bytes: {json}");
+        Assert.Contains(text, json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", json, StringComparison.Ordinal);
+    }
+}

@@ -64,7 +64,9 @@ public static class InterviewServices
             })
             .AddJsonProtocol(o =>
             {
-                o.PayloadSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+                // Hub messages are JSON read by script, never HTML: no need to escape <, > and & as \u003C (a live
+                // entry's HTML would grow by a sixth for nothing).
+                o.PayloadSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
                 o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
                 o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             });
