@@ -36,7 +36,11 @@ public static class InterviewServices
         Directory.CreateDirectory(dataDirectory);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<InterviewDbContext>(db => db.UseSqlite(ConnectionString(dataDirectory)));
+        services.AddDbContextFactory<InterviewDbContext>(db => db
+            // Sessions load their guests and assignments together; both are a handful of rows.
+            .UseSqlite(ConnectionString(dataDirectory), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            // A lost race for the next seq is retried by the publisher; it is not an error worth logging as one.
+            .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteTime>();

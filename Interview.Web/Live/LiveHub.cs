@@ -33,21 +33,31 @@ public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
     public Task Leave(int interviewId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(interviewId));
 }
 
-/// <summary>Relays the notifier's events to the hub's groups, in the shapes of CONTRACT.md.</summary>
-public sealed class LiveHubRelay(LiveNotifier notifier, IHubContext<LiveHub> hub, PublicApiMapper map) : IHostedService
+/// <summary>
+/// Relays the notifier's events to the hub's groups, in the shapes of CONTRACT.md. Events queue in order and are sent
+/// from the background, so publishing does not wait for thousands of viewers' sends.
+/// </summary>
+public sealed class LiveHubRelay(LiveNotifier notifier, IHubContext<LiveHub> hub, PublicApiMapper map, ILogger<LiveHubRelay> logger)
+    : BackgroundService
 {
-    private IDisposable? _subscription;
+    private readonly System.Threading.Channels.Channel<LiveEvent> _queue =
+        System.Threading.Channels.Channel.CreateUnbounded<LiveEvent>(new() { SingleReader = true });
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _subscription = notifier.Subscribe(null, RelayAsync);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
+        using var subscription = notifier.Subscribe(null, e => _queue.Writer.WriteAsync(e, stoppingToken).AsTask());
+        await foreach (var liveEvent in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await RelayAsync(liveEvent);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Viewers fill any gap when the next entry arrives or they reconnect (Join with their last seq).
+                logger.LogWarning(e, "Could not relay a live event for session {InterviewId}.", liveEvent.InterviewId);
+            }
+        }
     }
 
     private Task RelayAsync(LiveEvent liveEvent)

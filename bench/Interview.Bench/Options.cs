@@ -1,0 +1,117 @@
+using System.Globalization;
+
+namespace Interview.Bench;
+
+internal enum Scenario
+{
+    All,
+    Memory,
+    Latency,
+}
+
+/// <summary>The command line. Defaults are the targets of issue 4 ("Benchmark").</summary>
+internal sealed class Options
+{
+    public const int MemoryTargetViewers = 5000;
+    public const double MemoryTargetKbPerViewer = 40;
+    public const int LatencyTargetViewers = 2000;
+    public const double LatencyTargetRate = 2;
+    public const double LatencyTargetP99Ms = 500;
+
+    public Scenario Scenario { get; private set; } = Scenario.All;
+    public int? Viewers { get; private set; }
+    public int Entries { get; private set; } = 60;
+    public double Rate { get; private set; } = LatencyTargetRate;
+    public int Batch { get; private set; } = 200;
+    public int WarmUp { get; private set; } = 30;
+    public int SettleSeconds { get; private set; } = 5;
+    public int? Port { get; private set; }
+    public string? Repo { get; private set; }
+    public string? ServerDll { get; private set; }
+    public bool Build { get; private set; } = true;
+    public bool EchoServer { get; private set; }
+    public string? SnapshotCommand { get; private set; }
+    public bool BrowserHeaders { get; private set; } = true;
+    public List<KeyValuePair<string, string>> ServerEnvironment { get; } = [];
+
+    public int MemoryViewers => Viewers ?? MemoryTargetViewers;
+    public int LatencyViewers => Viewers ?? LatencyTargetViewers;
+
+    public const string Usage = """
+        Interview.Bench: load generator for the live hub (/hubs/live).
+
+          --scenario all|memory|latency  what to run (default all: memory at 5000 viewers, then latency at 2000)
+          --viewers N                    viewers for the chosen scenario(s) (default 5000 memory, 2000 latency)
+          --entries M                    entries to publish in the latency scenario (default 60)
+          --rate R                       entries per second (default 2)
+          --warmup W                     entries published first and not counted (default 30: JIT warm-up)
+          --batch B                      viewers connecting at once (default 200)
+          --settle S                     seconds to wait after connecting before sampling memory (default 5)
+          --port P                       server port (default: a free one)
+          --repo DIR                     the repository (default: found upwards from here)
+          --server-dll PATH              run this Interview.Web.dll instead of building one
+          --no-build                     do not build the server (use the last bench build)
+          --server-env KEY=VALUE         extra environment for the server (repeatable), e.g. DOTNET_gcServer=0
+          --bare                         viewers send only the WebSocket headers (default: also a browser's
+                                         Origin, User-Agent, Accept-Language, …, which the server holds per viewer)
+          --server-log                   echo the server's output
+          --snapshot CMD                 memory scenario: run `CMD PID before|after` at both sample points (a heap
+                                         inspection tool, to see where the memory per viewer goes)
+        """;
+
+    public static Options Parse(string[] args)
+    {
+        var o = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value");
+            int NextInt(int min) => int.TryParse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min
+                ? v : throw new ArgumentException($"{arg} needs a whole number ≥ {min}");
+            switch (arg)
+            {
+                case "--scenario":
+                    o.Scenario = Next() switch
+                    {
+                        "all" => Scenario.All,
+                        "memory" => Scenario.Memory,
+                        "latency" => Scenario.Latency,
+                        var s => throw new ArgumentException($"unknown scenario '{s}': all, memory or latency"),
+                    };
+                    break;
+                case "--viewers": o.Viewers = NextInt(1); break;
+                case "--entries": o.Entries = NextInt(1); break;
+                case "--rate":
+                    o.Rate = double.TryParse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r > 0
+                        ? r : throw new ArgumentException("--rate needs a number > 0");
+                    break;
+                case "--batch": o.Batch = NextInt(1); break;
+                case "--warmup": o.WarmUp = NextInt(0); break;
+                case "--settle": o.SettleSeconds = NextInt(0); break;
+                case "--port": o.Port = NextInt(1); break;
+                case "--repo": o.Repo = Next(); break;
+                case "--server-dll": o.ServerDll = Next(); o.Build = false; break;
+                case "--no-build": o.Build = false; break;
+                case "--server-log": o.EchoServer = true; break;
+                case "--bare": o.BrowserHeaders = false; break;
+                case "--snapshot": o.SnapshotCommand = Next(); break;
+                case "--server-env":
+                    var pair = Next();
+                    var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                    if (eq <= 0)
+                    {
+                        throw new ArgumentException("--server-env needs KEY=VALUE");
+                    }
+                    o.ServerEnvironment.Add(new(pair[..eq], pair[(eq + 1)..]));
+                    break;
+                case "-h" or "--help":
+                    throw new HelpRequestedException();
+                default:
+                    throw new ArgumentException($"unknown option '{arg}'");
+            }
+        }
+        return o;
+    }
+}
+
+internal sealed class HelpRequestedException : Exception;

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Interview.Bench;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (HelpRequestedException)
+{
+    Console.WriteLine(Options.Usage);
+    return 0;
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Options.Usage);
+    return 2;
+}
+
+// Ctrl+C, SIGTERM, SIGQUIT: stop gracefully (the finally below stops the server and deletes its folder).
+using var cancel = new CancellationTokenSource();
+void OnSignal(PosixSignalContext context)
+{
+    context.Cancel = true;
+    Console.Error.WriteLine("interrupted: stopping the server and cleaning up");
+    cancel.Cancel();
+}
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+using var sigquit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, OnSignal);
+
+// Each viewer's connection is an open file here and in the server (which inherits this limit).
+var needed = Math.Max(options.Scenario == Scenario.Latency ? 0 : options.MemoryViewers,
+    options.Scenario == Scenario.Memory ? 0 : options.LatencyViewers) + 512;
+Console.WriteLine($"machine: {Report.Machine()}");
+if (Report.LoadAverage() is { } busy && busy > Environment.ProcessorCount)
+{
+    Console.WriteLine($"warning: the machine is busy before the start (load {busy:F1} on {Environment.ProcessorCount} cores): latency figures will suffer");
+}
+var fileLimit = Report.OpenFileLimit();
+Console.WriteLine($"open-file limit: {(fileLimit?.ToString(CultureInfo.InvariantCulture) ?? "unknown")} (needs ≥ {needed})");
+if (fileLimit is { } limit && limit < needed)
+{
+    Console.Error.WriteLine($"the open-file limit {limit} is too low for this many viewers: run `ulimit -n {needed}` first (bench/live.sh does)");
+    return 2;
+}
+ThreadPool.GetMinThreads(out var workers, out var io);
+ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
+
+var report = new Report();
+ServerProcess? server = null;
+var killOnExit = new EventHandler((_, _) => server?.KillNow());
+AppDomain.CurrentDomain.ProcessExit += killOnExit;
+try
+{
+    var repo = ServerProcess.FindRepository(options.Repo);
+    string dll;
+    if (options.ServerDll is not null)
+    {
+        dll = Path.GetFullPath(options.ServerDll);
+    }
+    else if (options.Build)
+    {
+        Console.WriteLine("building Interview.Web (Release) …");
+        dll = await ServerProcess.BuildAsync(repo, cancel.Token);
+    }
+    else
+    {
+        dll = ServerProcess.DllPath(repo);
+    }
+    if (!File.Exists(dll))
+    {
+        throw new InvalidOperationException($"{dll} does not exist (build it, or drop --no-build)");
+    }
+
+    const string email = "bench@example.gov.cn";
+    var password = $"Bench-{Guid.NewGuid():N}-Aa1";
+    var port = options.Port ?? ServerProcess.FreePort();
+    server = ServerProcess.Start(dll, repo, port, email, password, options.ServerEnvironment, options.EchoServer);
+    Console.WriteLine($"server: pid {server.Pid}, {server.BaseAddress}, data {server.DataDirectory}");
+    foreach (var (key, value) in options.ServerEnvironment)
+    {
+        Console.WriteLine($"server: {key}={value}");
+    }
+    var started = Stopwatch.StartNew();
+    await server.WaitReadyAsync(TimeSpan.FromSeconds(120), cancel.Token);
+    Console.WriteLine($"server: ready in {started.Elapsed.TotalSeconds:F1} s, rss {Report.Mb(server.StatusBytes("VmRSS"))}");
+
+    using var staff = new StaffClient(server.BaseAddress);
+    await staff.LoginAsync(email, password, cancel.Token);
+    var hubUrl = new Uri(server.BaseAddress, "hubs/live");
+
+    if (options.Scenario is Scenario.All or Scenario.Memory)
+    {
+        await Scenarios.MemoryAsync(options, server, staff, hubUrl, report, cancel.Token);
+    }
+    if (options.Scenario is Scenario.All or Scenario.Latency)
+    {
+        await Scenarios.LatencyAsync(options, server, staff, hubUrl, report, cancel.Token);
+    }
+    Console.WriteLine($"machine at the end: {Report.Machine()}");
+    var (warnings, errors) = server.LogCounts();
+    Console.WriteLine($"server log: {warnings} warnings, {errors} errors");
+    if (errors + warnings > 0)
+    {
+        Console.WriteLine(server.Notable());
+    }
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    report.Interrupted = true;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    report.Failed = true;
+}
+finally
+{
+    if (server is not null)
+    {
+        Console.WriteLine("server: stopping");
+        await server.DisposeAsync();
+        server = null;
+    }
+    AppDomain.CurrentDomain.ProcessExit -= killOnExit;
+}
+return report.Summarize();
