@@ -159,3 +159,21 @@ public class BootstrapTests
 
     private static StringContent JsonContent(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
 }
+
+public class ProxiedOriginTests
+{
+    [Fact]
+    public async Task BehindAProxyThePublicAddressCountsAsTheSitesOwnOrigin()
+    {
+        using var factory = new StaffSite().With("Interview:PublicBaseUrl", "https://ft.example.gov.cn/");
+        using var client = factory.CreateClient();
+
+        foreach (var (origin, expected) in new[] { ("https://ft.example.gov.cn", true), ("https://evil.example", false) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/live/negotiate?negotiateVersion=1");
+            request.Headers.Add("Origin", origin);
+            var response = await client.SendAsync(request);
+            Assert.Equal(expected, response.StatusCode != HttpStatusCode.Forbidden);
+        }
+    }
+}

@@ -13,6 +13,12 @@ public sealed class OriginGuard(RequestDelegate next, IOptions<InterviewOptions>
     private readonly HashSet<string> _portals = new(
         options.Value.Security.AllowedOrigins.Select(o => o.TrimEnd('/')), StringComparer.OrdinalIgnoreCase);
 
+    // Behind a reverse proxy the request may arrive as http://internal-host while browsers say https://public-host:
+    // the configured public address counts as the site's own origin too.
+    private readonly string? _publicOrigin = Uri.TryCreate(options.Value.PublicBaseUrl, UriKind.Absolute, out var site)
+        ? site.GetLeftPart(UriPartial.Authority)
+        : null;
+
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
@@ -21,7 +27,9 @@ public sealed class OriginGuard(RequestDelegate next, IOptions<InterviewOptions>
         if ((circuit || hub) && context.Request.Headers.Origin.ToString() is { Length: > 0 } origin)
         {
             var own = $"{context.Request.Scheme}://{context.Request.Host}";
-            var allowed = string.Equals(origin, own, StringComparison.OrdinalIgnoreCase) || (hub && _portals.Contains(origin));
+            var allowed = string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(origin, _publicOrigin, StringComparison.OrdinalIgnoreCase)
+                || (hub && _portals.Contains(origin));
             if (!allowed)
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

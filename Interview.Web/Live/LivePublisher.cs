@@ -48,10 +48,14 @@ public sealed class LivePublisher(
             if (session.NeedsReview(request.Kind))
             {
                 var draft = EntryDraft.Submit(session, request.Kind, speaker, text, actor.Email, now, request.GuestId, request.QuestionId, request.Prepared);
-                db.EntryDrafts.Add(draft);
-                await db.SaveChangesAsync();
-                audit.Add(db, actor, "entry.submit", $"interview/{interviewId}", $"draft/{draft.Id}");
-                await db.SaveChangesAsync();
+                await using (var transaction = await db.Database.BeginTransactionAsync())
+                {
+                    db.EntryDrafts.Add(draft);
+                    await db.SaveChangesAsync();
+                    audit.Add(db, actor, "entry.submit", $"interview/{interviewId}", $"draft/{draft.Id}");
+                    await db.SaveChangesAsync();
+                    await transaction.CommitAsync();
+                }
                 await notifier.PublishAsync(new DraftsChanged(interviewId));
                 return new PublishOutcome(null, draft);
             }
