@@ -29,6 +29,8 @@ public sealed class InterviewOptions
 
     public AuditOptions Audit { get; set; } = new();
 
+    public LimitOptions Limits { get; set; } = new();
+
     /// <summary>The data directory as an absolute path, relative paths taken from the content root.</summary>
     public string DataDirectoryPath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
@@ -47,6 +49,12 @@ public sealed class SecurityOptions
 
     /// <summary>How often running consoles re-check the account's roles and standing, in minutes (at most 5).</summary>
     public int RevalidationMinutes { get; set; } = 5;
+}
+
+public sealed class LimitOptions
+{
+    /// <summary>Questions one client (address) may send per minute before it is answered 429.</summary>
+    public int QuestionsPerClientPerMinute { get; set; } = 5;
 }
 
 public sealed class AuditOptions

@@ -46,6 +46,7 @@ app.UseStaticFiles(new StaticFileOptions
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
@@ -53,6 +54,7 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapPublicApi();
 app.MapStaffApi();
 app.MapLiveApi();
+app.MapQuestionApi();
 app.MapHub<Interview.Web.Live.LiveHub>(Interview.Web.Live.LiveHub.Path).AllowAnonymous();
 app.MapFeeds();
 app.MapAccountEndpoints();

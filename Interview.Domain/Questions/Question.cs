@@ -35,11 +35,14 @@ public sealed class Question
     public DateTimeOffset? AnsweredAt { get; private set; }
     /// <summary>Whether the answer came after the session (会后答复) rather than live.</summary>
     public bool AnsweredLater { get; private set; }
+    /// <summary>The key the asker's page sent with the question, so that a double submit makes one question.</summary>
+    public string? IdempotencyKey { get; private set; }
 
     public bool IsPublic => Status is QuestionStatus.Approved or QuestionStatus.Answered;
 
     public static Question Submit(
-        int interviewId, string receipt, string nickname, string text, string? phone, DateTimeOffset now)
+        int interviewId, string receipt, string nickname, string text, string? phone, DateTimeOffset now,
+        string? idempotencyKey = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(receipt);
         var body = Guard.Text(text, "问题内容", MaxTextLength);
@@ -53,6 +56,7 @@ public sealed class Question
             Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim(),
             Status = QuestionStatus.Pending,
             SubmittedAt = now,
+            IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(),
         };
     }
 

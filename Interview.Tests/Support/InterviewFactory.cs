@@ -57,7 +57,10 @@ public class InterviewFactory : WebApplicationFactory<Program>
         {
             app.Use((context, following) =>
             {
-                context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+                // Tests that need several clients name them with X-Test-Client.
+                context.Connection.RemoteIpAddress ??= context.Request.Headers["X-Test-Client"] is { Count: 1 } named
+                    ? System.Net.IPAddress.Parse(named.ToString())
+                    : System.Net.IPAddress.Loopback;
                 return following(context);
             });
             next(app);

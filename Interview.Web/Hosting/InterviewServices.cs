@@ -59,6 +59,8 @@ public static class InterviewServices
         services.AddSingleton<Live.LiveNotifier>();
         services.AddSingleton<Live.LivePublisher>();
         services.AddSingleton<Live.LiveDesk>();
+        services.AddSingleton<Questions.QuestionIntake>();
+        services.AddQuestionLimits();
         services.AddHostedService<Live.LiveHubRelay>();
         services.AddSignalR(o =>
             {

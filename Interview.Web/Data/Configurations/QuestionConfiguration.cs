@@ -22,5 +22,7 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         builder.Property(q => q.DecisionNote).HasMaxLength(Question.MaxNoteLength);
         builder.Ignore(q => q.IsPublic);
         builder.HasIndex(q => new { q.InterviewId, q.Status });
+        builder.Property(q => q.IdempotencyKey).HasMaxLength(64);
+        builder.HasIndex(q => new { q.InterviewId, q.IdempotencyKey }).IsUnique();
     }
 }

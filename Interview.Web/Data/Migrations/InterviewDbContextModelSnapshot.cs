@@ -436,6 +436,10 @@ namespace Interview.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("InterviewId")
                         .HasColumnType("INTEGER");
 
@@ -484,6 +488,9 @@ namespace Interview.Web.Data.Migrations
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Receipt")
+                        .IsUnique();
+
+                    b.HasIndex("InterviewId", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("InterviewId", "Status");

@@ -1,0 +1,54 @@
+using Interview.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Interview.Tests.Browser;
+
+public sealed class AskingBrowserFixture() : BrowserFixture(new StaffSite(requireTwoFactor: false));
+
+/// <summary>A citizen on a phone asks a question on the preview page, with script off, and gets a receipt.</summary>
+public sealed class AskingBrowserTests(AskingBrowserFixture browser) : IClassFixture<AskingBrowserFixture>
+{
+    [Fact]
+    public async Task ACitizenAsksWithoutScriptAndGetsAReceiptToLookUp()
+    {
+        var id = await ((StaffSite)browser.Site).DemoInterviewIdAsync("scheduled&column=policy");
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = false,
+            ViewportSize = new ViewportSize { Width = 375, Height = 740 },
+            IsMobile = true,
+        });
+
+        await page.GotoAsync($"/interviews/{id}");
+        await page.GetByLabel("昵称").FillAsync("参保居民老刘");
+        await page.GetByLabel("问题（不超过 500 字）").FillAsync("灵活就业人员能参加城乡居民医保吗？");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交问题" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/receipts/**");
+        var receipt = await page.Locator(".receipt-code").InnerTextAsync();
+        Assert.Matches("^[A-Z2-9]{12}$", receipt);
+        Assert.Equal("待审", await page.Locator(".receipt-status").InnerTextAsync());
+
+        // The question is not public before a moderator approves it.
+        await page.GotoAsync($"/interviews/{id}");
+        Assert.Equal(0, await page.GetByText("灵活就业人员能参加城乡居民医保吗？").CountAsync());
+        await page.GotoAsync($"/receipts/{receipt}");
+        Assert.Equal("待审", await page.Locator(".receipt-status").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task AnEmptyQuestionComesBackWithTheReason()
+    {
+        var id = await ((StaffSite)browser.Site).DemoInterviewIdAsync("live");
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+
+        await page.GotoAsync($"/interviews/{id}");
+        await page.GetByLabel("昵称").FillAsync("小张");
+        // Only spaces: the browser's own "required" lets it through; the server must refuse it.
+        await page.GetByLabel("问题（不超过 500 字）").FillAsync("   ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交问题" }).ClickAsync();
+
+        await page.WaitForURLAsync("**askError=**");
+        Assert.Contains("问题内容不能为空", await page.Locator(".ask .form-error").InnerTextAsync(), StringComparison.Ordinal);
+    }
+}

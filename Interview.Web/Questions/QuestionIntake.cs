@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Interview.Domain;
+using Interview.Domain.Interviews;
+using Interview.Domain.Questions;
+using Interview.Web.Admin;
+using Interview.Web.Data;
+using Interview.Web.Public;
+using Interview.Web.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interview.Web.Questions;
+
+/// <summary>What an asker sees of their question by its receipt (回执): never the text of others, never staff names.</summary>
+public sealed record ReceiptView(
+    string Receipt, int InterviewId, string InterviewTitle, QuestionStatus Status, RejectReason? ReasonCategory,
+    DateTimeOffset SubmittedAt, string? MergedIntoUrl, string? AnswerUrl, bool AnsweredLater);
+
+/// <summary>
+/// Citizens' questions coming in (网友提问): checked, stored as pending (先审后发: nothing is public until a moderator
+/// approves it), and answered with a receipt. A repeated submit with the same idempotency key makes one question.
+/// </summary>
+public sealed partial class QuestionIntake(IDbContextFactory<InterviewDbContext> contexts, TimeProvider clock)
+{
+    private const string ReceiptAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    public async Task<string> SubmitAsync(int interviewId, string? nickname, string? text, string? phone, string? idempotencyKey)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var status = await db.Interviews.Where(i => i.Id == interviewId).Select(i => (InterviewStatus?)i.Status).SingleOrDefaultAsync();
+        if (status is null or InterviewStatus.Draft)
+        {
+            throw new NotFoundException($"没有编号为 {interviewId} 的公开访谈。");
+        }
+        if (status is not (InterviewStatus.Scheduled or InterviewStatus.Live))
+        {
+            throw new ConflictException($"本场访谈{status.Value.DisplayName()}，不再接受提问。");
+        }
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        if (key is { Length: > 64 })
+        {
+            throw new DomainException("重复提交标识过长。");
+        }
+        if (key is not null && await db.Questions.Where(q => q.InterviewId == interviewId && q.IdempotencyKey == key)
+                .Select(q => q.Receipt).SingleOrDefaultAsync() is { } earlier)
+        {
+            return earlier;
+        }
+        var question = Question.Submit(interviewId, NewReceipt(), Clean(nickname), Clean(text), ValidPhone(phone), clock.GetUtcNow(), key);
+        db.Questions.Add(question);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // The same key raced in from a double click: the first one stands.
+            await using var again = await contexts.CreateDbContextAsync();
+            return await again.Questions.Where(q => q.InterviewId == interviewId && q.IdempotencyKey == key).Select(q => q.Receipt).SingleAsync();
+        }
+        return question.Receipt;
+    }
+
+    public async Task<ReceiptView?> ReceiptAsync(string receipt)
+    {
+        if (string.IsNullOrWhiteSpace(receipt) || receipt.Length > 32)
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync();
+        var question = await db.Questions.AsNoTracking().SingleOrDefaultAsync(q => q.Receipt == receipt.Trim().ToUpperInvariant());
+        if (question is null)
+        {
+            return null;
+        }
+        var title = await db.Interviews.Where(i => i.Id == question.InterviewId).Select(i => i.Title).SingleAsync();
+        var answer = await db.Entries.Where(e => e.InterviewId == question.InterviewId && e.QuestionId == question.Id &&
+                                                 (e.Kind == EntryKind.Guest || e.Kind == EntryKind.FollowUp))
+            .OrderBy(e => e.Seq).Select(e => (int?)e.Seq).FirstOrDefaultAsync();
+        var merged = question.MergedIntoId is { } into
+            ? await db.Entries.Where(e => e.QuestionId == into && e.Kind == EntryKind.Question).Select(e => (int?)e.Seq).FirstOrDefaultAsync()
+            : null;
+        return new ReceiptView(question.Receipt, question.InterviewId, title, question.Status,
+            question.Status == QuestionStatus.Rejected ? question.RejectReason : null, question.SubmittedAt,
+            question.MergedIntoId is null ? null : merged is { } m ? PublicUrls.Entry(question.InterviewId, m) : PublicUrls.Interview(question.InterviewId),
+            answer is { } seq && question.Status == QuestionStatus.Answered ? PublicUrls.Entry(question.InterviewId, seq) : null,
+            question.AnsweredLater);
+    }
+
+    /// <summary>Line breaks kept, other control characters (NUL among them) dropped, ends trimmed.</summary>
+    internal static string Clean(string? value) =>
+        new string((value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Where(c => c == '\n' || !char.IsControl(c)).ToArray()).Trim();
+
+    /// <summary>A mainland mobile or a landline (digits, spaces, hyphens); kept for staff follow-up, never shown publicly.</summary>
+    internal static string? ValidPhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return null;
+        }
+        var compact = phone.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return PhonePattern().IsMatch(compact) ? compact : throw new DomainException("联系电话格式不正确（手机号为 11 位，固话请带区号）。");
+    }
+
+    /// <summary>12 characters without look-alikes (0/O, 1/I/L): about 59 bits, not guessable, easy to read out.</summary>
+    private static string NewReceipt() => RandomNumberGenerator.GetString(ReceiptAlphabet, 12);
+
+    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{9,11})$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
+}
