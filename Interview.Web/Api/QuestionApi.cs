@@ -11,6 +11,12 @@ public sealed record QuestionRequest(string? Nickname, string? Text, string? Pho
 
 public sealed record ReceiptResponse(string Receipt);
 
+public sealed record ApproveRequest(string? Text);
+
+public sealed record RejectRequest(string? ReasonCategory, string? Note);
+
+public sealed record MergeRequest(int IntoQuestionId);
+
 public sealed record ReceiptStatus(string Status, string? ReasonCategory, string? MergedIntoUrl, string? AnswerUrl, string InterviewTitle);
 
 /// <summary>Citizens' questions (CONTRACT.md): submit with a receipt back, and look the receipt up. No account.</summary>
@@ -57,6 +63,16 @@ public static class QuestionApi
             .WithSummary("A citizen asks a question (nickname ≤ 20, text ≤ 500 characters, optional phone for staff follow-up only). 202 with the receipt; nothing is public before a moderator approves it. An Idempotency-Key header makes a repeated submit one question.");
         api.MapGet("/receipts/{receipt}", Receipt).WithSummary("The state of a question by its receipt.");
 
+        var staff = app.MapGroup("/api/v1").WithTags("Moderation").AddEndpointFilter(StaffEndpoints.TranslateErrors);
+        staff.MapGet("/interviews/{id:int}/questions", Queue).RequireAuthorization(Staff.StaffPolicies.Questions)
+            .WithSummary("The session's questions for moderators and hosts, oldest first; filter with status=pending|approved|rejected|merged|answered.");
+        staff.MapPost("/questions/{qid:int}/approve", Approve).RequireAuthorization(Staff.StaffPolicies.Moderate)
+            .WithSummary("Approves a question, optionally with an edited text (the original is kept). A question already decided → 409 naming that decision.");
+        staff.MapPost("/questions/{qid:int}/reject", Reject).RequireAuthorization(Staff.StaffPolicies.Moderate)
+            .WithSummary("Rejects a question with a reason category: duplicate, offTopic, personalData, abusive, other.");
+        staff.MapPost("/questions/{qid:int}/merge", Merge).RequireAuthorization(Staff.StaffPolicies.Moderate)
+            .WithSummary("Merges a duplicate into another question of the same session.");
+
         // The page's form (works without script); antiforgery is checked because it binds the form.
         app.MapPost("/interviews/{id:int}/questions", AskFromForm).RequireRateLimiting(Policy).AllowAnonymous().ExcludeFromDescription();
         return app;
@@ -66,6 +82,41 @@ public static class QuestionApi
     {
         var receipt = await intake.SubmitAsync(id, body.Nickname, body.Text, body.Phone, http.Request.Headers["Idempotency-Key"]);
         return TypedResults.Accepted($"/api/v1/receipts/{receipt}", new ReceiptResponse(receipt));
+    }
+
+    private static async Task<IResult> Queue(int id, string? status, Moderation moderation, HttpContext http)
+    {
+        QuestionStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            wanted = Enum.TryParse<QuestionStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _)
+                ? parsed
+                : throw new Domain.DomainException($"未知的状态「{status}」：可用 pending、approved、rejected、merged、answered。");
+        }
+        var items = await moderation.ListAsync(StaffEndpoints.Actor(http), id, wanted);
+        return Results.Ok(new ItemsResponse<ModerationItem>(items));
+    }
+
+    private static async Task<IResult> Approve(int qid, ApproveRequest? body, Moderation moderation, HttpContext http)
+    {
+        await moderation.ApproveAsync(StaffEndpoints.Actor(http), qid, body?.Text);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> Reject(int qid, RejectRequest body, Moderation moderation, HttpContext http)
+    {
+        if (!Enum.TryParse<RejectReason>(body.ReasonCategory, ignoreCase: true, out var reason) || int.TryParse(body.ReasonCategory, out _))
+        {
+            throw new Domain.DomainException("请选择未采用的原因：duplicate、offTopic、personalData、abusive、other。");
+        }
+        await moderation.RejectAsync(StaffEndpoints.Actor(http), qid, reason, body.Note);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> Merge(int qid, MergeRequest body, Moderation moderation, HttpContext http)
+    {
+        await moderation.MergeAsync(StaffEndpoints.Actor(http), qid, body.IntoQuestionId);
+        return Results.Ok();
     }
 
     private static async Task<IResult> AskFromForm(

@@ -60,6 +60,7 @@ public static class InterviewServices
         services.AddSingleton<Live.LivePublisher>();
         services.AddSingleton<Live.LiveDesk>();
         services.AddSingleton<Questions.QuestionIntake>();
+        services.AddSingleton<Questions.Moderation>();
         services.AddQuestionLimits();
         services.AddHostedService<Live.LiveHubRelay>();
         services.AddSignalR(o =>

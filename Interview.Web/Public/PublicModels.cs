@@ -65,6 +65,9 @@ public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
+/// <summary>An approved citizen question on the public question list.</summary>
+public sealed record PublicQuestion(int Id, string Nickname, string Text);
+
 public sealed record SitemapItem(string Path, DateTimeOffset? LastModified);
 
 /// <summary>The site's public addresses, in one place (CONTRACT.md "Public pages").</summary>

@@ -20,6 +20,10 @@ public static class StaffPolicies
     public const string Publish = "publish";
     /// <summary>Those who work with review drafts: admins, reviewers, typists (who revise what was sent back).</summary>
     public const string Review = "review";
+    /// <summary>Those who decide on citizens' questions: admins and moderators.</summary>
+    public const string Moderate = "moderate";
+    /// <summary>Those who read the question queue: admins, moderators, hosts.</summary>
+    public const string Questions = "questions";
     /// <summary>Anyone with a staff role.</summary>
     public const string Staff = "staff";
 
@@ -36,6 +40,8 @@ public static class StaffPolicies
         options.AddPolicy(SignedIn, new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         options.AddPolicy(Admin, Base().RequireRole(StaffRoles.Admin).Build());
         options.AddPolicy(Sessions, Base().RequireRole(StaffRoles.Admin, StaffRoles.Host).Build());
+        options.AddPolicy(Moderate, Base().RequireRole(StaffRoles.Admin, StaffRoles.Moderator).Build());
+        options.AddPolicy(Questions, Base().RequireRole(StaffRoles.Admin, StaffRoles.Moderator, StaffRoles.Host).Build());
         options.AddPolicy(Publish, Base().RequireRole(StaffRoles.Admin, StaffRoles.Host, StaffRoles.Typist).Build());
         options.AddPolicy(Review, Base().RequireRole(StaffRoles.Admin, StaffRoles.Reviewer, StaffRoles.Typist).Build());
     }

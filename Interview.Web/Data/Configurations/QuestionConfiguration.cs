@@ -21,6 +21,8 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         builder.Property(q => q.DecidedBy).HasMaxLength(256);
         builder.Property(q => q.DecisionNote).HasMaxLength(Question.MaxNoteLength);
         builder.Ignore(q => q.IsPublic);
+        // Decisions are compare-and-set: an update applies only if the status is still what was read.
+        builder.Property(q => q.Status).IsConcurrencyToken();
         builder.HasIndex(q => new { q.InterviewId, q.Status });
         builder.Property(q => q.IdempotencyKey).HasMaxLength(64);
         builder.HasIndex(q => new { q.InterviewId, q.IdempotencyKey }).IsUnique();
