@@ -11,7 +11,7 @@ public sealed class AskingBrowserTests(AskingBrowserFixture browser) : IClassFix
     [Fact]
     public async Task ACitizenAsksWithoutScriptAndGetsAReceiptToLookUp()
     {
-        var id = await ((StaffSite)browser.Site).DemoInterviewIdAsync("scheduled&column=policy");
+        var id = await browser.Site.DemoInterviewIdAsync("scheduled&column=policy");
         var page = await browser.NewPageAsync(new BrowserNewContextOptions
         {
             JavaScriptEnabled = false,
@@ -39,7 +39,7 @@ public sealed class AskingBrowserTests(AskingBrowserFixture browser) : IClassFix
     [Fact]
     public async Task AnEmptyQuestionComesBackWithTheReason()
     {
-        var id = await ((StaffSite)browser.Site).DemoInterviewIdAsync("live");
+        var id = await browser.Site.DemoInterviewIdAsync("live");
         var page = await browser.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
 
         await page.GotoAsync($"/interviews/{id}");

@@ -46,7 +46,7 @@ public sealed class PublicSiteBrowserTests(BrowserFixture browser) : IClassFixtu
     [Fact]
     public async Task APermanentLinkLandsOnItsEntry()
     {
-        var id = await ((Interview.Tests.Support.DemoSiteFixture)browser.Site).InterviewIdAsync("published");
+        var id = await browser.Site.DemoInterviewIdAsync("published");
         var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 700 } });
 
         await page.GotoAsync($"/interviews/{id}#e20");
@@ -64,7 +64,7 @@ public sealed class PublicSiteBrowserTests(BrowserFixture browser) : IClassFixtu
     [Fact]
     public async Task OnAPhoneTheArchiveFitsTheScreenAndIsStyled()
     {
-        var id = await ((Interview.Tests.Support.DemoSiteFixture)browser.Site).InterviewIdAsync("published");
+        var id = await browser.Site.DemoInterviewIdAsync("published");
         var page = await browser.NewPageAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },

@@ -11,14 +11,6 @@ public sealed class DemoSiteFixture : InterviewFactory
 {
     public DemoSiteFixture() => With("Interview:Security:AllowedOrigins:0", "https://portal.example.gov.cn");
 
-    /// <summary>The id of the demo session in the given state (published, scheduled, live), read through the API.</summary>
-    public async Task<int> InterviewIdAsync(string status)
-    {
-        using var client = CreateClient();
-        var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/interviews?status={status}"));
-        return json.RootElement.GetProperty("items")[0].GetProperty("id").GetInt32();
-    }
-
     public async Task<int> AddDraftAsync()
     {
         var factory = Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>();

@@ -30,6 +30,17 @@ public class InterviewFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// The id of the newest public session in the given state (published, scheduled, live), read through the API;
+    /// extra filters may follow, e.g. "scheduled&amp;column=policy".
+    /// </summary>
+    public async Task<int> DemoInterviewIdAsync(string status)
+    {
+        using var client = CreateClient();
+        var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/v1/interviews?status={status}"));
+        return json.RootElement.GetProperty("items")[0].GetProperty("id").GetInt32();
+    }
+
     /// <summary>Listens on a free loopback port with Kestrel (for a browser) and returns the site's address.</summary>
     public Uri StartKestrel()
     {

@@ -75,13 +75,6 @@ public class StaffSite : InterviewFactory
         await users.AddToRolesAsync(user, roles);
     }
 
-    public async Task<int> DemoInterviewIdAsync(string status)
-    {
-        using var client = CreateClient();
-        var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/interviews?status={status}"));
-        return json.RootElement.GetProperty("items")[0].GetProperty("id").GetInt32();
-    }
-
     public async Task<List<Interview.Domain.Audit.AuditEntry>> AuditAsync()
     {
         var contexts = Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>();

@@ -18,7 +18,7 @@ public sealed partial class PageWeightTests(DemoSiteFixture site, ITestOutputHel
     [Fact]
     public async Task HomeAndTheDemoArchiveStayWithinTheirBudgets()
     {
-        var archiveId = await site.InterviewIdAsync("published");
+        var archiveId = await site.DemoInterviewIdAsync("published");
         var home = await MeasureAsync("/");
         var archive = await MeasureAsync($"/interviews/{archiveId}");
 

@@ -31,7 +31,7 @@ public sealed class PublicSiteTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [Fact]
     public async Task TheArchiveShowsSpeakersTimesPermalinksSummaryAndTheCorrection()
     {
-        var id = await site.InterviewIdAsync("published");
+        var id = await site.DemoInterviewIdAsync("published");
         var html = await _client.GetStringAsync($"/interviews/{id}");
 
         Assert.Contains("访谈摘要", html, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class PublicSiteTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [Fact]
     public async Task ThePreviewShowsTopicTimeAndGuestsWithBios()
     {
-        var id = await site.InterviewIdAsync("scheduled");
+        var id = await site.DemoInterviewIdAsync("scheduled");
         var html = await _client.GetStringAsync($"/interviews/{id}");
 
         Assert.Contains("访谈背景", html, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class PublicSiteTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [Fact]
     public async Task PublicPagesCarryNoBlazorScriptNoMudBlazorAndNoThirdPartyHost()
     {
-        foreach (var path in new[] { "/", "/columns/health", $"/interviews/{await site.InterviewIdAsync("published")}" })
+        foreach (var path in new[] { "/", "/columns/health", $"/interviews/{await site.DemoInterviewIdAsync("published")}" })
         {
             var html = await _client.GetStringAsync(path);
             Assert.DoesNotContain("blazor.web.js", html, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class PublicSiteTests(DemoSiteFixture site) : IClassFixture<DemoSi
 
         foreach (var status in new[] { "published", "scheduled", "live" })
         {
-            var loc = $"http://localhost/interviews/{await site.InterviewIdAsync(status)}";
+            var loc = $"http://localhost/interviews/{await site.DemoInterviewIdAsync(status)}";
             Assert.True(urls.ContainsKey(loc), $"{loc} missing");
             Assert.True(DateTimeOffset.TryParse(urls[loc], out _));
         }
@@ -173,7 +173,7 @@ public sealed class PublicSiteTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [Fact]
     public async Task InterviewApiGivesGuestsAndStatistics()
     {
-        var id = await site.InterviewIdAsync("published");
+        var id = await site.DemoInterviewIdAsync("published");
         var json = await GetJsonAsync($"/api/v1/interviews/{id}");
 
         Assert.Equal("published", json.GetProperty("status").GetString());
@@ -192,7 +192,7 @@ public sealed class PublicSiteTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [Fact]
     public async Task EntriesApiReturnsExactlyTheEntriesAfterSeqInOrder()
     {
-        var id = await site.InterviewIdAsync("published");
+        var id = await site.DemoInterviewIdAsync("published");
         var all = (await GetJsonAsync($"/api/v1/interviews/{id}/entries")).GetProperty("items").EnumerateArray().ToList();
         var after = (await GetJsonAsync($"/api/v1/interviews/{id}/entries?afterSeq=25")).GetProperty("items").EnumerateArray().ToList();
 
@@ -215,7 +215,7 @@ public sealed class PublicSiteTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [Fact]
     public async Task ThePreviewHasNoEntriesYet()
     {
-        var id = await site.InterviewIdAsync("scheduled");
+        var id = await site.DemoInterviewIdAsync("scheduled");
         var json = await GetJsonAsync($"/api/v1/interviews/{id}/entries");
         Assert.Empty(json.GetProperty("items").EnumerateArray());
     }

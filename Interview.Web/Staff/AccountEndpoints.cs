@@ -25,12 +25,10 @@ public static class AccountEndpoints
         }).RequireAuthorization(StaffPolicies.SignedIn).DisableAntiforgery();
 
         app.MapGet("/admin/audit.csv", async (HttpContext http, AuditQuery audit,
-            string? actor, string? action, string? target, DateOnly? from, DateOnly? to) =>
+            string? actor, string? action, string? target, string? from, string? to) =>
         {
-            var beijing = TimeSpan.FromHours(8);
-            var filter = new AuditFilter(actor, action, target,
-                from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), beijing) : null,
-                to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), beijing) : null);
+            // The audit page's own filter, so the export is exactly what the page showed.
+            var filter = new Components.Admin.Audit.AuditFilterInput(actor, action, target, from, to).ToFilter();
             var csv = await audit.CsvAsync(http.User.Actor(http.Connection.RemoteIpAddress?.ToString()), filter);
             return Results.File(csv, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd}.csv");
         }).RequireAuthorization(StaffPolicies.Admin);
