@@ -187,6 +187,8 @@ public sealed class PublicSiteTests(DemoSiteFixture site) : IClassFixture<DemoSi
         Assert.Equal(2, stats.GetProperty("merged").GetInt32());
         Assert.Equal(10, stats.GetProperty("answeredLive").GetInt32());
         Assert.Equal(0, stats.GetProperty("answeredLater").GetInt32());
+        Assert.Equal(2, stats.GetProperty("rejected").GetInt32());
+        Assert.True(stats.GetProperty("medianSecondsToAnswer").GetInt64() > 0);
     }
 
     [Fact]

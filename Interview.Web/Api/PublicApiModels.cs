@@ -19,7 +19,9 @@ public sealed record InterviewSummaryDto(
     int Id, string Title, InterviewStatus Status, ColumnDto Column, DateTimeOffset ScheduledStart,
     DateTimeOffset ScheduledEnd, IReadOnlyList<GuestDto> Guests, string Url);
 
-public sealed record StatsDto(int Received, int Approved, int Merged, int AnsweredLive, int AnsweredLater);
+/// <summary>The contract's five counts, plus rejected and the median time from submission to answer in whole seconds.</summary>
+public sealed record StatsDto(
+    int Received, int Approved, int Merged, int AnsweredLive, int AnsweredLater, int Rejected, long? MedianSecondsToAnswer);
 
 public sealed record InterviewDto(
     int Id, string Title, InterviewStatus Status, ColumnDto Column, DateTimeOffset ScheduledStart,
@@ -53,7 +55,8 @@ public sealed class PublicApiMapper(SiteTime time)
     public InterviewDto Interview(InterviewDetail d) => new(
         d.Card.Id, d.Card.Title, d.Card.Status, Column(d.Card.Column), time.Local(d.Card.ScheduledStart),
         time.Local(d.Card.ScheduledEnd), d.SummaryHtml, d.Card.Guests.Select(Guest).ToList(),
-        new StatsDto(d.Stats.Received, d.Stats.Approved, d.Stats.Merged, d.Stats.AnsweredLive, d.Stats.AnsweredLater),
+        new StatsDto(d.Stats.Received, d.Stats.Approved, d.Stats.Merged, d.Stats.AnsweredLive, d.Stats.AnsweredLater, d.Stats.Rejected,
+            d.Stats.MedianTimeToAnswer is { } median ? (long)Math.Round(median.TotalSeconds) : null),
         time.Local(d.PublishedAt), d.Card.Url);
 
     public EntryDto Entry(EntryView e) => new(

@@ -146,12 +146,29 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
             .ToListAsync(cancellationToken);
         int Count(Func<QuestionStatus, bool, bool> match) =>
             counts.Where(c => match(c.Status, c.AnsweredLater)).Sum(c => c.Count);
+        var answered = await db.Questions
+            .Where(q => q.InterviewId == interviewId && q.Status == QuestionStatus.Answered && q.AnsweredAt != null)
+            .Select(q => new { q.SubmittedAt, q.AnsweredAt })
+            .ToListAsync(cancellationToken);
         return new PublicStats(
             Received: Count((_, _) => true),
             Approved: Count((s, _) => s is QuestionStatus.Approved or QuestionStatus.Answered),
             Merged: Count((s, _) => s == QuestionStatus.Merged),
+            Rejected: Count((s, _) => s == QuestionStatus.Rejected),
             AnsweredLive: Count((s, later) => s == QuestionStatus.Answered && !later),
-            AnsweredLater: Count((s, later) => s == QuestionStatus.Answered && later));
+            AnsweredLater: Count((s, later) => s == QuestionStatus.Answered && later),
+            MedianTimeToAnswer: Median(answered.Select(q => q.AnsweredAt!.Value - q.SubmittedAt)));
+    }
+
+    internal static TimeSpan? Median(IEnumerable<TimeSpan> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private sealed record ColumnEntry(ColumnView View, int Order);

@@ -26,7 +26,12 @@ public sealed record InterviewCard(
     public string Url => PublicUrls.Interview(Id);
 }
 
-public sealed record PublicStats(int Received, int Approved, int Merged, int AnsweredLive, int AnsweredLater);
+/// <summary>
+/// A session's public response statistics. <see cref="MedianTimeToAnswer"/> runs from submission to the published answer,
+/// over every answered question (live and 会后答复); null while none is answered.
+/// </summary>
+public sealed record PublicStats(
+    int Received, int Approved, int Merged, int Rejected, int AnsweredLive, int AnsweredLater, TimeSpan? MedianTimeToAnswer);
 
 public sealed record InterviewDetail(InterviewCard Card, string SummaryHtml, PublicStats Stats, DateTimeOffset? PublishedAt)
 {
