@@ -10,6 +10,8 @@ public sealed class Question
     public const int MaxTextLength = 500;
     public const int MaxNoteLength = 200;
 
+    private readonly List<QuestionFlag> _flags = [];
+
     private Question()
     {
     }
@@ -38,11 +40,21 @@ public sealed class Question
     /// <summary>The key the asker's page sent with the question, so that a double submit makes one question.</summary>
     public string? IdempotencyKey { get; private set; }
 
+    /// <summary>
+    /// Who sent it, as a keyed hash of the client's address (never the address itself), so that a moderator can block
+    /// a flooding or abusive client from the session.
+    /// </summary>
+    public string? ClientKey { get; private set; }
+    /// <summary>Sensitive-word and personal-data flags found at intake; for moderators only.</summary>
+    public IReadOnlyList<QuestionFlag> Flags => _flags;
+    /// <summary>When an approved question left open at the end of the session is due for its 会后答复.</summary>
+    public DateTimeOffset? FollowUpDueAt { get; private set; }
+
     public bool IsPublic => Status is QuestionStatus.Approved or QuestionStatus.Answered;
 
     public static Question Submit(
         int interviewId, string receipt, string nickname, string text, string? phone, DateTimeOffset now,
-        string? idempotencyKey = null)
+        string? idempotencyKey = null, string? clientKey = null, IEnumerable<QuestionFlag>? flags = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(receipt);
         var body = Guard.Text(text, "问题内容", MaxTextLength);
@@ -57,7 +69,24 @@ public sealed class Question
             Status = QuestionStatus.Pending,
             SubmittedAt = now,
             IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(),
-        };
+            ClientKey = string.IsNullOrWhiteSpace(clientKey) ? null : clientKey,
+        }.WithFlags(flags ?? []);
+    }
+
+    private Question WithFlags(IEnumerable<QuestionFlag> flags)
+    {
+        _flags.AddRange(flags.Distinct());
+        return this;
+    }
+
+    /// <summary>An approved question still open when the session ends becomes a follow-up, due at <paramref name="dueAt"/>.</summary>
+    public void BecomeFollowUp(DateTimeOffset dueAt)
+    {
+        if (Status != QuestionStatus.Approved)
+        {
+            throw new DomainException("只有已采用但未答复的问题才转为会后答复。");
+        }
+        FollowUpDueAt = dueAt;
     }
 
     public void Approve(string moderator, string? editedText, DateTimeOffset now)

@@ -151,6 +151,26 @@ public sealed class PersistenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QuestionFlagsAndTheClientKeyRoundTripAndAnUnflaggedQuestionHasNoFlags()
+    {
+        var (sessionId, _) = await LiveSessionAsync();
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Questions.Add(global::Interview.Domain.Questions.Question.Submit(sessionId, "R1", "市民", "问题一", null, Now, clientKey: "k1",
+                flags: [new QuestionFlag(FlagKind.SensitiveWord, "测试词（全局词表 v2）"), new QuestionFlag(FlagKind.PersonalData, "手机号")]));
+            db.Questions.Add(global::Interview.Domain.Questions.Question.Submit(sessionId, "R2", "市民", "问题二", null, Now));
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = _database.CreateDbContext();
+        var stored = await read.Questions.AsNoTracking().OrderBy(q => q.Receipt).ToListAsync();
+        Assert.Equal([FlagKind.SensitiveWord, FlagKind.PersonalData], stored[0].Flags.Select(f => f.Kind));
+        Assert.Equal("测试词（全局词表 v2）", stored[0].Flags[0].Detail);
+        Assert.Equal("k1", stored[0].ClientKey);
+        Assert.Empty(stored[1].Flags);
+    }
+
+    [Fact]
     public async Task TheAuditLogRefusesEditsAndDeletions()
     {
         await using (var db = _database.CreateDbContext())

@@ -24,6 +24,7 @@ public sealed class InterviewDbContext(DbContextOptions<InterviewDbContext> opti
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<EntryDraft> EntryDrafts => Set<EntryDraft>();
+    public DbSet<ClientBlock> ClientBlocks => Set<ClientBlock>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

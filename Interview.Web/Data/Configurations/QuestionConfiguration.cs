@@ -26,5 +26,25 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         builder.HasIndex(q => new { q.InterviewId, q.Status });
         builder.Property(q => q.IdempotencyKey).HasMaxLength(64);
         builder.HasIndex(q => new { q.InterviewId, q.IdempotencyKey }).IsUnique();
+        builder.Property(q => q.ClientKey).HasMaxLength(64);
+        builder.OwnsMany(q => q.Flags, flags =>
+        {
+            flags.ToJson();
+            flags.Property(f => f.Detail).HasMaxLength(QuestionFlag.MaxDetailLength);
+        });
+        builder.Navigation(q => q.Flags).HasField("_flags");
+    }
+}
+
+internal sealed class ClientBlockConfiguration : IEntityTypeConfiguration<ClientBlock>
+{
+    public void Configure(EntityTypeBuilder<ClientBlock> builder)
+    {
+        builder.ToTable("ClientBlocks");
+        builder.HasOne<InterviewSession>().WithMany().HasForeignKey(b => b.InterviewId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(b => b.ClientKey).HasMaxLength(64);
+        builder.Property(b => b.BlockedBy).HasMaxLength(256);
+        builder.Property(b => b.Reason).HasMaxLength(ClientBlock.MaxReasonLength);
+        builder.HasIndex(b => new { b.InterviewId, b.ClientKey }).IsUnique();
     }
 }

@@ -413,6 +413,41 @@ namespace Interview.Web.Data.Migrations
                     b.ToTable("Entries", (string)null);
                 });
 
+            modelBuilder.Entity("Interview.Domain.Questions.ClientBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlockedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterviewId", "ClientKey")
+                        .IsUnique();
+
+                    b.ToTable("ClientBlocks", (string)null);
+                });
+
             modelBuilder.Entity("Interview.Domain.Questions.Question", b =>
                 {
                     b.Property<int>("Id")
@@ -425,6 +460,10 @@ namespace Interview.Web.Data.Migrations
                     b.Property<bool>("AnsweredLater")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -434,6 +473,9 @@ namespace Interview.Web.Data.Migrations
 
                     b.Property<string>("DecisionNote")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdempotencyKey")
@@ -470,6 +512,7 @@ namespace Interview.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -762,6 +805,15 @@ namespace Interview.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Interview.Domain.Questions.ClientBlock", b =>
+                {
+                    b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Interview.Domain.Questions.Question", b =>
                 {
                     b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
@@ -774,6 +826,35 @@ namespace Interview.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Interview.Domain.Questions.QuestionFlag", "Flags", b1 =>
+                        {
+                            b1.Property<int>("QuestionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Detail")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.HasKey("QuestionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Questions");
+
+                            b1
+                                .ToJson("Flags")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("QuestionId");
+                        });
+
+                    b.Navigation("Flags");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

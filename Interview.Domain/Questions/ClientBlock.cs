@@ -1,0 +1,32 @@
+namespace Interview.Domain.Questions;
+
+/// <summary>A client a moderator has barred from asking in one session (a flood, abuse); keyed like <see cref="Question.ClientKey"/>.</summary>
+public sealed class ClientBlock
+{
+    public const int MaxReasonLength = 200;
+
+    private ClientBlock()
+    {
+    }
+
+    public int Id { get; private set; }
+    public int InterviewId { get; private set; }
+    public string ClientKey { get; private set; } = "";
+    public string BlockedBy { get; private set; } = "";
+    public DateTimeOffset BlockedAt { get; private set; }
+    public string? Reason { get; private set; }
+
+    public static ClientBlock Create(int interviewId, string clientKey, string blockedBy, string? reason, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(blockedBy);
+        return new ClientBlock
+        {
+            InterviewId = interviewId,
+            ClientKey = clientKey,
+            BlockedBy = blockedBy,
+            BlockedAt = now,
+            Reason = Guard.OptionalText(reason, "原因", MaxReasonLength),
+        };
+    }
+}
