@@ -1,9 +1,6 @@
-using System.Threading.RateLimiting;
 using Interview.Domain.Questions;
 using Interview.Web.Questions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Api;
 
@@ -17,49 +14,23 @@ public sealed record RejectRequest(string? ReasonCategory, string? Note);
 
 public sealed record MergeRequest(int IntoQuestionId);
 
+public sealed record BlockRequest(string? Reason);
+
+public sealed record PhoneResponse(string? Phone);
+
 public sealed record ReceiptStatus(string Status, string? ReasonCategory, string? MergedIntoUrl, string? AnswerUrl, string InterviewTitle);
 
 /// <summary>Citizens' questions (CONTRACT.md): submit with a receipt back, and look the receipt up. No account.</summary>
 public static class QuestionApi
 {
-    public const string Policy = "questions";
-
-    /// <summary>Per-client token buckets: a flood from one address gets 429; everyone else is unaffected.</summary>
+    /// <summary>The intake's collaborators: per-client limits live in the service, so they hold for every way in.</summary>
     public static IServiceCollection AddQuestionLimits(this IServiceCollection services) =>
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, token) =>
-            {
-                const string message = "提问太频繁了，请稍等一分钟再提交。";
-                var response = context.HttpContext.Response;
-                response.Headers.RetryAfter = "60";
-                if (context.HttpContext.Request.HasFormContentType)
-                {
-                    response.ContentType = "text/html; charset=utf-8";
-                    await response.WriteAsync($"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>请稍后再试</title><p>{message}</p><p><a href=\"/\">返回首页</a></p></html>", token);
-                    return;
-                }
-                await response.WriteAsJsonAsync(new { status = 429, detail = message }, token);
-            };
-            o.AddPolicy(Policy, http =>
-            {
-                var perMinute = Math.Max(1, http.RequestServices.GetRequiredService<IOptions<InterviewOptions>>().Value.Limits.QuestionsPerClientPerMinute);
-                return RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = perMinute,
-                    TokensPerPeriod = perMinute,
-                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
-        });
+        services.AddSingleton<ClientKeys>().AddSingleton<QuestionLimiter>();
 
     public static IEndpointRouteBuilder MapQuestionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Questions").AllowAnonymous().AddEndpointFilter(StaffEndpoints.TranslateErrors);
-        api.MapPost("/interviews/{id:int}/questions", Ask).RequireRateLimiting(Policy)
+        api.MapPost("/interviews/{id:int}/questions", Ask)
             .WithSummary("A citizen asks a question (nickname ≤ 20, text ≤ 500 characters, optional phone for staff follow-up only). 202 with the receipt; nothing is public before a moderator approves it. An Idempotency-Key header makes a repeated submit one question.");
         api.MapGet("/receipts/{receipt}", Receipt).WithSummary("The state of a question by its receipt.");
 
@@ -73,14 +44,20 @@ public static class QuestionApi
         staff.MapPost("/questions/{qid:int}/merge", Merge).RequireAuthorization(Staff.StaffPolicies.Moderate)
             .WithSummary("Merges a duplicate into another question of the same session.");
 
+        staff.MapPost("/questions/{qid:int}/block-sender", BlockSender).RequireAuthorization(Staff.StaffPolicies.Moderate)
+            .WithSummary("Bars the sender of a question from asking again in its session (their later submissions get 403). Audited.");
+        staff.MapGet("/questions/{qid:int}/phone", RevealPhone).RequireAuthorization(Staff.StaffPolicies.Sessions)
+            .WithSummary("The full phone number the asker left for follow-up (admin, host). Lists show it masked as 138****1234; every call here is audited.");
+
         // The page's form (works without script); antiforgery is checked because it binds the form.
-        app.MapPost("/interviews/{id:int}/questions", AskFromForm).RequireRateLimiting(Policy).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/interviews/{id:int}/questions", AskFromForm).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> Ask(int id, QuestionRequest body, QuestionIntake intake, HttpContext http)
+    private static async Task<IResult> Ask(int id, QuestionRequest body, QuestionIntake intake, ClientKeys clients, HttpContext http)
     {
-        var receipt = await intake.SubmitAsync(id, body.Nickname, body.Text, body.Phone, http.Request.Headers["Idempotency-Key"]);
+        var receipt = await intake.SubmitAsync(
+            id, body.Nickname, body.Text, body.Phone, http.Request.Headers["Idempotency-Key"], clients.For(http.Connection.RemoteIpAddress));
         return TypedResults.Accepted($"/api/v1/receipts/{receipt}", new ReceiptResponse(receipt));
     }
 
@@ -119,10 +96,19 @@ public static class QuestionApi
         return Results.Ok();
     }
 
+    private static async Task<IResult> BlockSender(int qid, BlockRequest? body, Moderation moderation, HttpContext http)
+    {
+        await moderation.BlockSenderAsync(StaffEndpoints.Actor(http), qid, body?.Reason);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> RevealPhone(int qid, Moderation moderation, HttpContext http) =>
+        Results.Ok(new PhoneResponse(await moderation.RevealPhoneAsync(StaffEndpoints.Actor(http), qid)));
+
     private static async Task<IResult> AskFromForm(
         int id, [Microsoft.AspNetCore.Mvc.FromForm] string? nickname, [Microsoft.AspNetCore.Mvc.FromForm] string? text,
         [Microsoft.AspNetCore.Mvc.FromForm] string? phone, [Microsoft.AspNetCore.Mvc.FromForm] string? key,
-        [Microsoft.AspNetCore.Mvc.FromForm] string? website, QuestionIntake intake)
+        [Microsoft.AspNetCore.Mvc.FromForm] string? website, QuestionIntake intake, ClientKeys clients, HttpContext http)
     {
         if (!string.IsNullOrEmpty(website))
         {
@@ -131,8 +117,15 @@ public static class QuestionApi
         }
         try
         {
-            var receipt = await intake.SubmitAsync(id, nickname, text, phone, key);
+            var receipt = await intake.SubmitAsync(id, nickname, text, phone, key, clients.For(http.Connection.RemoteIpAddress));
             return Results.Redirect($"/receipts/{receipt}?new=true");
+        }
+        catch (TooManyQuestionsException e)
+        {
+            http.Response.Headers.RetryAfter = "60";
+            return Results.Content(
+                $"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>请稍后再试</title><p>{e.Message}</p><p><a href=\"/interviews/{id}\">返回访谈</a></p></html>",
+                "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
         }
         catch (Domain.DomainException e)
         {

@@ -28,6 +28,15 @@ public static class StaffEndpoints
         {
             return Failure(StatusCodes.Status409Conflict, e.Message);
         }
+        catch (Questions.TooManyQuestionsException e)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "60";
+            return Failure(StatusCodes.Status429TooManyRequests, e.Message);
+        }
+        catch (Questions.ClientBlockedException e)
+        {
+            return Failure(StatusCodes.Status403Forbidden, e.Message);
+        }
         catch (DomainException e)
         {
             return Failure(StatusCodes.Status400BadRequest, e.Message);

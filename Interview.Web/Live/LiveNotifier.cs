@@ -17,6 +17,12 @@ public sealed record QuestionApproved(int InterviewId, int QuestionId, string Ni
 /// <summary>Something only the consoles show changed: a question marked answered, the review switch.</summary>
 public sealed record DeskChanged(int InterviewId) : LiveEvent(InterviewId);
 
+/// <summary>
+/// The moderation queue changed: a question arrived, or one was approved, rejected, merged, edited or blocked. Moderator
+/// consoles refresh; the public hears nothing of it.
+/// </summary>
+public sealed record QuestionsChanged(int InterviewId) : LiveEvent(InterviewId);
+
 /// <summary>Drafts awaiting review changed (submitted, approved, sent back): reviewer and typist consoles refresh.</summary>
 public sealed record DraftsChanged(int InterviewId) : LiveEvent(InterviewId);
 

@@ -10,8 +10,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Interview.Web.Questions;
 
-public sealed record ModerationItem(int Id, string Nickname, string Text, string OriginalText, QuestionStatus Status,
-    DateTimeOffset SubmittedAt, string? DecidedBy, IReadOnlyList<string> Flags);
+/// <summary>
+/// A question as moderators see it. <see cref="Phone"/> is always masked (138****1234); the full number needs
+/// <see cref="Moderation.RevealPhoneAsync"/>, which is audited. <see cref="ClientBlocked"/> says whether its sender is
+/// barred from the session.
+/// </summary>
+public sealed record ModerationItem(
+    int Id, string Nickname, string Text, string OriginalText, QuestionStatus Status, DateTimeOffset SubmittedAt,
+    string? DecidedBy, IReadOnlyList<QuestionFlag> Flags, string? Phone = null, DateTimeOffset? DecidedAt = null,
+    RejectReason? RejectReason = null, string? DecisionNote = null, int? MergedIntoId = null, bool ClientBlocked = false)
+{
+    public bool Edited => Text != OriginalText;
+}
 
 /// <summary>
 /// Moderators' decisions (先审后发). Each is compare-and-set: the first decision on a question stands, and a second
@@ -34,9 +44,64 @@ public sealed class Moderation(
         {
             query = query.Where(q => q.Status == wanted);
         }
-        return (await query.OrderBy(q => q.SubmittedAt).ThenBy(q => q.Id).ToListAsync())
-            .Select(q => new ModerationItem(q.Id, q.Nickname, q.Text, q.OriginalText, q.Status, q.SubmittedAt, q.DecidedBy, [])).ToList();
+        var questions = await query.OrderBy(q => q.SubmittedAt).ThenBy(q => q.Id).ToListAsync();
+        var blocked = (await db.ClientBlocks.Where(b => b.InterviewId == interviewId).Select(b => b.ClientKey).ToListAsync()).ToHashSet();
+        return questions.Select(q => new ModerationItem(
+            q.Id, q.Nickname, q.Text, q.OriginalText, q.Status, q.SubmittedAt, q.DecidedBy, q.Flags, MaskPhone(q.Phone), q.DecidedAt,
+            q.RejectReason, q.DecisionNote, q.MergedIntoId, q.ClientKey is { } key && blocked.Contains(key))).ToList();
     }
+
+    /// <summary>The full phone number, for roles that call citizens back (admin, host); every view is audited.</summary>
+    public async Task<string?> RevealPhoneAsync(StaffActor actor, int questionId)
+    {
+        await permissions.EnsureAsync(actor, StaffRole.Admin, StaffRole.Host);
+        await using var db = await contexts.CreateDbContextAsync();
+        var phone = await db.Questions.Where(q => q.Id == questionId).Select(q => new { q.Phone }).SingleOrDefaultAsync()
+            ?? throw new NotFoundException("没有这个问题。");
+        audit.Add(db, actor, "question.phone.view", $"question/{questionId}", phone.Phone is null ? "no phone given" : "full number shown");
+        await db.SaveChangesAsync();
+        return phone.Phone;
+    }
+
+    /// <summary>
+    /// Bars the sender of <paramref name="questionId"/> from asking again in that session. Their earlier questions stay
+    /// as they are, for moderators to decide one by one.
+    /// </summary>
+    public async Task BlockSenderAsync(StaffActor actor, int questionId, string? reason)
+    {
+        await permissions.EnsureAsync(actor, StaffRole.Moderator, StaffRole.Admin);
+        await using var db = await contexts.CreateDbContextAsync();
+        var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId)
+            .Select(q => new { q.InterviewId, q.ClientKey }).SingleOrDefaultAsync() ?? throw new NotFoundException("没有这个问题。");
+        if (question.ClientKey is null)
+        {
+            throw new DomainException("这条提问没有来源记录，无法屏蔽。");
+        }
+        if (await db.ClientBlocks.AnyAsync(b => b.InterviewId == question.InterviewId && b.ClientKey == question.ClientKey))
+        {
+            return;
+        }
+        db.ClientBlocks.Add(ClientBlock.Create(question.InterviewId, question.ClientKey, actor.Email, reason, clock.GetUtcNow()));
+        audit.Add(db, actor, "question.block-sender", $"question/{questionId}", reason ?? "");
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Two moderators blocked the same sender at once: the block stands either way.
+            return;
+        }
+        await notifier.PublishAsync(new QuestionsChanged(question.InterviewId));
+    }
+
+    /// <summary>138****1234: the first three and last four digits; short numbers show only their last two.</summary>
+    public static string? MaskPhone(string? phone) => phone switch
+    {
+        null or "" => null,
+        { Length: >= 8 } p => string.Concat(p.AsSpan(0, 3), new string('*', p.Length - 7), p.AsSpan(p.Length - 4)),
+        var p => string.Concat(new string('*', p.Length - 2), p.AsSpan(p.Length - 2)),
+    };
 
     public Task ApproveAsync(StaffActor actor, int questionId, string? editedText) =>
         DecideAsync(actor, questionId, "question.approve", (_, q, now) =>
@@ -82,6 +147,7 @@ public sealed class Moderation(
             await audit.RecordAsync(actor, action, $"question/{questionId}", $"refused: {message}");
             throw new ConflictException(message);
         }
+        await notifier.PublishAsync(new QuestionsChanged(question.InterviewId));
         if (question.Status == QuestionStatus.Approved)
         {
             await notifier.PublishAsync(new QuestionApproved(question.InterviewId, question.Id, question.Nickname, question.Text));

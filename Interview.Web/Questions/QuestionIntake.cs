@@ -5,11 +5,15 @@ using Interview.Domain.Interviews;
 using Interview.Domain.Questions;
 using Interview.Web.Admin;
 using Interview.Web.Data;
+using Interview.Web.Live;
 using Interview.Web.Public;
 using Interview.Web.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interview.Web.Questions;
+
+/// <summary>A moderator barred this client from asking in the session.</summary>
+public sealed class ClientBlockedException() : DomainException("本场访谈已暂停接受您的提问。如有疑问，请通过门户网站联系我们。");
 
 /// <summary>What an asker sees of their question by its receipt (回执): never the text of others, never staff names.</summary>
 public sealed record ReceiptView(
@@ -20,12 +24,16 @@ public sealed record ReceiptView(
 /// Citizens' questions coming in (网友提问): checked, stored as pending (先审后发: nothing is public until a moderator
 /// approves it), and answered with a receipt. A repeated submit with the same idempotency key makes one question.
 /// </summary>
-public sealed partial class QuestionIntake(IDbContextFactory<InterviewDbContext> contexts, TimeProvider clock)
+public sealed partial class QuestionIntake(
+    IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, LiveNotifier notifier, TimeProvider clock)
 {
     private const string ReceiptAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-    public async Task<string> SubmitAsync(int interviewId, string? nickname, string? text, string? phone, string? idempotencyKey)
+    /// <param name="clientKey">Who sent it, from <see cref="ClientKeys"/>: the unit of rate limits and blocks.</param>
+    public async Task<string> SubmitAsync(
+        int interviewId, string? nickname, string? text, string? phone, string? idempotencyKey, string clientKey)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientKey);
         await using var db = await contexts.CreateDbContextAsync();
         var status = await db.Interviews.Where(i => i.Id == interviewId).Select(i => (InterviewStatus?)i.Status).SingleOrDefaultAsync();
         if (status is null or InterviewStatus.Draft)
@@ -41,12 +49,18 @@ public sealed partial class QuestionIntake(IDbContextFactory<InterviewDbContext>
         {
             throw new DomainException("重复提交标识过长。");
         }
+        if (await db.ClientBlocks.AnyAsync(b => b.InterviewId == interviewId && b.ClientKey == clientKey))
+        {
+            throw new ClientBlockedException();
+        }
         if (key is not null && await db.Questions.Where(q => q.InterviewId == interviewId && q.IdempotencyKey == key)
                 .Select(q => q.Receipt).SingleOrDefaultAsync() is { } earlier)
         {
             return earlier;
         }
-        var question = Question.Submit(interviewId, NewReceipt(), Clean(nickname), Clean(text), ValidPhone(phone), clock.GetUtcNow(), key);
+        limiter.Take(clientKey);
+        var question = Question.Submit(
+            interviewId, NewReceipt(), Clean(nickname), Clean(text), ValidPhone(phone), clock.GetUtcNow(), key, clientKey);
         db.Questions.Add(question);
         try
         {
@@ -58,6 +72,7 @@ public sealed partial class QuestionIntake(IDbContextFactory<InterviewDbContext>
             await using var again = await contexts.CreateDbContextAsync();
             return await again.Questions.Where(q => q.InterviewId == interviewId && q.IdempotencyKey == key).Select(q => q.Receipt).SingleAsync();
         }
+        await notifier.PublishAsync(new QuestionsChanged(interviewId));
         return question.Receipt;
     }
 
