@@ -164,16 +164,6 @@ public sealed class QuestionFloodTests
         Assert.Equal(95, codes.Count(c => c == HttpStatusCode.TooManyRequests));
         Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
     }
-
-    /// <summary>Stands in for different client addresses on the test server.</summary>
-    private sealed class ClientAddress(string address) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Add("X-Test-Client", address);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }
 
 public sealed class QuestionFormTests(QuestionIntakeTests.Site site) : IClassFixture<QuestionIntakeTests.Site>
