@@ -7,6 +7,8 @@ internal enum Scenario
     All,
     Memory,
     Latency,
+    /// <summary>Issue 5: citizens' questions at a fixed rate with the moderation console open (not part of "all").</summary>
+    Questions,
 }
 
 /// <summary>The command line. Defaults are the targets of issue 4 ("Benchmark").</summary>
@@ -33,6 +35,12 @@ internal sealed class Options
     public string? SnapshotCommand { get; private set; }
     public bool BrowserHeaders { get; private set; } = true;
     public List<KeyValuePair<string, string>> ServerEnvironment { get; } = [];
+    public double QuestionsPerSecond { get; private set; } = 200;
+    public int Seconds { get; private set; } = 60;
+    public bool OpenConsole { get; private set; } = true;
+    /// <summary>Set by Program: the benchmark's admin, who signs in to the console.</summary>
+    public string ConsoleEmail { get; set; } = "";
+    public string ConsolePassword { get; set; } = "";
 
     public int MemoryViewers => Viewers ?? MemoryTargetViewers;
     public int LatencyViewers => Viewers ?? LatencyTargetViewers;
@@ -40,7 +48,12 @@ internal sealed class Options
     public const string Usage = """
         Interview.Bench: load generator for the live hub (/hubs/live).
 
-          --scenario all|memory|latency  what to run (default all: memory at 5000 viewers, then latency at 2000)
+          --scenario all|memory|latency|questions
+                                         what to run (default all: memory at 5000 viewers, then latency at 2000;
+                                         questions: citizens' questions with the moderation console open)
+          --qps Q                        questions scenario: questions per second (default 200)
+          --seconds S                    questions scenario: how long (default 60)
+          --no-console                   questions scenario: do not open the moderation console in Chromium
           --viewers N                    viewers for the chosen scenario(s) (default 5000 memory, 2000 latency)
           --entries M                    entries to publish in the latency scenario (default 60)
           --rate R                       entries per second (default 2)
@@ -76,11 +89,18 @@ internal sealed class Options
                         "all" => Scenario.All,
                         "memory" => Scenario.Memory,
                         "latency" => Scenario.Latency,
+                        "questions" => Scenario.Questions,
                         var s => throw new ArgumentException($"unknown scenario '{s}': all, memory or latency"),
                     };
                     break;
                 case "--viewers": o.Viewers = NextInt(1); break;
                 case "--entries": o.Entries = NextInt(1); break;
+                case "--qps":
+                    o.QuestionsPerSecond = double.TryParse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture, out var q) && q > 0
+                        ? q : throw new ArgumentException("--qps needs a number > 0");
+                    break;
+                case "--seconds": o.Seconds = NextInt(1); break;
+                case "--no-console": o.OpenConsole = false; break;
                 case "--rate":
                     o.Rate = double.TryParse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r > 0
                         ? r : throw new ArgumentException("--rate needs a number > 0");

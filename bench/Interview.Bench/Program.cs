@@ -36,8 +36,11 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal
 using var sigquit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, OnSignal);
 
 // Each viewer's connection is an open file here and in the server (which inherits this limit).
-var needed = Math.Max(options.Scenario == Scenario.Latency ? 0 : options.MemoryViewers,
-    options.Scenario == Scenario.Memory ? 0 : options.LatencyViewers) + 512;
+// The questions scenario: one connection per citizen address (rate × 15 of them) plus the console's.
+var needed = options.Scenario == Scenario.Questions
+    ? (int)(options.QuestionsPerSecond * 15) + 562
+    : Math.Max(options.Scenario == Scenario.Latency ? 0 : options.MemoryViewers,
+        options.Scenario == Scenario.Memory ? 0 : options.LatencyViewers) + 512;
 Console.WriteLine($"machine: {Report.Machine()}");
 if (Report.LoadAverage() is { } busy && busy > Environment.ProcessorCount)
 {
@@ -103,6 +106,12 @@ try
     if (options.Scenario is Scenario.All or Scenario.Latency)
     {
         await Scenarios.LatencyAsync(options, server, staff, hubUrl, report, cancel.Token);
+    }
+    if (options.Scenario is Scenario.Questions)
+    {
+        options.ConsoleEmail = email;
+        options.ConsolePassword = password;
+        await QuestionScenario.RunAsync(options, server, staff, report, cancel.Token);
     }
     Console.WriteLine($"machine at the end: {Report.Machine()}");
     var (warnings, errors) = server.LogCounts();

@@ -20,6 +20,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     private int _warnings;
     private int _errors;
     private int _stopped;
+    private int _databaseLocked;
 
     public Uri BaseAddress { get; }
     public string DataDirectory { get; }
@@ -165,6 +166,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
         lock (_gate)
         {
+            if (line.Contains("database is locked", StringComparison.OrdinalIgnoreCase))
+            {
+                _databaseLocked++;
+            }
             if (line.StartsWith("warn:", StringComparison.Ordinal))
             {
                 _warnings++;
@@ -189,6 +194,15 @@ internal sealed class ServerProcess : IAsyncDisposable
         if (_echo)
         {
             Console.WriteLine("  server| " + line);
+        }
+    }
+
+    /// <summary>How many log lines said "database is locked" (SQLite's busy error reaching the application).</summary>
+    public int DatabaseLockedCount()
+    {
+        lock (_gate)
+        {
+            return _databaseLocked;
         }
     }
 
