@@ -62,6 +62,7 @@ public static class InterviewServices
         services.AddSingleton<Questions.QuestionIntake>();
         services.AddSingleton<Questions.Moderation>();
         services.AddQuestionLimits();
+        services.AddSingleton<Data.WriteGate>();
         services.AddHostedService<Live.LiveHubRelay>();
         services.AddSignalR(o =>
             {

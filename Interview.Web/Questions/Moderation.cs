@@ -33,6 +33,7 @@ public sealed class Moderation(
     StaffPermissions permissions,
     AuditTrail audit,
     LiveNotifier notifier,
+    WriteGate writes,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<ModerationItem>> ListAsync(StaffActor actor, int interviewId, QuestionStatus? status)
@@ -136,7 +137,10 @@ public sealed class Moderation(
         {
             var details = await decide(db, question, clock.GetUtcNow());
             audit.Add(db, actor, action, $"question/{questionId}", details);
-            await db.SaveChangesAsync();
+            using (await writes.EnterAsync())
+            {
+                await db.SaveChangesAsync();
+            }
         }
         catch (Exception e) when (e is QuestionAlreadyDecidedException or DbUpdateConcurrencyException)
         {

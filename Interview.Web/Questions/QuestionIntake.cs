@@ -25,7 +25,7 @@ public sealed record ReceiptView(
 /// approves it), and answered with a receipt. A repeated submit with the same idempotency key makes one question.
 /// </summary>
 public sealed partial class QuestionIntake(
-    IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, LiveNotifier notifier, TimeProvider clock)
+    IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, WriteGate writes, LiveNotifier notifier, TimeProvider clock)
 {
     private const string ReceiptAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
@@ -64,7 +64,10 @@ public sealed partial class QuestionIntake(
         db.Questions.Add(question);
         try
         {
-            await db.SaveChangesAsync();
+            using (await writes.EnterAsync())
+            {
+                await db.SaveChangesAsync();
+            }
         }
         catch (DbUpdateException) when (key is not null)
         {
