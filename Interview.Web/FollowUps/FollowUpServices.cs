@@ -10,6 +10,7 @@ public static class FollowUpServices
         services.AddSingleton<IValidateOptions<InterviewOptions>, FollowUpOptionsValidator>();
         services.AddOptions<InterviewOptions>().ValidateOnStart();
         services.AddSingleton<FollowUpSchedule>();
+        services.AddSingleton<FollowUpBoard>();
         return services;
     }
 }
