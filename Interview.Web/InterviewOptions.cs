@@ -31,6 +31,8 @@ public sealed class InterviewOptions
 
     public LimitOptions Limits { get; set; } = new();
 
+    public FollowUpOptions FollowUps { get; set; } = new();
+
     /// <summary>The data directory as an absolute path, relative paths taken from the content root.</summary>
     public string DataDirectoryPath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
@@ -55,6 +57,21 @@ public sealed class LimitOptions
 {
     /// <summary>Questions one client (address) may send per minute before it is answered 429.</summary>
     public int QuestionsPerClientPerMinute { get; set; } = 5;
+}
+
+/// <summary>
+/// Follow-ups (会后答复): questions left open at the end of a session are due this many working days later. Dates are
+/// yyyy-MM-dd; <c>FollowUps/FollowUpOptionsValidator</c> refuses a malformed list at start-up.
+/// </summary>
+public sealed class FollowUpOptions
+{
+    public int WorkingDays { get; set; } = 5;
+
+    /// <summary>Public holidays: days off that would otherwise be working days.</summary>
+    public string[] Holidays { get; set; } = [];
+
+    /// <summary>Saturdays and Sundays that are working days (调休).</summary>
+    public string[] WorkingWeekends { get; set; } = [];
 }
 
 public sealed class AuditOptions

@@ -54,6 +54,7 @@ app.MapPublicApi();
 app.MapStaffApi();
 app.MapLiveApi();
 app.MapQuestionApi();
+app.MapFollowUpApi();
 app.MapHub<Interview.Web.Live.LiveHub>(Interview.Web.Live.LiveHub.Path).AllowAnonymous();
 app.MapFeeds();
 app.MapAccountEndpoints();

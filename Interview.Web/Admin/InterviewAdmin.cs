@@ -39,6 +39,7 @@ public sealed class InterviewAdmin(
     MarkdownRenderer renderer,
     ImageStore images,
     Live.LiveNotifier notifier,
+    FollowUps.FollowUpSchedule followUps,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<InterviewRow>> ListAsync(StaffActor actor)
@@ -198,26 +199,46 @@ public sealed class InterviewAdmin(
         await notifier.PublishAsync(new Live.DeskChanged(id));
     }
 
-    /// <summary>Moves the session along its lifecycle; an illegal move is refused (and audited as refused).</summary>
+    /// <summary>
+    /// Moves the session along its lifecycle; an illegal move is refused (and audited as refused). Ending it makes its
+    /// approved, unanswered questions follow-ups (会后答复) in the same transaction.
+    /// </summary>
     public async Task<InterviewStatus> TransitionAsync(StaffActor actor, int id, InterviewStatus to)
     {
         await permissions.EnsureForSessionAsync(actor, id, StaffRole.Host);
-        await using var db = await contexts.CreateDbContextAsync();
-        var session = await LoadAsync(db, id);
-        var from = session.Status;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            session.TransitionTo(to, clock.GetUtcNow());
+            await using var db = await contexts.CreateDbContextAsync();
+            var session = await LoadAsync(db, id);
+            var from = session.Status;
+            var now = clock.GetUtcNow();
+            try
+            {
+                session.TransitionTo(to, now);
+            }
+            catch (DomainException refused)
+            {
+                await audit.RecordAsync(actor, "interview.transition", Target(id), refused.Message, $"{from.Name()} -> {to.Name()}");
+                throw new ConflictException(refused.Message);
+            }
+            var details = $"{from.Name()} -> {to.Name()}";
+            if (session.Status == InterviewStatus.Ended)
+            {
+                details += $"; {await followUps.OpenAsync(db, id, session.EndedAt ?? now)} follow-ups";
+            }
+            audit.Add(db, actor, "interview.transition", Target(id), details);
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // An entry was published or a question answered meanwhile: read again, so none is left out or misfiled.
+                continue;
+            }
+            await notifier.PublishAsync(new Live.StatusChanged(id, session.Status));
+            return session.Status;
         }
-        catch (DomainException refused)
-        {
-            await audit.RecordAsync(actor, "interview.transition", Target(id), refused.Message, $"{from.Name()} -> {to.Name()}");
-            throw new ConflictException(refused.Message);
-        }
-        audit.Add(db, actor, "interview.transition", Target(id), $"{from.Name()} -> {to.Name()}");
-        await db.SaveChangesAsync();
-        await notifier.PublishAsync(new Live.StatusChanged(id, session.Status));
-        return session.Status;
     }
 
     /// <summary>Loads the session, lets <paramref name="change"/> work on it, and saves it with one audit line.</summary>

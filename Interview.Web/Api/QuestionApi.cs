@@ -18,7 +18,8 @@ public sealed record BlockRequest(string? Reason);
 
 public sealed record PhoneResponse(string? Phone);
 
-public sealed record ReceiptStatus(string Status, string? ReasonCategory, string? MergedIntoUrl, string? AnswerUrl, string InterviewTitle);
+public sealed record ReceiptStatus(
+    string Status, string? ReasonCategory, string? MergedIntoUrl, string? AnswerUrl, string InterviewTitle, DateTimeOffset? FollowUpDueAt = null);
 
 /// <summary>Citizens' questions (CONTRACT.md): submit with a receipt back, and look the receipt up. No account.</summary>
 public static class QuestionApi
@@ -133,13 +134,14 @@ public static class QuestionApi
         }
     }
 
-    private static async Task<Results<Ok<ReceiptStatus>, ProblemHttpResult>> Receipt(string receipt, QuestionIntake intake)
+    private static async Task<Results<Ok<ReceiptStatus>, ProblemHttpResult>> Receipt(string receipt, QuestionIntake intake, Hosting.SiteTime time)
     {
         var view = await intake.ReceiptAsync(receipt);
         return view is null
             ? TypedResults.Problem(detail: "没有这个回执号，请核对后再查。", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(new ReceiptStatus(view.Status.ToString().ToLowerInvariant(),
-                view.ReasonCategory is { } reason ? JsonName(reason) : null, view.MergedIntoUrl, view.AnswerUrl, view.InterviewTitle));
+                view.ReasonCategory is { } reason ? JsonName(reason) : null, view.MergedIntoUrl, view.AnswerUrl, view.InterviewTitle,
+                time.Local(view.FollowUpDueAt)));
     }
 
     private static string JsonName(RejectReason reason) => reason switch

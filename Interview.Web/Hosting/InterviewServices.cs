@@ -6,6 +6,7 @@ using Interview.Web.Admin;
 using Interview.Web.Api;
 using Interview.Web.Audit;
 using Interview.Web.Data;
+using Interview.Web.FollowUps;
 using Interview.Web.Media;
 using Interview.Web.Staff;
 using Interview.Web.Public;
@@ -61,6 +62,7 @@ public static class InterviewServices
         services.AddSingleton<Live.LiveDesk>();
         services.AddSingleton<Questions.QuestionIntake>();
         services.AddSingleton<Questions.Moderation>();
+        services.AddFollowUps();
         services.AddQuestionLimits();
         services.AddSingleton<Data.WriteGate>();
         services.AddHostedService<Live.LiveHubRelay>();

@@ -18,7 +18,7 @@ public sealed class ClientBlockedException() : DomainException("本场访谈已�
 /// <summary>What an asker sees of their question by its receipt (回执): never the text of others, never staff names.</summary>
 public sealed record ReceiptView(
     string Receipt, int InterviewId, string InterviewTitle, QuestionStatus Status, RejectReason? ReasonCategory,
-    DateTimeOffset SubmittedAt, string? MergedIntoUrl, string? AnswerUrl, bool AnsweredLater);
+    DateTimeOffset SubmittedAt, string? MergedIntoUrl, string? AnswerUrl, bool AnsweredLater, DateTimeOffset? FollowUpDueAt = null);
 
 /// <summary>
 /// Citizens' questions coming in (网友提问): checked, stored as pending (先审后发: nothing is public until a moderator
@@ -102,7 +102,7 @@ public sealed partial class QuestionIntake(
             question.Status == QuestionStatus.Rejected ? question.RejectReason : null, question.SubmittedAt,
             question.MergedIntoId is null ? null : merged is { } m ? PublicUrls.Entry(question.InterviewId, m) : PublicUrls.Interview(question.InterviewId),
             answer is { } seq && question.Status == QuestionStatus.Answered ? PublicUrls.Entry(question.InterviewId, seq) : null,
-            question.AnsweredLater);
+            question.AnsweredLater, question.FollowUpDueAt);
     }
 
     /// <summary>Line breaks kept, other control characters (NUL among them) dropped, ends trimmed.</summary>

@@ -41,6 +41,9 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
 
     protected TestDatabase Database { get; private set; } = default!;
 
+    /// <summary>The one clock every service reads; a test that needs a fixed "now" overrides it.</summary>
+    protected virtual TimeProvider Clock => TimeProvider.System;
+
     /// <summary>False for a test of the layout, which brings MudBlazor's providers itself.</summary>
     protected virtual bool RendersMudProviders => true;
 
@@ -53,7 +56,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        AddServices(Services, Database);
+        AddServices(Services, Database, Clock);
         await using (var db = Database.CreateDbContext())
         {
             db.Roles.AddRange(StaffRoles.All.Select(r => new IdentityRole(r.Name()) { NormalizedName = r.Name().ToUpperInvariant() }));
@@ -111,10 +114,10 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
     protected IReadOnlyList<string> SnackbarMessages() =>
         [.. Service<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "")];
 
-    private static void AddServices(IServiceCollection services, TestDatabase database)
+    private static void AddServices(IServiceCollection services, TestDatabase database, TimeProvider clock)
     {
         services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(clock);
         services.AddSingleton<IDbContextFactory<InterviewDbContext>>(database);
         // Identity's stores (behind StaffAccounts) take a context from the scope they run in.
         services.AddScoped(_ => database.CreateDbContext());
@@ -132,6 +135,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<Interview.Web.Live.LiveNotifier>();
+        services.AddSingleton<Interview.Web.FollowUps.FollowUpSchedule>();
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<StaffAccounts>();
     }

@@ -11,17 +11,27 @@ public class StaffNavMenuTests : AdminTestContext
     {
         var cut = Render<StaffNavMenu>();
 
-        Assert.Equal(["/admin", "/admin/columns", "/admin/sessions", "/admin/staff", "/admin/audit"], Links(cut));
+        Assert.Equal(["/admin", "/admin/columns", "/admin/sessions", "/admin/followups", "/admin/staff", "/admin/audit"], Links(cut));
     }
 
     [Fact]
-    public void AHostSeesOnlyTheHomeAndTheSessions()
+    public void AHostSeesOnlyTheHomeTheSessionsAndTheFollowUps()
     {
         SignInAs("staff-host", "host@example.gov.cn", StaffRole.Host);
 
         var cut = Render<StaffNavMenu>();
 
-        Assert.Equal(["/admin", "/admin/sessions"], Links(cut));
+        Assert.Equal(["/admin", "/admin/sessions", "/admin/followups"], Links(cut));
+    }
+
+    [Fact]
+    public void ATypistSeesTheFollowUpsButNotTheSessions()
+    {
+        SignInAs("staff-typist", "typist@example.gov.cn", StaffRole.Typist);
+
+        var cut = Render<StaffNavMenu>();
+
+        Assert.Equal(["/admin", "/admin/followups"], Links(cut));
     }
 
     private static List<string?> Links(IRenderedComponent<StaffNavMenu> cut) =>
