@@ -41,6 +41,23 @@ public sealed class FollowUpFlowTests(FollowUpSite site) : IClassFixture<FollowU
     }
 
     [Fact]
+    public async Task AQuestionApprovedAfterTheCloseIsAFollowUpFromTheStart()
+    {
+        site.Clock.Now = EndOfSession;
+        var id = await site.LiveSessionAsync();
+        var late = await site.QuestionAsync(id, "散会后才审核的问题");
+        await site.EndAsync(id);
+        using var admin = site.Client(await site.TokenAsync());
+
+        var approved = await admin.PostAsync($"/api/v1/questions/{late.Id}/approve", System.Net.Http.Json.JsonContent.Create(new { }));
+
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var stored = await site.StoredAsync(late.Id);
+        Assert.Equal(QuestionStatus.Approved, stored.Status);
+        Assert.Equal(Due, stored.FollowUpDueAt);
+    }
+
+    [Fact]
     public async Task TheReceiptShowsTheDueDateUntilTheFollowUpAnswerIsPublishedAndThenLinksToIt()
     {
         site.Clock.Now = EndOfSession;

@@ -34,6 +34,7 @@ public sealed class Moderation(
     AuditTrail audit,
     LiveNotifier notifier,
     WriteGate writes,
+    FollowUps.FollowUpSchedule followUps,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<ModerationItem>> ListAsync(StaffActor actor, int interviewId, QuestionStatus? status)
@@ -105,10 +106,15 @@ public sealed class Moderation(
     };
 
     public Task ApproveAsync(StaffActor actor, int questionId, string? editedText) =>
-        DecideAsync(actor, questionId, "question.approve", (_, q, now) =>
+        DecideAsync(actor, questionId, "question.approve", async (db, q, now) =>
         {
             q.Approve(actor.Email, editedText, now);
-            return Task.FromResult(editedText is { Length: > 0 } ? "edited before approval" : "");
+            // Approved after the close: nobody can answer it live any more, so it is a follow-up from the start.
+            if (await db.Interviews.Where(i => i.Id == q.InterviewId).Select(i => i.EndedAt).SingleAsync() is { } endedAt)
+            {
+                q.BecomeFollowUp(followUps.DueAt(endedAt));
+            }
+            return editedText is { Length: > 0 } ? "edited before approval" : "";
         });
 
     public Task RejectAsync(StaffActor actor, int questionId, RejectReason reason, string? note) =>
