@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Interview.Web.Media;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Tests.Archive;
 
@@ -149,6 +151,25 @@ public sealed partial class ArchiveExportTests(ArchiveSite site) : IClassFixture
         Assert.Contains("更正剂次", trail.TextContent, StringComparison.Ordinal);
         Assert.Equal("4", document.QuerySelector("section.stats dd")!.TextContent);
         Assert.Empty(document.QuerySelectorAll("form, .downloads, .live-controls"));
+    }
+
+    [Theory]
+    [InlineData("/media/../interview.db")]
+    [InlineData("/media/%2e%2e/interview.db")]
+    [InlineData("/media/..%2finterview.db")]
+    [InlineData("/media/guests/missing.png")]
+    [InlineData("/media/notes.txt")]
+    [InlineData("/img/guest.svg")]
+    [InlineData("https://www.example.gov.cn/media/a.png")]
+    public async Task TheSnapshotReadsOnlyStoredImagesFromTheImageStore(string url)
+    {
+        var images = site.Services.GetRequiredService<ImageStore>();
+        await File.WriteAllTextAsync(Path.Combine(images.Root, "notes.txt"), "not an image");
+
+        Assert.Null(await images.ReadAsync(url));
+        var (bytes, type) = (await images.ReadAsync(site.GuestPhotoUrl))!.Value;
+        Assert.Equal(ArchiveSite.Png, bytes);
+        Assert.Equal("image/png", type);
     }
 
     /// <summary>Any attribute or CSS that would make a browser fetch something from a server.</summary>

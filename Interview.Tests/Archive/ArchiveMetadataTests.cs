@@ -82,6 +82,15 @@ public sealed class ArchiveMetadataTests(ArchiveSite site) : IClassFixture<Archi
     }
 
     [Fact]
+    public async Task TheTextOnlyLivePageKeepsItsFeedLinkBesideItsRefresh()
+    {
+        var head = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/interviews/{site.LiveId}?mode=text&refresh=30")).Head!;
+
+        Assert.NotNull(head.QuerySelector("link[rel=alternate][type='application/rss+xml']"));
+        Assert.Equal("30", head.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content"));
+    }
+
+    [Fact]
     public async Task TheColumnFeedCarriesTheArchivesNewestFirstDatedByTheirPublication()
     {
         var items = XDocument.Parse(await _client.GetStringAsync("/columns/archive-test/feed.xml"))
