@@ -17,87 +17,88 @@ public sealed record ExportContext(string SiteBase, string SiteName, DateTimeOff
 /// </summary>
 public static class TranscriptMarkdown
 {
+    /// <summary>The file as blocks (headings, paragraphs, lists, quotes), one blank line between each.</summary>
     public static string Write(ArchiveView archive, ExportContext context)
     {
         ArgumentNullException.ThrowIfNull(archive);
         ArgumentNullException.ThrowIfNull(context);
         var (detail, time) = (archive.Detail, context.Time);
         var card = detail.Card;
-        var url = SiteAddress.Absolute(context.SiteBase, card.Url);
-        var md = new StringBuilder();
+        var blocks = new List<string> { "# " + MarkdownText.Escape(card.Title) };
 
-        md.Append("# ").AppendLine(MarkdownText.Escape(card.Title)).AppendLine();
-        Item(md, "栏目", MarkdownText.Escape(card.Column.Name));
-        Item(md, "访谈时间", $"{time.DateTime(card.ScheduledStart)}–{time.Time(card.ScheduledEnd)}");
+        var facts = new StringBuilder();
+        Item(facts, "栏目", MarkdownText.Escape(card.Column.Name));
+        Item(facts, "访谈时间", $"{time.DateTime(card.ScheduledStart)}–{time.Time(card.ScheduledEnd)}");
         if (detail.PublishedAt is { } published)
         {
-            Item(md, "发布时间", time.DateTime(published));
+            Item(facts, "发布时间", time.DateTime(published));
         }
-        Item(md, "最后更新", time.DateTime(detail.LastChangedAt));
-        Item(md, "原文地址", $"<{url}>");
+        Item(facts, "最后更新", time.DateTime(detail.LastChangedAt));
+        Item(facts, "原文地址", $"<{SiteAddress.Absolute(context.SiteBase, card.Url)}>");
+        blocks.Add(facts.ToString().TrimEnd('\n'));
 
         if (card.Guests.Count > 0)
         {
-            md.AppendLine().AppendLine("## 访谈嘉宾").AppendLine();
-            foreach (var guest in card.Guests)
-            {
-                md.Append("- **").Append(MarkdownText.Escape(guest.Name)).Append("**　").AppendLine(MarkdownText.Escape(guest.Credential));
-                if (guest.Bio.Length > 0)
-                {
-                    md.AppendLine().Append("  ").AppendLine(MarkdownText.Escape(guest.Bio).Replace("\n", "\n  ", StringComparison.Ordinal)).AppendLine();
-                }
-            }
+            blocks.Add("## 访谈嘉宾");
+            blocks.AddRange(card.Guests.Select(guest =>
+                $"- **{MarkdownText.Escape(guest.Name)}**　{MarkdownText.Escape(guest.Credential)}" +
+                (guest.Bio.Length > 0 ? "\n\n  " + MarkdownText.Escape(guest.Bio).Replace("\n", "\n  ", StringComparison.Ordinal) : "")));
         }
 
         if (detail.SummaryMarkdown.Length > 0)
         {
-            md.AppendLine().AppendLine("## 访谈摘要").AppendLine();
-            md.AppendLine(MarkdownText.AbsoluteLinks(detail.SummaryMarkdown, context.SiteBase));
+            blocks.Add("## 访谈摘要");
+            blocks.Add(MarkdownText.AbsoluteLinks(detail.SummaryMarkdown, context.SiteBase));
         }
 
-        md.AppendLine().AppendLine("## 文字实录");
+        blocks.Add("## 文字实录");
         foreach (var entry in archive.Entries)
         {
-            WriteEntry(md, entry, context);
+            AddEntry(blocks, entry, context);
         }
 
-        WriteStats(md, detail.Stats);
-        md.AppendLine().AppendLine("---").AppendLine();
-        md.Append("本文件导出自").Append(MarkdownText.Escape(context.SiteName)).Append("（<").Append(context.SiteBase).Append("/>），导出时间：")
-            .Append(time.DateTime(context.ExportedAt)).AppendLine("。内容以网站发布的文字实录为准。");
-        return md.ToString();
+        var stats = detail.Stats;
+        blocks.Add("## 网友提问统计");
+        blocks.Add(string.Create(CultureInfo.InvariantCulture, $"""
+            | 收到提问 | 采用 | 合并 | 未采用 | 现场答复 | 会后答复 | 答复用时（中位数） |
+            |---:|---:|---:|---:|---:|---:|---:|
+            | {stats.Received} | {stats.Approved} | {stats.Merged} | {stats.Rejected} | {stats.AnsweredLive} | {stats.AnsweredLater} | {StatsPanel.Duration(stats.MedianTimeToAnswer)} |
+            """));
+
+        blocks.Add("---");
+        blocks.Add($"本文件导出自{MarkdownText.Escape(context.SiteName)}（<{context.SiteBase}/>），导出时间：{time.DateTime(context.ExportedAt)}。内容以网站发布的文字实录为准。");
+        return string.Join("\n\n", blocks) + "\n";
     }
 
-    private static void WriteEntry(StringBuilder md, EntryView entry, ExportContext context)
+    private static void AddEntry(List<string> blocks, EntryView entry, ExportContext context)
     {
         var time = context.Time;
-        md.AppendLine().Append("### ").Append(MarkdownText.Escape($"[{entry.Speaker}]")).Append(' ').Append(time.Time(entry.PublishedAt));
+        var heading = new StringBuilder("### ").Append(MarkdownText.Escape($"[{entry.Speaker}]")).Append(' ').Append(time.Time(entry.PublishedAt));
         if (entry.IsPrepared)
         {
-            md.Append("（预录）");
+            heading.Append("（预录）");
         }
         if (entry.ReviewedBy is { } reviewer)
         {
-            md.Append("（审核：").Append(MarkdownText.Escape(reviewer)).Append('）');
+            heading.Append("（审核：").Append(MarkdownText.Escape(reviewer)).Append('）');
         }
-        md.Append(" [#").Append(entry.Seq.ToString(CultureInfo.InvariantCulture)).Append("](")
-            .Append(SiteAddress.Absolute(context.SiteBase, entry.Url)).AppendLine(")").AppendLine();
-        md.AppendLine(Body(entry.Kind, entry.Markdown, entry.Text, context.SiteBase));
+        heading.Append(CultureInfo.InvariantCulture, $" [#{entry.Seq}]({SiteAddress.Absolute(context.SiteBase, entry.Url)})");
+        blocks.Add(heading.ToString());
+        blocks.Add(Body(entry.Kind, entry.Markdown, entry.Text, context.SiteBase));
 
         if (entry.CorrectedAt is { } corrected)
         {
-            md.AppendLine().Append("> **勘误**：本条于").Append(time.DateTime(corrected)).AppendLine("更正。");
+            var trail = new StringBuilder($"**勘误**：本条于{time.DateTime(corrected)}更正。");
             foreach (var revision in entry.Revisions)
             {
-                md.AppendLine(">").Append("> 更正前的文字（").Append(time.DateTime(revision.PublishedAt)).Append("发布，")
-                    .Append(time.DateTime(revision.ReplacedAt)).Append("更正");
+                trail.Append($"\n\n更正前的文字（{time.DateTime(revision.PublishedAt)}发布，{time.DateTime(revision.ReplacedAt)}更正");
                 if (revision.Note.Length > 0)
                 {
-                    md.Append("；更正说明：").Append(MarkdownText.Escape(revision.Note));
+                    trail.Append("；更正说明：").Append(MarkdownText.Escape(revision.Note));
                 }
-                md.AppendLine("）：").AppendLine(">");
-                md.AppendLine(MarkdownText.Quote(MarkdownText.Quote(Body(entry.Kind, revision.Markdown, revision.Markdown, context.SiteBase))));
+                trail.Append("）：\n\n").Append(MarkdownText.Quote(Body(entry.Kind, revision.Markdown, revision.Markdown, context.SiteBase)));
             }
+            blocks.Add(MarkdownText.Quote(trail.ToString()));
         }
     }
 
@@ -107,15 +108,6 @@ public static class TranscriptMarkdown
             ? MarkdownText.Escape(markdown.Length > 0 ? markdown : text)
             : MarkdownText.AbsoluteLinks(markdown, siteBase);
 
-    private static void WriteStats(StringBuilder md, PublicStats stats)
-    {
-        md.AppendLine().AppendLine("## 网友提问统计").AppendLine();
-        md.AppendLine("| 收到提问 | 采用 | 合并 | 未采用 | 现场答复 | 会后答复 | 答复用时（中位数） |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
-        md.AppendLine(CultureInfo.InvariantCulture,
-            $"| {stats.Received} | {stats.Approved} | {stats.Merged} | {stats.Rejected} | {stats.AnsweredLive} | {stats.AnsweredLater} | {StatsPanel.Duration(stats.MedianTimeToAnswer)} |");
-    }
-
     private static void Item(StringBuilder md, string label, string value) =>
-        md.Append("- ").Append(label).Append('：').AppendLine(value);
+        md.Append("- ").Append(label).Append('：').Append(value).Append('\n');
 }
