@@ -1,4 +1,5 @@
 using Interview.Web.Api;
+using Interview.Web.Archive;
 using Interview.Web.Components;
 using Interview.Web.Feeds;
 using Interview.Web.Hosting;
@@ -57,6 +58,7 @@ app.MapQuestionApi();
 app.MapFollowUpApi();
 app.MapHub<Interview.Web.Live.LiveHub>(Interview.Web.Live.LiveHub.Path).AllowAnonymous();
 app.MapFeeds();
+app.MapArchiveDownloads();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 // Anything else is a 404 for everyone (the status code page shows it), not a sign-in prompt.

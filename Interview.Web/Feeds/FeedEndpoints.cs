@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Interview.Domain.Interviews;
+using Interview.Web.Archive;
 using Interview.Web.Hosting;
 using Interview.Web.Public;
 using Microsoft.Extensions.Options;
@@ -28,8 +29,8 @@ public static class FeedEndpoints
         {
             return Results.NotFound();
         }
-        var sessions = await catalog.InterviewsAsync(slug, status: null, page: 1, cancellationToken);
-        var site = BaseUrl(http, options.Value);
+        var items = await catalog.FeedAsync(column, FeedItems, cancellationToken);
+        var site = SiteAddress.Base(http.Request, options.Value);
         var xml = Write(writer =>
         {
             writer.WriteStartElement("rss");
@@ -39,17 +40,21 @@ public static class FeedEndpoints
             writer.WriteElementString("link", site + PublicUrls.Column(column.Slug));
             writer.WriteElementString("description", Safe(column.Description.Length > 0 ? column.Description : column.Name));
             writer.WriteElementString("language", "zh-cn");
-            foreach (var item in sessions.Items.Take(FeedItems))
+            foreach (var (card, date) in items)
             {
+                var url = site + card.Url;
                 writer.WriteStartElement("item");
-                writer.WriteElementString("title", Safe($"【{item.Status.DisplayName()}】{item.Title}"));
-                writer.WriteElementString("link", site + item.Url);
+                writer.WriteElementString("title", Safe($"【{card.Status.DisplayName()}】{card.Title}"));
+                writer.WriteElementString("link", url);
+                // An archive is the session's lasting form: its guid is the permanent address. A preview or live session
+                // gets a guid of its own state, so that readers announce the archive as new when it is published.
+                var archive = card.Status == InterviewStatus.Published;
                 writer.WriteStartElement("guid");
-                writer.WriteAttributeString("isPermaLink", "true");
-                writer.WriteString(site + item.Url);
+                writer.WriteAttributeString("isPermaLink", archive ? "true" : "false");
+                writer.WriteString(archive ? url : $"{url}#{card.Status.ToString().ToLowerInvariant()}");
                 writer.WriteEndElement();
-                writer.WriteElementString("description", Safe(Describe(item, time)));
-                writer.WriteElementString("pubDate", time.Local(item.ScheduledStart).ToString("r", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteElementString("description", Safe(Describe(card, time)));
+                writer.WriteElementString("pubDate", date.ToString("r", System.Globalization.CultureInfo.InvariantCulture));
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
@@ -63,7 +68,7 @@ public static class FeedEndpoints
         CancellationToken cancellationToken)
     {
         var items = await catalog.SitemapAsync(cancellationToken);
-        var site = BaseUrl(http, options.Value);
+        var site = SiteAddress.Base(http.Request, options.Value);
         var xml = Write(writer =>
         {
             writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
@@ -110,12 +115,6 @@ public static class FeedEndpoints
         }
         return kept.ToString();
     }
-
-    /// <summary>The configured public address, or the request's own (scheme and host) when none is set.</summary>
-    private static string BaseUrl(HttpContext http, InterviewOptions options) =>
-        string.IsNullOrWhiteSpace(options.PublicBaseUrl)
-            ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"
-            : options.PublicBaseUrl.TrimEnd('/');
 
     private static string Write(Action<XmlWriter> body)
     {

@@ -53,6 +53,7 @@ public static class InterviewServices
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<ImageStore>();
+        services.AddSingleton<Archive.SnapshotWriter>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<AuditRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());

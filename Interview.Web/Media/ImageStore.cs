@@ -30,6 +30,34 @@ public sealed class ImageStore(IOptions<InterviewOptions> options, IWebHostEnvir
         return $"{RequestPath}/{folder}/{name}";
     }
 
+    /// <summary>
+    /// The stored image behind a site-relative <c>/media/…</c> URL with its media type, or null when the URL is not one
+    /// of ours (outside the folder, missing, or not an image by its bytes).
+    /// </summary>
+    public async Task<(byte[] Bytes, string MediaType)?> ReadAsync(string url, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var path = url.Split('?', '#')[0];
+        if (!path.StartsWith(RequestPath + "/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var root = Path.GetFullPath(Root) + Path.DirectorySeparatorChar;
+        var file = Path.GetFullPath(Path.Combine(root, Uri.UnescapeDataString(path[(RequestPath.Length + 1)..])));
+        if (!file.StartsWith(root, StringComparison.Ordinal) || !File.Exists(file))
+        {
+            return null;
+        }
+        var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+        return Sniff(bytes) switch
+        {
+            "jpg" => (bytes, "image/jpeg"),
+            "png" => (bytes, "image/png"),
+            "webp" => (bytes, "image/webp"),
+            _ => null,
+        };
+    }
+
     /// <summary>The image type the bytes begin with, or null: the declared type and the file name are not trusted.</summary>
     public static string? Sniff(ReadOnlySpan<byte> bytes)
     {

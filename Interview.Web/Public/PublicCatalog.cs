@@ -84,7 +84,54 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         }
         var column = await db.Columns.AsNoTracking().SingleAsync(c => c.Id == session.ColumnId, cancellationToken);
         var stats = await StatsAsync(db, id, cancellationToken);
-        return new InterviewDetail(Card(session, ToView(column)), session.SummaryHtml, stats, session.PublishedAt);
+        var corrected = await LastCorrectionsAsync(db, id, cancellationToken);
+        return new InterviewDetail(
+            Card(session, ToView(column)), session.SummaryHtml, stats, session.PublishedAt, session.SummaryMarkdown,
+            LastChange(session.UpdatedAt, corrected.GetValueOrDefault(id)));
+    }
+
+    /// <summary>A published session (文字实录) with all its entries, or null for any other state.</summary>
+    public async Task<ArchiveView?> ArchiveAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var detail = await InterviewAsync(id, cancellationToken);
+        if (detail is not { Status: InterviewStatus.Published })
+        {
+            return null;
+        }
+        var entries = new List<EntryView>();
+        IReadOnlyList<EntryView> batch;
+        do
+        {
+            batch = await EntriesAsync(id, entries.Count > 0 ? entries[^1].Seq : 0, cancellationToken) ?? [];
+            entries.AddRange(batch);
+        }
+        while (batch.Count == MaxEntriesPerRead);
+        return new ArchiveView(detail, entries);
+    }
+
+    /// <summary>
+    /// A column's listed sessions as news, newest first: an archive dated by its publication, a live or ended session
+    /// by when it started or ended, a preview by its last change.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedItem>> FeedAsync(ColumnView column, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var sessions = db.Interviews.AsNoTracking().Where(i => i.ColumnId == column.Id);
+        var archives = await sessions.Where(i => i.Status == InterviewStatus.Published)
+            .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(take).ToListAsync(cancellationToken);
+        var current = await sessions
+            .Where(i => i.Status == InterviewStatus.Scheduled || i.Status == InterviewStatus.Live || i.Status == InterviewStatus.Ended)
+            .OrderByDescending(i => i.UpdatedAt).Take(take).ToListAsync(cancellationToken);
+        return archives.Concat(current)
+            .Select(s => new FeedItem(Card(s, column), s.Status switch
+            {
+                InterviewStatus.Published => s.PublishedAt ?? s.UpdatedAt,
+                InterviewStatus.Live => s.StartedAt ?? s.UpdatedAt,
+                InterviewStatus.Ended => s.EndedAt ?? s.UpdatedAt,
+                _ => s.UpdatedAt,
+            }))
+            .OrderByDescending(i => i.Date).ThenByDescending(i => i.Card.Id).Take(take).ToList();
     }
 
     /// <summary>
@@ -127,16 +174,41 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
     public async Task<IReadOnlyList<SitemapItem>> SitemapAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var sessions = await db.Interviews.AsNoTracking().Where(i => ListedStatuses.Contains(i.Status))
-            .Select(i => new { i.Id, i.UpdatedAt, i.ColumnId }).ToListAsync(cancellationToken);
+        var corrected = await LastCorrectionsAsync(db, null, cancellationToken);
+        var sessions = (await db.Interviews.AsNoTracking().Where(i => ListedStatuses.Contains(i.Status))
+                .Select(i => new { i.Id, i.UpdatedAt, i.ColumnId }).ToListAsync(cancellationToken))
+            .Select(s => new { s.Id, s.ColumnId, Changed = LastChange(s.UpdatedAt, corrected.GetValueOrDefault(s.Id)) })
+            .ToList();
         var columns = await db.Columns.AsNoTracking().Select(c => new { c.Id, c.Slug }).ToListAsync(cancellationToken);
-        var items = new List<SitemapItem> { new(PublicUrls.Home, sessions.Count > 0 ? sessions.Max(s => s.UpdatedAt) : null) };
+        var items = new List<SitemapItem> { new(PublicUrls.Home, sessions.Count > 0 ? sessions.Max(s => s.Changed) : null) };
         items.AddRange(columns.Select(c => new SitemapItem(
             PublicUrls.Column(c.Slug),
-            sessions.Where(s => s.ColumnId == c.Id).Select(s => (DateTimeOffset?)s.UpdatedAt).Max())));
-        items.AddRange(sessions.OrderBy(s => s.Id).Select(s => new SitemapItem(PublicUrls.Interview(s.Id), s.UpdatedAt)));
+            sessions.Where(s => s.ColumnId == c.Id).Select(s => (DateTimeOffset?)s.Changed).Max())));
+        items.AddRange(sessions.OrderBy(s => s.Id).Select(s => new SitemapItem(PublicUrls.Interview(s.Id), s.Changed)));
         return items;
     }
+
+    /// <summary>
+    /// The latest correction (勘误) per session, of one session or of all. Publishing an entry moves the session's
+    /// UpdatedAt (the domain does it), a correction need not, so the revisions (few rows) are asked instead of
+    /// reading every entry.
+    /// </summary>
+    private static async Task<Dictionary<int, DateTimeOffset>> LastCorrectionsAsync(
+        InterviewDbContext db, int? interviewId, CancellationToken cancellationToken)
+    {
+        var revisions = db.EntryRevisions.Join(db.Entries, r => r.EntryId, e => e.Id, (r, e) => new { e.InterviewId, r.ReplacedAt });
+        if (interviewId is { } id)
+        {
+            revisions = revisions.Where(r => r.InterviewId == id);
+        }
+        var latest = await revisions.GroupBy(r => r.InterviewId)
+            .Select(g => new { g.Key, Last = g.Max(r => r.ReplacedAt) })
+            .ToListAsync(cancellationToken);
+        return latest.ToDictionary(r => r.Key, r => r.Last);
+    }
+
+    private static DateTimeOffset LastChange(DateTimeOffset updated, DateTimeOffset corrected) =>
+        corrected > updated ? corrected : updated;
 
     private static async Task<PublicStats> StatsAsync(InterviewDbContext db, int interviewId, CancellationToken cancellationToken)
     {
@@ -194,6 +266,6 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
 
     private static EntryView ToView(TranscriptEntry e) => new(
         e.InterviewId, e.Seq, e.Kind, e.SpeakerLabel, e.Html, e.Text, e.PublishedAt, e.QuestionId, e.CorrectedAt,
-        e.Revisions.OrderBy(r => r.ReplacedAt).Select(r => new RevisionView(r.Html, r.PublishedAt, r.ReplacedAt, r.Note)).ToList(),
+        e.Revisions.OrderBy(r => r.ReplacedAt).Select(r => new RevisionView(r.Html, r.PublishedAt, r.ReplacedAt, r.Note, r.Markdown)).ToList(),
         e.IsPrepared, e.ReviewedBy, e.Markdown);
 }

@@ -33,13 +33,19 @@ public sealed record InterviewCard(
 public sealed record PublicStats(
     int Received, int Approved, int Merged, int Rejected, int AnsweredLive, int AnsweredLater, TimeSpan? MedianTimeToAnswer);
 
-public sealed record InterviewDetail(InterviewCard Card, string SummaryHtml, PublicStats Stats, DateTimeOffset? PublishedAt)
+/// <summary>
+/// A session as its page shows it. <see cref="LastChangedAt"/> is the latest of the session's own changes and its
+/// entries' publication and correction (勘误), the date the sitemap and the archive's metadata give.
+/// </summary>
+public sealed record InterviewDetail(
+    InterviewCard Card, string SummaryHtml, PublicStats Stats, DateTimeOffset? PublishedAt, string SummaryMarkdown,
+    DateTimeOffset LastChangedAt)
 {
     public int Id => Card.Id;
     public InterviewStatus Status => Card.Status;
 }
 
-public sealed record RevisionView(string Html, DateTimeOffset PublishedAt, DateTimeOffset ReplacedAt, string Note);
+public sealed record RevisionView(string Html, DateTimeOffset PublishedAt, DateTimeOffset ReplacedAt, string Note, string Markdown = "");
 
 public sealed record EntryView(
     int InterviewId,
@@ -73,6 +79,12 @@ public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int 
 /// <summary>An approved citizen question on the public question list.</summary>
 public sealed record PublicQuestion(int Id, string Nickname, string Text);
 
+/// <summary>A published session with every entry, for the downloads (Markdown, snapshot).</summary>
+public sealed record ArchiveView(InterviewDetail Detail, IReadOnlyList<EntryView> Entries);
+
+/// <summary>A session in a column's feed, dated by when it became what it is now (for an archive: its publication).</summary>
+public sealed record FeedItem(InterviewCard Card, DateTimeOffset Date);
+
 public sealed record SitemapItem(string Path, DateTimeOffset? LastModified);
 
 /// <summary>The site's public addresses, in one place (CONTRACT.md "Public pages").</summary>
@@ -84,4 +96,6 @@ public static class PublicUrls
     public static string ColumnEmbed(string slug) => $"/embed/columns/{Uri.EscapeDataString(slug)}";
     public static string Interview(int id) => $"/interviews/{id}";
     public static string Entry(int interviewId, int seq) => $"/interviews/{interviewId}#e{seq}";
+    public static string ArchiveMarkdown(int interviewId) => $"/interviews/{interviewId}/transcript.md";
+    public static string ArchiveSnapshot(int interviewId) => $"/interviews/{interviewId}/snapshot.html";
 }
