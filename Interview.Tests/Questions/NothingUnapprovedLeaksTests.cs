@@ -90,7 +90,7 @@ public sealed class NothingUnapprovedLeaksTests
         {
             Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/transitions", new { to })).StatusCode);
         }
-        var outputs = outputsWhileLive.Concat(await PublicOutputsAsync(citizen, id)).ToList();
+        var outputs = outputsWhileLive.Concat(await PublicOutputsAsync(citizen, id, $"/interviews/{id}/transcript.md", $"/interviews/{id}/snapshot.html")).ToList();
         await LiveClient.EventuallyAsync(() => hub.Any(m => m.Contains("\"published\"", StringComparison.Ordinal)), "the published status on the hub");
         outputs.AddRange(hub.Select(m => ("hub message", m)));
 
@@ -104,9 +104,9 @@ public sealed class NothingUnapprovedLeaksTests
         Assert.DoesNotContain(outputs, o => System.Text.RegularExpressions.Regex.IsMatch(o.Body, "139\\d{8}"));
     }
 
-    private static async Task<List<(string Source, string Body)>> PublicOutputsAsync(HttpClient client, int id)
+    private static async Task<List<(string Source, string Body)>> PublicOutputsAsync(HttpClient client, int id, params string[] more)
     {
-        var paths = new List<string>
+        var paths = new List<string>(more)
         {
             "/", $"/interviews/{id}", $"/interviews/{id}?mode=text", "/columns/health", "/columns/health/feed.xml", "/sitemap.xml",
             "/embed/columns/health", "/api/v1/interviews", $"/api/v1/interviews/{id}", $"/api/v1/interviews/{id}/entries",
