@@ -55,6 +55,7 @@ app.MapPublicApi();
 app.MapStaffApi();
 app.MapLiveApi();
 app.MapQuestionApi();
+app.MapWordListApi();
 app.MapHub<Interview.Web.Live.LiveHub>(Interview.Web.Live.LiveHub.Path).AllowAnonymous();
 app.MapFeeds();
 app.MapAccountEndpoints();

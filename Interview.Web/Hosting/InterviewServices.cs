@@ -61,6 +61,9 @@ public static class InterviewServices
         services.AddSingleton<Live.LiveDesk>();
         services.AddSingleton<Questions.QuestionIntake>();
         services.AddSingleton<Questions.Moderation>();
+        services.AddSingleton<Screening.WordListMatchers>();
+        services.AddSingleton<Screening.QuestionScreening>();
+        services.AddSingleton<Screening.WordLists>();
         services.AddQuestionLimits();
         services.AddHostedService<Live.LiveHubRelay>();
         services.AddSignalR(o =>

@@ -38,11 +38,13 @@ public sealed class Moderation(
             .Select(q => new ModerationItem(q.Id, q.Nickname, q.Text, q.OriginalText, q.Status, q.SubmittedAt, q.DecidedBy, [])).ToList();
     }
 
-    public Task ApproveAsync(StaffActor actor, int questionId, string? editedText) =>
+    /// <summary>Approves; personal data in the published text is masked unless <paramref name="keepPersonalData"/> (audited).</summary>
+    public Task ApproveAsync(StaffActor actor, int questionId, string? editedText, bool keepPersonalData = false) =>
         DecideAsync(actor, questionId, "question.approve", (_, q, now) =>
         {
-            q.Approve(actor.Email, editedText, now);
-            return Task.FromResult(editedText is { Length: > 0 } ? "edited before approval" : "");
+            q.Approve(actor.Email, editedText, now, keepPersonalData);
+            string?[] notes = [editedText is { Length: > 0 } ? "edited before approval" : null, keepPersonalData ? "personal data kept" : null];
+            return Task.FromResult(string.Join("; ", notes.OfType<string>()));
         });
 
     public Task RejectAsync(StaffActor actor, int questionId, RejectReason reason, string? note) =>

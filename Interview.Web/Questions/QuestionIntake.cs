@@ -6,6 +6,7 @@ using Interview.Domain.Questions;
 using Interview.Web.Admin;
 using Interview.Web.Data;
 using Interview.Web.Public;
+using Interview.Web.Screening;
 using Interview.Web.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed record ReceiptView(
 /// Citizens' questions coming in (网友提问): checked, stored as pending (先审后发: nothing is public until a moderator
 /// approves it), and answered with a receipt. A repeated submit with the same idempotency key makes one question.
 /// </summary>
-public sealed partial class QuestionIntake(IDbContextFactory<InterviewDbContext> contexts, TimeProvider clock)
+public sealed partial class QuestionIntake(IDbContextFactory<InterviewDbContext> contexts, TimeProvider clock, QuestionScreening screening)
 {
     private const string ReceiptAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
@@ -46,7 +47,10 @@ public sealed partial class QuestionIntake(IDbContextFactory<InterviewDbContext>
         {
             return earlier;
         }
-        var question = Question.Submit(interviewId, NewReceipt(), Clean(nickname), Clean(text), ValidPhone(phone), clock.GetUtcNow(), key);
+        var (name, body) = (Clean(nickname), Clean(text));
+        // Flags only point moderators at a question (sensitive words, personal data); they decide nothing.
+        var flags = await screening.FlagsAsync(interviewId, name, body);
+        var question = Question.Submit(interviewId, NewReceipt(), name, body, ValidPhone(phone), clock.GetUtcNow(), key, flags: flags);
         db.Questions.Add(question);
         try
         {
