@@ -58,7 +58,11 @@ public static class TextFolding
             folded.Add(ToSimplified(rune), start, end);
             return;
         }
-        foreach (var part in rune.ToString().Normalize(NormalizationForm.FormKD).EnumerateRunes())
+        if (IsNeverKept(Rune.GetUnicodeCategory(rune)))
+        {
+            return;
+        }
+        foreach (var part in Decomposed(rune).EnumerateRunes())
         {
             if (IsKept(Rune.GetUnicodeCategory(part)))
             {
@@ -66,6 +70,25 @@ public static class TextFolding
             }
         }
     }
+
+    private static string Decomposed(Rune rune)
+    {
+        try
+        {
+            return rune.ToString().Normalize(NormalizationForm.FormKD);
+        }
+        catch (ArgumentException)
+        {
+            // Code points normalisation refuses (noncharacters such as U+FFFE) are taken as they are.
+            return rune.ToString();
+        }
+    }
+
+    /// <summary>Separators, controls, format characters, private-use and unassigned code points: nothing in them decomposes to a letter.</summary>
+    private static bool IsNeverKept(UnicodeCategory category) => category is
+        UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or
+        UnicodeCategory.Surrogate or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>CJK unified ideographs have no compatibility decomposition: the common case skips normalisation.</summary>
     private static bool IsPlainIdeograph(int value) =>

@@ -76,4 +76,41 @@ public class TextFoldingTests
     [Fact]
     public void ALoneSurrogateIsDroppedNotAnError() =>
         Assert.Equal("ab", TextFolding.Fold("a\uD800b\uDC00"));
+
+    [Theory]
+    [InlineData("a\uFFFEb\uFFFF")]
+    [InlineData("a\U0010FFFFb")]
+    [InlineData("a\uE000b\u0000")]
+    public void NoncharactersPrivateUseAndControlsAreDroppedNotAnError(string text) =>
+        Assert.Equal("ab", TextFolding.Fold(text));
+
+    [Fact]
+    public void EveryNaughtyStringFoldsMatchesAndMasksWithoutAnError()
+    {
+        var strings = System.Text.Json.JsonSerializer.Deserialize<string[]>(File.ReadAllText(Blns()))!;
+        var matcher = SensitiveWordMatcher.Build([new SensitiveWordSource("测试", 1, ["测试词", "abc", "null"])]);
+
+        foreach (var text in strings)
+        {
+            var folded = TextFolding.Fold(text);
+            Assert.Equal(folded, TextFolding.Fold(folded));
+            Assert.All(matcher.FindAll(text), m => Assert.Equal(m.MatchedText, text.Substring(m.Start, m.Length)));
+            Assert.True(PersonalData.Mask(text).Length <= text.Length, text);
+        }
+    }
+
+    private static string Blns()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data", "blns.json"), Path.Combine(dir.FullName, "..", "shared", "data", "blns.json") })
+            {
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+        throw new FileNotFoundException("../shared/data/blns.json beside the repository");
+    }
 }
