@@ -63,7 +63,7 @@ public static class InterviewServices
         services.AddSingleton<Questions.Moderation>();
         services.AddSingleton<Screening.WordListMatchers>();
         services.AddSingleton<Screening.QuestionScreening>();
-        services.AddSingleton<Screening.WordLists>();
+        services.AddSingleton<Screening.WordListAdmin>();
         services.AddQuestionLimits();
         services.AddHostedService<Live.LiveHubRelay>();
         services.AddSignalR(o =>

@@ -9,7 +9,38 @@ namespace Interview.Web.Screening;
 public sealed record ScreeningReport(string Text, IReadOnlyList<WordMatch> Words, IReadOnlyList<PersonalDataMatch> PersonalData)
 {
     public string Masked => Domain.Screening.PersonalData.Mask(Text);
+
+    /// <summary>The text cut into runs, each marked or not, overlapping hits merged: for highlighting in a console.</summary>
+    public IReadOnlyList<TextSegment> Segments()
+    {
+        var spans = Words.Select(w => (w.Start, End: w.Start + w.Length))
+            .Concat(PersonalData.Select(p => (p.Start, End: p.Start + p.Length)))
+            .OrderBy(s => s.Start).ToList();
+        var segments = new List<TextSegment>();
+        var at = 0;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var (start, end) = spans[i];
+            while (i + 1 < spans.Count && spans[i + 1].Start < end)
+            {
+                end = Math.Max(end, spans[++i].End);
+            }
+            if (start > at)
+            {
+                segments.Add(new TextSegment(Text[at..start], false));
+            }
+            segments.Add(new TextSegment(Text[start..end], true));
+            at = end;
+        }
+        if (at < Text.Length)
+        {
+            segments.Add(new TextSegment(Text[at..], false));
+        }
+        return segments;
+    }
 }
+
+public sealed record TextSegment(string Text, bool Marked);
 
 /// <summary>
 /// Screens citizens' questions at intake: sensitive-word hits from the lists that apply to the session's column, and

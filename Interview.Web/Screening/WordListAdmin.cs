@@ -22,7 +22,7 @@ public sealed record WordListVersion(int Version, IReadOnlyList<string> Words, D
 /// Sensitive-word lists (敏感词表) for admins: global or per column, every save a new version with its history, each
 /// audited with the version and the words added and removed. A save takes effect for the next question screened.
 /// </summary>
-public sealed class WordLists(
+public sealed class WordListAdmin(
     IDbContextFactory<InterviewDbContext> contexts, StaffPermissions permissions, AuditTrail audit, WordListMatchers matchers,
     QuestionScreening screening, TimeProvider clock)
 {

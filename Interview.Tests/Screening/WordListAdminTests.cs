@@ -15,7 +15,7 @@ namespace Interview.Tests.Screening;
 /// Word lists through the staff API and their effect at intake and approval. The words are made up; each test uses
 /// words of its own, so that the lists other tests add to the shared site do not change its outcome.
 /// </summary>
-public sealed class WordListsTests(WordListsTests.Site site) : IClassFixture<WordListsTests.Site>
+public sealed class WordListAdminTests(WordListAdminTests.Site site) : IClassFixture<WordListAdminTests.Site>
 {
     public sealed class Site : StaffSite
     {
@@ -69,7 +69,7 @@ public sealed class WordListsTests(WordListsTests.Site site) : IClassFixture<Wor
     {
         using var admin = await AdminAsync();
         var id = (await CreateAsync(admin, Name(), null, ["并发词"])).GetProperty("id").GetInt32();
-        var lists = site.Services.GetRequiredService<WordLists>();
+        var lists = site.Services.GetRequiredService<WordListAdmin>();
         var actor = await AdminActorAsync();
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
@@ -221,6 +221,17 @@ public sealed class WordListsTests(WordListsTests.Site site) : IClassFixture<Wor
         Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync("/api/v1/wordlists")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await moderator.PostAsJsonAsync("/api/v1/wordlists", new { name = "x", words = new[] { "y" } })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/wordlists")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ThePageSendsStrangersToSignIn()
+    {
+        using var client = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/admin/wordlists");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]
