@@ -56,6 +56,7 @@ app.MapStaffApi();
 app.MapLiveApi();
 app.MapQuestionApi();
 app.MapFollowUpApi();
+app.MapWordListApi();
 app.MapHub<Interview.Web.Live.LiveHub>(Interview.Web.Live.LiveHub.Path).AllowAnonymous();
 app.MapFeeds();
 app.MapArchiveDownloads();

@@ -1,3 +1,5 @@
+using Interview.Domain.Screening;
+
 namespace Interview.Domain.Questions;
 
 /// <summary>
@@ -89,12 +91,22 @@ public sealed class Question
         FollowUpDueAt = dueAt;
     }
 
-    public void Approve(string moderator, string? editedText, DateTimeOffset now)
+    /// <summary>
+    /// Approves the question for publication. Personal data (mobile and ID numbers, e-mail addresses) in the published
+    /// text and nickname is masked unless the moderator explicitly keeps it; the citizen's words stay in
+    /// <see cref="OriginalText"/> for staff.
+    /// </summary>
+    public void Approve(string moderator, string? editedText, DateTimeOffset now, bool keepPersonalData = false)
     {
         EnsurePending();
         if (!string.IsNullOrWhiteSpace(editedText))
         {
             Text = Guard.Text(editedText, "问题内容", MaxTextLength);
+        }
+        if (!keepPersonalData)
+        {
+            Text = PersonalData.Mask(Text);
+            Nickname = PersonalData.Mask(Nickname);
         }
         Decide(QuestionStatus.Approved, moderator, now);
     }

@@ -8,7 +8,8 @@ public sealed record QuestionRequest(string? Nickname, string? Text, string? Pho
 
 public sealed record ReceiptResponse(string Receipt);
 
-public sealed record ApproveRequest(string? Text);
+/// <summary>An optional edited text; personal data is masked unless <c>keepPersonalData</c> is true.</summary>
+public sealed record ApproveRequest(string? Text, bool KeepPersonalData = false);
 
 public sealed record RejectRequest(string? ReasonCategory, string? Note);
 
@@ -39,7 +40,7 @@ public static class QuestionApi
         staff.MapGet("/interviews/{id:int}/questions", Queue).RequireAuthorization(Staff.StaffPolicies.Questions)
             .WithSummary("The session's questions for moderators and hosts, oldest first; filter with status=pending|approved|rejected|merged|answered.");
         staff.MapPost("/questions/{qid:int}/approve", Approve).RequireAuthorization(Staff.StaffPolicies.Moderate)
-            .WithSummary("Approves a question, optionally with an edited text (the original is kept). A question already decided → 409 naming that decision.");
+            .WithSummary("Approves a question, optionally with an edited text (the original is kept). Mobile and ID numbers and e-mail addresses in the published text are masked unless keepPersonalData is true. A question already decided → 409 naming that decision.");
         staff.MapPost("/questions/{qid:int}/reject", Reject).RequireAuthorization(Staff.StaffPolicies.Moderate)
             .WithSummary("Rejects a question with a reason category: duplicate, offTopic, personalData, abusive, other.");
         staff.MapPost("/questions/{qid:int}/merge", Merge).RequireAuthorization(Staff.StaffPolicies.Moderate)
@@ -77,7 +78,7 @@ public static class QuestionApi
 
     private static async Task<IResult> Approve(int qid, ApproveRequest? body, Moderation moderation, HttpContext http)
     {
-        await moderation.ApproveAsync(StaffEndpoints.Actor(http), qid, body?.Text);
+        await moderation.ApproveAsync(StaffEndpoints.Actor(http), qid, body?.Text, body?.KeepPersonalData ?? false);
         return Results.Ok();
     }
 

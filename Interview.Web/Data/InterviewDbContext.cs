@@ -3,6 +3,7 @@ using Interview.Domain.Audit;
 using Interview.Domain.Columns;
 using Interview.Domain.Interviews;
 using Interview.Domain.Questions;
+using Interview.Domain.Screening;
 using Interview.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,8 @@ public sealed class InterviewDbContext(DbContextOptions<InterviewDbContext> opti
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<EntryDraft> EntryDrafts => Set<EntryDraft>();
     public DbSet<ClientBlock> ClientBlocks => Set<ClientBlock>();
+    public DbSet<WordList> WordLists => Set<WordList>();
+    public DbSet<WordListRevision> WordListRevisions => Set<WordListRevision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

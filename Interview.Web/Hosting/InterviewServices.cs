@@ -64,6 +64,9 @@ public static class InterviewServices
         services.AddSingleton<Questions.QuestionIntake>();
         services.AddSingleton<Questions.Moderation>();
         services.AddFollowUps();
+        services.AddSingleton<Screening.WordListMatchers>();
+        services.AddSingleton<Screening.QuestionScreening>();
+        services.AddSingleton<Screening.WordListAdmin>();
         services.AddQuestionLimits();
         services.AddSingleton<Data.WriteGate>();
         services.AddHostedService<Live.LiveHubRelay>();

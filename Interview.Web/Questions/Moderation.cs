@@ -105,16 +105,18 @@ public sealed class Moderation(
         var p => string.Concat(new string('*', p.Length - 2), p.AsSpan(p.Length - 2)),
     };
 
-    public Task ApproveAsync(StaffActor actor, int questionId, string? editedText) =>
+    /// <summary>Approves; personal data in the published text is masked unless <paramref name="keepPersonalData"/> (audited).</summary>
+    public Task ApproveAsync(StaffActor actor, int questionId, string? editedText, bool keepPersonalData = false) =>
         DecideAsync(actor, questionId, "question.approve", async (db, q, now) =>
         {
-            q.Approve(actor.Email, editedText, now);
+            q.Approve(actor.Email, editedText, now, keepPersonalData);
             // Approved after the close: nobody can answer it live any more, so it is a follow-up from the start.
             if (await db.Interviews.Where(i => i.Id == q.InterviewId).Select(i => i.EndedAt).SingleAsync() is { } endedAt)
             {
                 q.BecomeFollowUp(followUps.DueAt(endedAt));
             }
-            return editedText is { Length: > 0 } ? "edited before approval" : "";
+            string?[] notes = [editedText is { Length: > 0 } ? "edited before approval" : null, keepPersonalData ? "personal data kept" : null];
+            return string.Join("; ", notes.OfType<string>());
         });
 
     public Task RejectAsync(StaffActor actor, int questionId, RejectReason reason, string? note) =>

@@ -7,6 +7,7 @@ using Interview.Web.Admin;
 using Interview.Web.Data;
 using Interview.Web.Live;
 using Interview.Web.Public;
+using Interview.Web.Screening;
 using Interview.Web.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,8 @@ public sealed record ReceiptView(
 /// approves it), and answered with a receipt. A repeated submit with the same idempotency key makes one question.
 /// </summary>
 public sealed partial class QuestionIntake(
-    IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, WriteGate writes, LiveNotifier notifier, TimeProvider clock)
+    IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, WriteGate writes, LiveNotifier notifier,
+    QuestionScreening screening, TimeProvider clock)
 {
     private const string ReceiptAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
@@ -59,8 +61,11 @@ public sealed partial class QuestionIntake(
             return earlier;
         }
         limiter.Take(clientKey);
+        var (name, body) = (Clean(nickname), Clean(text));
+        // Flags only point moderators at a question (sensitive words, personal data); they decide nothing.
+        var flags = await screening.FlagsAsync(interviewId, name, body);
         var question = Question.Submit(
-            interviewId, NewReceipt(), Clean(nickname), Clean(text), ValidPhone(phone), clock.GetUtcNow(), key, clientKey);
+            interviewId, NewReceipt(), name, body, ValidPhone(phone), clock.GetUtcNow(), key, clientKey, flags);
         db.Questions.Add(question);
         try
         {
