@@ -34,6 +34,11 @@ public static class DemoData
         await SeedFluArchiveAsync(seed, health.Id);
         await SeedInsurancePreviewAsync(seed, policy.Id);
         await SeedFamilyDoctorLiveAsync(seed, health.Id);
+
+        // A sample sensitive-word list, so that a question typed into the demo shows how flags look to moderators.
+        db.WordLists.Add(Domain.Screening.WordList.Create("广告与诈骗（示例词表）", null, ["代开发票", "刷单返利", "加微信", "贷款秒批"],
+            "demo@example.gov.cn", seed.Now));
+        await seed.SaveAsync();
     }
 
     /// <summary>A published session 20 days ago: 31 entries, 10 questions answered live, 2 merged, 2 rejected, 1 open.</summary>
