@@ -61,6 +61,7 @@ public static class InterviewServices
         services.AddSingleton<Live.LiveDesk>();
         services.AddSingleton<Questions.QuestionIntake>();
         services.AddSingleton<Questions.Moderation>();
+        services.AddSingleton<Questions.ModerationQueue>();
         services.AddQuestionLimits();
         services.AddHostedService<Live.LiveHubRelay>();
         services.AddSignalR(o =>
