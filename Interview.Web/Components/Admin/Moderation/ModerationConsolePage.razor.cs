@@ -81,6 +81,9 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
         }
         Unsubscribe();
         _subscribedTo = Id;
+        // Another session: nothing chosen or revealed in the last one carries over.
+        (_selectedId, _selectedIndex, _mode, _mergeSource, _notice) = (null, 0, ConsoleMode.Browse, null, null);
+        _revealed.Clear();
         _throttle = new ReloadThrottle(ReloadInterval, Clock, () => InvokeAsync(async () =>
         {
             await LoadQueueAsync();
