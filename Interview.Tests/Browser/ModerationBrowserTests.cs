@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Interview.Tests.Support;
+using Interview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Interview.Tests.Browser;
@@ -34,14 +37,11 @@ public sealed class ModerationBrowserTests(ModerationBrowserFixture browser) : I
         var rows = page.Locator("li.moderation-item");
         await Assertions.Expect(rows).ToHaveCountAsync(2);
 
-        // Tab into the queue: the selected question is the one Tab stop in it.
-        for (var i = 0; i < 60 && !await SelectedRowHasFocusAsync(page); i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
-        Assert.True(await SelectedRowHasFocusAsync(page), "Tab never reached the selected question");
-        await page.Keyboard.PressAsync("j");
+        // The queue has the focus from the start: the first question, selected.
         var selected = page.Locator("li.moderation-item[aria-selected=true]");
+        await Assertions.Expect(selected).ToBeFocusedAsync();
+        await Assertions.Expect(selected).ToContainTextAsync("流感疫苗在哪里打");
+        await page.Keyboard.PressAsync("j");
         await Assertions.Expect(selected).ToContainTextAsync("老人打疫苗免费吗");
         await Assertions.Expect(selected).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("a");
@@ -52,10 +52,23 @@ public sealed class ModerationBrowserTests(ModerationBrowserFixture browser) : I
         await Assertions.Expect(page.Locator("li.moderation-item[aria-selected=true]")).ToBeFocusedAsync();
         Assert.Equal("approved", await ReceiptStatusAsync(second));
         Assert.Equal("pending", await ReceiptStatusAsync(first));
-    }
 
-    private static Task<bool> SelectedRowHasFocusAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => document.activeElement?.matches('li.moderation-item[aria-selected=true]') ?? false");
+        // Edit: the box takes the focus, letters typed into it stay there, Ctrl+Enter approves the edit.
+        await page.Keyboard.PressAsync("e");
+        var box = page.Locator("textarea.edit-text");
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.TypeAsync(" jkarm");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Control+Enter");
+
+        await Assertions.Expect(page.Locator(".queue-empty")).ToBeVisibleAsync();
+        Assert.Equal("approved", await ReceiptStatusAsync(first));
+        var contexts = Site.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var edited = await db.Questions.SingleAsync(q => q.Receipt == first);
+        Assert.Equal(("第一个问题：流感疫苗在哪里打？ jkarm", "第一个问题：流感疫苗在哪里打？"), (edited.Text, edited.OriginalText));
+    }
 
     private async Task<int> ScheduledSessionAsync()
     {

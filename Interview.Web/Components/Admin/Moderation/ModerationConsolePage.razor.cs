@@ -1,3 +1,4 @@
+using Interview.Domain;
 using Interview.Domain.Questions;
 using Interview.Domain.Staff;
 using Interview.Web.Admin;
@@ -58,6 +59,10 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
     private bool _focusSelected;
     private bool _hasFocus;
     private bool _quiet;
+    private bool _loaded;
+    private int _loads;
+    private string? _loadError;
+    private ElementReference _console;
 
     [Inject] private ModerationQueue Queue { get; set; } = default!;
     [Inject] private Questions.Moderation Moderation { get; set; } = default!;
@@ -119,6 +124,9 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
         if (!_refused)
         {
             await LoadQueueAsync();
+            // The queue is what this page is for: its keys work from the start, without a Tab first.
+            _focusSelected = !_loaded;
+            _loaded = true;
         }
     }
 
@@ -127,12 +135,25 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
     /// <summary>Reads the filtered queue again and keeps the selection on the same question, or where it was.</summary>
     private async Task LoadQueueAsync()
     {
+        // Reloads can overlap (an event's and an action's): only the latest read may replace the list.
+        var load = ++_loads;
         var filter = new QueueFilter(_status, _flags);
-        QueuePage? page = null;
-        if (!await RunAsync(async actor => page = await Queue.PageAsync(actor, Id, filter, PageSize)) || page is null)
+        QueuePage page;
+        try
+        {
+            page = await Queue.PageAsync(await ActorAsync(), Id, filter, PageSize);
+        }
+        catch (Exception e) when (e is StaffForbiddenException or NotFoundException or DomainException)
+        {
+            // Shown in the page, not as a snackbar: this runs up to four times a second.
+            _loadError = e.Message;
+            return;
+        }
+        if (load != _loads)
         {
             return;
         }
+        _loadError = null;
         _page = page;
         foreach (var gone in _rows.Keys.Where(id => page.Items.All(i => i.Id != id)).ToList())
         {
@@ -165,18 +186,20 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_focusSelected && _selectedId is { } id && _rows.TryGetValue(id, out var row))
+        if (!_focusSelected || _refused || _session is null)
         {
-            _focusSelected = false;
-            try
-            {
-                // Focusing scrolls the row into view: no script of our own needed.
-                await row.FocusAsync();
-            }
-            catch (Exception e) when (e is InvalidOperationException or Microsoft.JSInterop.JSException)
-            {
-                // The row was re-rendered away in between; the next move focuses again.
-            }
+            return;
+        }
+        _focusSelected = false;
+        var target = _selectedId is { } id && _rows.TryGetValue(id, out var row) ? row : _console;
+        try
+        {
+            // Focusing scrolls the row into view: no script of our own needed.
+            await target.FocusAsync();
+        }
+        catch (Exception e) when (e is InvalidOperationException or Microsoft.JSInterop.JSException)
+        {
+            // The row was rendered away in between; the next move focuses again.
         }
     }
 
