@@ -209,4 +209,20 @@ public class ModerationKeyboardTests : ModerationConsoleTestContext
         cut.WaitForAssertion(() => Assert.Equal([pending], Listed(cut)));
         Assert.Equal("true", cut.Find("[data-status=All]").GetAttribute("aria-pressed"));
     }
+
+    [Fact]
+    public async Task KeepingPersonalDataIsChosenForOneQuestionAndNotCarriedToTheNext()
+    {
+        var session = await LiveSessionAsync();
+        var first = await PendingQuestionAsync(session.Id, "我的电话 13800000000", secondsAgo: 20);
+        await PendingQuestionAsync(session.Id, "第二个问题", secondsAgo: 10);
+        var cut = RenderConsole(session.Id);
+        cut.WaitForAssertion(() => Assert.Equal(first, SelectedId(cut)));
+
+        cut.Find(".keep-personal-data input").Change(true);
+        Assert.True(cut.Find(".keep-personal-data input").HasAttribute("checked"));
+        await PressAsync(cut, "j");
+
+        Assert.False(cut.Find(".keep-personal-data input").HasAttribute("checked"));
+    }
 }

@@ -145,8 +145,7 @@ public sealed partial class ModerationConsolePage
         {
             return false;
         }
-        _selectedIndex = Math.Clamp(_selectedIndex + step, 0, _page.Items.Count - 1);
-        _selectedId = _page.Items[_selectedIndex].Id;
+        SelectAt(_selectedIndex + step);
         _focusSelected = true;
         return true;
     }

@@ -171,8 +171,7 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
             _notice = $"问题 #{lost} 已不在当前列表中（可能已由其他审核员处理），未保存的操作已取消。";
             _mode = ConsoleMode.Browse;
         }
-        _selectedIndex = Math.Clamp(_selectedIndex, 0, Math.Max(0, page.Items.Count - 1));
-        _selectedId = page.Items.Count == 0 ? null : page.Items[_selectedIndex].Id;
+        SelectAt(_selectedIndex);
         // Focus was on the row that went away: give it to the row in its place, so the keys keep working.
         _focusSelected |= _hasFocus;
     }
@@ -226,8 +225,20 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
         {
             _mode = ConsoleMode.Browse;
         }
-        _selectedId = item.Id;
-        _selectedIndex = _page.Items.ToList().IndexOf(item);
+        SelectAt(_page.Items.ToList().IndexOf(item));
+    }
+
+    /// <summary>Selects the question at <paramref name="index"/> (kept within the list), or none when the list is empty.</summary>
+    private void SelectAt(int index)
+    {
+        _selectedIndex = Math.Clamp(index, 0, Math.Max(0, _page.Items.Count - 1));
+        var id = _page.Items.Count == 0 ? (int?)null : _page.Items[_selectedIndex].Id;
+        if (id != _selectedId)
+        {
+            // Keeping personal data is a choice about one question, never carried to the next.
+            _keepPersonalData = false;
+        }
+        _selectedId = id;
     }
 
     private static string Snippet(string text) => text.Length <= 30 ? text : string.Concat(text.AsSpan(0, 30), "…");
