@@ -67,6 +67,7 @@ public static class InterviewServices
         services.AddSingleton<Screening.WordListMatchers>();
         services.AddSingleton<Screening.QuestionScreening>();
         services.AddSingleton<Screening.WordListAdmin>();
+        services.AddSingleton<Questions.ModerationQueue>();
         services.AddQuestionLimits();
         services.AddSingleton<Data.WriteGate>();
         services.AddHostedService<Live.LiveHubRelay>();

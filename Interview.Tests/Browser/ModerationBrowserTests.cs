@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Interview.Tests.Support;
+using Interview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Interview.Tests.Browser;
+
+public sealed class ModerationBrowserFixture() : BrowserFixture(new StaffSite(requireTwoFactor: false));
+
+/// <summary>A moderator works the queue in a real browser with the keyboard alone (GB/T 37668).</summary>
+public sealed class ModerationBrowserTests(ModerationBrowserFixture browser) : IClassFixture<ModerationBrowserFixture>
+{
+    private const string ModeratorEmail = "moderator@example.gov.cn";
+
+    private StaffSite Site => (StaffSite)browser.Site;
+
+    [Fact]
+    public async Task AModeratorSignsInAndApprovesAQuestionWithTheKeyboardOnly()
+    {
+        await Site.CreateStaffAsync(ModeratorEmail, "moderator");
+        var id = await ScheduledSessionAsync();
+        var first = await AskAsync(id, "第一个问题：流感疫苗在哪里打？");
+        var second = await AskAsync(id, "第二个问题：老人打疫苗免费吗？");
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("电子邮箱").FillAsync(ModeratorEmail);
+        await page.GetByLabel("密码").FillAsync(StaffSite.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/admin");
+        await page.GotoAsync($"/admin/sessions/{id}/moderate");
+        var rows = page.Locator("li.moderation-item");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+
+        // The queue has the focus from the start: the first question, selected.
+        var selected = page.Locator("li.moderation-item[aria-selected=true]");
+        await Assertions.Expect(selected).ToBeFocusedAsync();
+        await Assertions.Expect(selected).ToContainTextAsync("流感疫苗在哪里打");
+        await page.Keyboard.PressAsync("j");
+        await Assertions.Expect(selected).ToContainTextAsync("老人打疫苗免费吗");
+        await Assertions.Expect(selected).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("a");
+
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("流感疫苗在哪里打");
+        // The focus moved to the question in its place, so the keys keep working without the mouse.
+        await Assertions.Expect(page.Locator("li.moderation-item[aria-selected=true]")).ToBeFocusedAsync();
+        Assert.Equal("approved", await ReceiptStatusAsync(second));
+        Assert.Equal("pending", await ReceiptStatusAsync(first));
+
+        // Edit: the box takes the focus, letters typed into it stay there, Ctrl+Enter approves the edit.
+        await page.Keyboard.PressAsync("e");
+        var box = page.Locator("textarea.edit-text");
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.TypeAsync(" jkarm");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Control+Enter");
+
+        await Assertions.Expect(page.Locator(".queue-empty")).ToBeVisibleAsync();
+        Assert.Equal("approved", await ReceiptStatusAsync(first));
+        var contexts = Site.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var edited = await db.Questions.SingleAsync(q => q.Receipt == first);
+        Assert.Equal(("第一个问题：流感疫苗在哪里打？ jkarm", "第一个问题：流感疫苗在哪里打？"), (edited.Text, edited.OriginalText));
+    }
+
+    private async Task<int> ScheduledSessionAsync()
+    {
+        using var admin = Site.Client(await Site.TokenAsync());
+        var columns = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/columns")).RootElement.GetProperty("items");
+        var start = DateTimeOffset.UtcNow.AddDays(1);
+        var created = await admin.PostAsJsonAsync("/api/v1/interviews", new
+        {
+            columnId = columns[0].GetProperty("id").GetInt32(),
+            title = "审核台键盘操作测试访谈",
+            scheduledStart = start,
+            scheduledEnd = start.AddHours(1),
+            guests = new[] { new { name = "周明", title = "局长", organization = "市营商环境建设局" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        var scheduled = await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/transitions", new { to = "scheduled" });
+        Assert.Equal(HttpStatusCode.OK, scheduled.StatusCode);
+        return id;
+    }
+
+    private async Task<string> AskAsync(int interviewId, string text)
+    {
+        using var client = Site.CreateClient();
+        var response = await client.PostAsJsonAsync($"/api/v1/interviews/{interviewId}/questions", new { nickname = "市民小王", text });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("receipt").GetString()!;
+    }
+
+    private async Task<string> ReceiptStatusAsync(string receipt)
+    {
+        using var client = Site.CreateClient();
+        return JsonDocument.Parse(await client.GetStringAsync($"/api/v1/receipts/{receipt}")).RootElement.GetProperty("status").GetString()!;
+    }
+}

@@ -1,0 +1,227 @@
+using Interview.Domain.Questions;
+using Interview.Web.Admin;
+using Interview.Web.Questions;
+using Interview.Web.Staff;
+using MudBlazor;
+
+namespace Interview.Web.Components.Admin.Moderation;
+
+/// <summary>The console's decisions: each goes through <see cref="Questions.Moderation"/>, and the list reloads after.</summary>
+public sealed partial class ModerationConsolePage
+{
+    private Task OnCardActionAsync(ModerationItem item, CardAction action)
+    {
+        Select(item);
+        _quiet = false;
+        switch (action)
+        {
+            case CardAction.Approve:
+                return ApproveAsync(item, null);
+            case CardAction.Edit:
+                BeginEdit(item);
+                break;
+            case CardAction.Reject:
+                BeginReject(item);
+                break;
+            case CardAction.Merge:
+                BeginMerge(item);
+                break;
+            case CardAction.MergeHere:
+                return MergeIntoAsync(item);
+            case CardAction.Block:
+                BeginBlock(item);
+                break;
+            case CardAction.RevealPhone:
+                return RevealPhoneAsync(item);
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task SetStatusAsync(QuestionStatus? status)
+    {
+        _status = status;
+        await ViewChangedAsync();
+    }
+
+    private async Task SetFlagsAsync(FlagFilter flags)
+    {
+        _flags = flags;
+        await ViewChangedAsync();
+    }
+
+    private async Task ViewChangedAsync()
+    {
+        if (_mode != ConsoleMode.Merge)
+        {
+            _mode = ConsoleMode.Browse;
+        }
+        _selectedIndex = 0;
+        await LoadQueueAsync();
+    }
+
+    private void BeginEdit(ModerationItem item)
+    {
+        if (EnsurePending(item, "修改后采用"))
+        {
+            _mode = ConsoleMode.Edit;
+        }
+    }
+
+    private void BeginReject(ModerationItem item)
+    {
+        if (EnsurePending(item, "不采用"))
+        {
+            _reason = RejectReason.Duplicate;
+            _note = "";
+            _mode = ConsoleMode.Reject;
+        }
+    }
+
+    private void BeginMerge(ModerationItem item)
+    {
+        if (EnsurePending(item, "合并"))
+        {
+            _mergeSource = item;
+            _mode = ConsoleMode.Merge;
+        }
+    }
+
+    private void BeginBlock(ModerationItem item)
+    {
+        if (item.ClientBlocked)
+        {
+            _notice = $"问题 #{item.Id} 的提问者已被屏蔽。";
+            return;
+        }
+        _blockReason = "";
+        _mode = ConsoleMode.Block;
+    }
+
+    private void CancelMode()
+    {
+        _mode = ConsoleMode.Browse;
+        _mergeSource = null;
+        _focusSelected = true;
+    }
+
+    private bool EnsurePending(ModerationItem item, string what)
+    {
+        if (item.Status == QuestionStatus.Pending)
+        {
+            return true;
+        }
+        _notice = $"问题 #{item.Id} 已是“{ModerationText.Decision(item)}”，只有待审的问题可以{what}。";
+        return false;
+    }
+
+    /// <summary>
+    /// Approves as written, or with the moderator's edit (the service keeps the original). Personal data in the text is
+    /// masked unless the moderator ticked 保留个人信息 for this question.
+    /// </summary>
+    private Task ApproveAsync(ModerationItem item, string? editedText)
+    {
+        var keep = _keepPersonalData;
+        return DecideAsync(item, actor => Moderation.ApproveAsync(actor, item.Id, editedText, keepPersonalData: keep),
+            editedText is null ? $"已采用问题 #{item.Id}。" : $"已修改并采用问题 #{item.Id}，原文已保留。");
+    }
+
+    private Task RejectAsync(ModerationItem item)
+    {
+        var reason = _reason;
+        var note = string.IsNullOrWhiteSpace(_note) ? null : _note.Trim();
+        return DecideAsync(item, actor => Moderation.RejectAsync(actor, item.Id, reason, note),
+            $"问题 #{item.Id} 未采用（{ModerationText.Reason(reason)}）。");
+    }
+
+    private Task MergeIntoAsync(ModerationItem target)
+    {
+        if (_mergeSource is not { } source)
+        {
+            return Task.CompletedTask;
+        }
+        if (target.Id == source.Id || target.Status is not (QuestionStatus.Pending or QuestionStatus.Approved))
+        {
+            _notice = "请选择另一条待审或已采用的问题作为合并目标。";
+            return Task.CompletedTask;
+        }
+        return DecideAsync(source, actor => Moderation.MergeAsync(actor, source.Id, target.Id),
+            $"已把问题 #{source.Id} 合并到 #{target.Id}。");
+    }
+
+    private Task BlockAsync(ModerationItem item)
+    {
+        var reason = string.IsNullOrWhiteSpace(_blockReason) ? null : _blockReason.Trim();
+        return DecideAsync(item, actor => Moderation.BlockSenderAsync(actor, item.Id, reason),
+            $"已屏蔽问题 #{item.Id} 的提问者，其在本场访谈中不能再提问。");
+    }
+
+    private async Task RevealPhoneAsync(ModerationItem item)
+    {
+        string? phone = null;
+        if (await RunAsync(async actor => phone = await Moderation.RevealPhoneAsync(actor, item.Id)))
+        {
+            _revealed[item.Id] = phone ?? "未留号码";
+        }
+    }
+
+    /// <summary>
+    /// Runs a decision. When another moderator decided first, says who, when and what (the service's conflict), and
+    /// reloads either way so that the list shows what stands.
+    /// </summary>
+    private async Task DecideAsync(ModerationItem item, Func<StaffActor, Task> decide, string success)
+    {
+        if (_busy)
+        {
+            return;
+        }
+        _busy = true;
+        _notice = null;
+        try
+        {
+            ConflictException? conflict = null;
+            var done = await RunAsync(async actor =>
+            {
+                try
+                {
+                    await decide(actor);
+                }
+                catch (ConflictException e)
+                {
+                    conflict = e;
+                }
+            });
+            if (conflict is not null)
+            {
+                _notice = await EarlierDecisionAsync(item.Id) ?? conflict.Message;
+                Snackbar.Add(_notice, Severity.Warning);
+                _mode = ConsoleMode.Browse;
+                _mergeSource = null;
+            }
+            else if (done)
+            {
+                Snackbar.Add(success, Severity.Success);
+                _mode = ConsoleMode.Browse;
+                _mergeSource = null;
+                _keepPersonalData = false;
+            }
+            await LoadQueueAsync();
+            _focusSelected = true;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task<string?> EarlierDecisionAsync(int questionId)
+    {
+        try
+        {
+            return ModerationText.EarlierDecision(await Queue.ItemAsync(await ActorAsync(), questionId));
+        }
+        catch (Exception e) when (e is NotFoundException or StaffForbiddenException)
+        {
+            return null;
+        }
+    }
+}

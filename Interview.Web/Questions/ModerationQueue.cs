@@ -1,0 +1,126 @@
+using Interview.Domain.Interviews;
+using Interview.Domain.Questions;
+using Interview.Domain.Staff;
+using Interview.Web.Data;
+using Interview.Web.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interview.Web.Questions;
+
+/// <summary>Which flags a question in the queue must (not) carry.</summary>
+public enum FlagFilter
+{
+    All,
+    Flagged,
+    SensitiveWord,
+    PersonalData,
+    Unflagged,
+}
+
+/// <summary>A view of the queue: a status (null: every status) and a flag filter.</summary>
+public sealed record QueueFilter(QuestionStatus? Status, FlagFilter Flags);
+
+/// <summary>
+/// The first <see cref="Items"/> of a filtered queue, how many match in all (<see cref="Total"/>), and how many
+/// questions the session has in each status, whatever the filter.
+/// </summary>
+public sealed record QueuePage(IReadOnlyList<ModerationItem> Items, int Total, IReadOnlyDictionary<QuestionStatus, int> Counts)
+{
+    public int CountOf(QuestionStatus? status) =>
+        status is { } wanted ? Counts.GetValueOrDefault(wanted) : Counts.Values.Sum();
+}
+
+/// <summary>A session as the moderation console heads it, with how many questions wait.</summary>
+public sealed record ModerationSession(int Id, string Title, InterviewStatus Status, int Pending);
+
+/// <summary>
+/// What the moderation console reads, in pages: at 200 questions a second a session holds thousands, and a console
+/// reloading a few times a second must not read (or render) all of them. <see cref="Moderation.ListAsync"/> stays the
+/// whole-list read for the API. Decisions go through <see cref="Moderation"/>.
+/// </summary>
+public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contexts, StaffPermissions permissions)
+{
+    private static readonly StaffRole[] Readers = [StaffRole.Moderator, StaffRole.Host, StaffRole.Admin];
+
+    /// <summary>Sessions that take questions now, or still have some waiting, soonest first.</summary>
+    public async Task<IReadOnlyList<ModerationSession>> SessionsAsync(StaffActor actor)
+    {
+        await permissions.EnsureAsync(actor, Readers);
+        await using var db = await contexts.CreateDbContextAsync();
+        var pending = await db.Questions.Where(q => q.Status == QuestionStatus.Pending)
+            .GroupBy(q => q.InterviewId).Select(g => new { InterviewId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.InterviewId, g => g.Count);
+        var ids = pending.Keys.ToList();
+        var sessions = await db.Interviews.AsNoTracking()
+            .Where(i => i.Status == InterviewStatus.Scheduled || i.Status == InterviewStatus.Live || ids.Contains(i.Id))
+            .OrderBy(i => i.ScheduledStart).Select(i => new { i.Id, i.Title, i.Status }).ToListAsync();
+        return sessions.Select(s => new ModerationSession(s.Id, s.Title, s.Status, pending.GetValueOrDefault(s.Id))).ToList();
+    }
+
+    public async Task<ModerationSession> SessionAsync(StaffActor actor, int interviewId)
+    {
+        await permissions.EnsureAsync(actor, Readers);
+        await using var db = await contexts.CreateDbContextAsync();
+        var session = await db.Interviews.AsNoTracking().Where(i => i.Id == interviewId)
+            .Select(i => new { i.Id, i.Title, i.Status }).SingleOrDefaultAsync()
+            ?? throw new NotFoundException($"没有编号为 {interviewId} 的访谈。");
+        var pending = await db.Questions.CountAsync(q => q.InterviewId == interviewId && q.Status == QuestionStatus.Pending);
+        return new ModerationSession(session.Id, session.Title, session.Status, pending);
+    }
+
+    /// <summary>
+    /// The first <paramref name="take"/> questions matching <paramref name="filter"/>: the waiting ones oldest first
+    /// (first come, first screened), any other view newest first.
+    /// </summary>
+    public async Task<QueuePage> PageAsync(StaffActor actor, int interviewId, QueueFilter filter, int take)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await permissions.EnsureAsync(actor, Readers);
+        await using var db = await contexts.CreateDbContextAsync();
+        var counts = await db.Questions.Where(q => q.InterviewId == interviewId)
+            .GroupBy(q => q.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count);
+        var query = Filtered(db.Questions.AsNoTracking().Where(q => q.InterviewId == interviewId), filter);
+        var total = await query.CountAsync();
+        var ordered = filter.Status == QuestionStatus.Pending
+            ? query.OrderBy(q => q.SubmittedAt).ThenBy(q => q.Id)
+            : query.OrderByDescending(q => q.SubmittedAt).ThenByDescending(q => q.Id);
+        var questions = await ordered.Take(take).ToListAsync();
+        var keys = questions.Select(q => q.ClientKey).OfType<string>().Distinct().ToList();
+        var blocked = (await db.ClientBlocks.Where(b => b.InterviewId == interviewId && keys.Contains(b.ClientKey))
+            .Select(b => b.ClientKey).ToListAsync()).ToHashSet();
+        return new QueuePage(questions.Select(q => ToItem(q, blocked)).ToList(), total, counts);
+    }
+
+    /// <summary>One question as the queue shows it, e.g. to name the decision that beat the actor's own.</summary>
+    public async Task<ModerationItem> ItemAsync(StaffActor actor, int questionId)
+    {
+        await permissions.EnsureAsync(actor, Readers);
+        await using var db = await contexts.CreateDbContextAsync();
+        var question = await db.Questions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == questionId)
+            ?? throw new NotFoundException("没有这个问题。");
+        var blocked = question.ClientKey is { } key
+            && await db.ClientBlocks.AnyAsync(b => b.InterviewId == question.InterviewId && b.ClientKey == key);
+        return ToItem(question, blocked ? new HashSet<string> { question.ClientKey! } : new HashSet<string>());
+    }
+
+    private static IQueryable<Question> Filtered(IQueryable<Question> query, QueueFilter filter)
+    {
+        if (filter.Status is { } status)
+        {
+            query = query.Where(q => q.Status == status);
+        }
+        return filter.Flags switch
+        {
+            FlagFilter.Flagged => query.Where(q => q.Flags.Any()),
+            FlagFilter.Unflagged => query.Where(q => !q.Flags.Any()),
+            FlagFilter.SensitiveWord => query.Where(q => q.Flags.Any(f => f.Kind == FlagKind.SensitiveWord)),
+            FlagFilter.PersonalData => query.Where(q => q.Flags.Any(f => f.Kind == FlagKind.PersonalData)),
+            _ => query,
+        };
+    }
+
+    private static ModerationItem ToItem(Question q, IReadOnlySet<string> blocked) => new(
+        q.Id, q.Nickname, q.Text, q.OriginalText, q.Status, q.SubmittedAt, q.DecidedBy, q.Flags, Moderation.MaskPhone(q.Phone),
+        q.DecidedAt, q.RejectReason, q.DecisionNote, q.MergedIntoId, q.ClientKey is { } key && blocked.Contains(key));
+}
