@@ -136,6 +136,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<Interview.Web.Live.LiveNotifier>();
         services.AddSingleton<Interview.Web.FollowUps.FollowUpSchedule>();
+        services.AddSingleton<Interview.Web.Data.WriteGate>();
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<StaffAccounts>();
     }
