@@ -70,6 +70,71 @@ public sealed class ModerationBrowserTests(ModerationBrowserFixture browser) : I
         Assert.Equal(("第一个问题：流感疫苗在哪里打？ jkarm", "第一个问题：流感疫苗在哪里打？"), (edited.Text, edited.OriginalText));
     }
 
+    [Fact]
+    public async Task ACitizenAsksAModeratorApprovesTheHostPutsItTheTypistAnswersAndTheReceiptShowsTheAnswer()
+    {
+        await Site.CreateStaffAsync("flow-moderator@example.gov.cn", "moderator");
+        var id = await ScheduledSessionAsync();
+        using (var admin = Site.Client(await Site.TokenAsync()))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/transitions", new { to = "live" })).StatusCode);
+        }
+
+        // A citizen on a phone asks on the live page.
+        var citizen = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 740 }, IsMobile = true });
+        citizen.SetDefaultTimeout(15_000);
+        await citizen.GotoAsync($"/interviews/{id}");
+        await citizen.GetByLabel("昵称").FillAsync("个体户老陈");
+        await citizen.GetByLabel("问题（不超过 500 字）").FillAsync("个体工商户办理营业执照能全程网上办吗？");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交问题" }).ClickAsync();
+        await citizen.WaitForURLAsync("**/receipts/**");
+        var receiptUrl = citizen.Url;
+        await Assertions.Expect(citizen.Locator(".receipt-status")).ToHaveTextAsync("待审");
+
+        // The moderator approves it from the keyboard.
+        var moderator = await SignedInAsync("flow-moderator@example.gov.cn");
+        await moderator.GotoAsync($"/admin/sessions/{id}/moderate");
+        var selected = moderator.Locator("li.moderation-item[aria-selected=true]");
+        await Assertions.Expect(selected).ToContainTextAsync("营业执照能全程网上办吗");
+        await moderator.Keyboard.PressAsync("a");
+        await Assertions.Expect(moderator.Locator(".queue-empty")).ToBeVisibleAsync();
+
+        // The host puts it to the guest.
+        var host = await SignedInAsync(StaffSite.AdminEmail);
+        await host.GotoAsync($"/admin/sessions/{id}/host");
+        await host.GetByRole(AriaRole.Button, new() { Name = "把个体户老陈的问题提给嘉宾" }).ClickAsync();
+        await Assertions.Expect(host.Locator(".question-board .question-state")).ToContainTextAsync("待答复");
+
+        // The typist answers it: the composer follows the question the host just put.
+        var typist = await SignedInAsync(StaffSite.AdminEmail);
+        await typist.GotoAsync($"/admin/sessions/{id}/type");
+        var box = typist.Locator("textarea.answer-text");
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        await box.FillAsync("可以。登录政务服务网，营业执照申请、审核、发照全程网上办理，最快当天办结。");
+        await box.PressAsync("Control+Enter");
+        await Assertions.Expect(typist.Locator(".answer-status")).ToContainTextAsync("已发布");
+
+        // The asker's receipt now says answered and links to the answer in the transcript.
+        await citizen.GotoAsync(receiptUrl);
+        await Assertions.Expect(citizen.Locator(".receipt-status")).ToHaveTextAsync("已答复");
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "查看答复" }).ClickAsync();
+        await citizen.WaitForURLAsync($"**/interviews/{id}#e*");
+        var target = citizen.Url[(citizen.Url.IndexOf('#') + 1)..];
+        await Assertions.Expect(citizen.Locator($"[id='{target}']")).ToContainTextAsync("全程网上办理");
+    }
+
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("电子邮箱").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync(StaffSite.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/admin");
+        return page;
+    }
+
     private async Task<int> ScheduledSessionAsync()
     {
         using var admin = Site.Client(await Site.TokenAsync());
