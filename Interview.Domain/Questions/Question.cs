@@ -164,7 +164,7 @@ public sealed class Question
 }
 
 public sealed class QuestionAlreadyDecidedException(Question question)
-    : DomainException($"该问题已由 {question.DecidedBy} 于 {question.DecidedAt:yyyy-MM-dd HH:mm:ss} 处理（{question.Status}）。")
+    : DomainException($"该问题已由 {question.DecidedBy} 于 {question.DecidedAt:yyyy-MM-dd HH:mm:ss 'UTC'} 处理为「{question.Status.DisplayName()}」。")
 {
     public QuestionStatus Decision { get; } = question.Status;
     public string? DecidedBy { get; } = question.DecidedBy;

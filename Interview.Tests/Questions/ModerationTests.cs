@@ -42,7 +42,7 @@ public sealed class ModerationTests(QuestionIntakeTests.Site site) : IClassFixtu
     public async Task ARejectionShowsTheReasonCategoryOnTheReceiptAndNothingPublic()
     {
         var id = await site.DemoInterviewIdAsync("live");
-        var (moderator, _) = await ModeratorAsync();
+        var (moderator, actor) = await ModeratorAsync();
         var receipt = await AskAsync(id, "与主题无关的广告内容");
         var qid = await QuestionIdAsync(id, receipt);
 
@@ -51,7 +51,9 @@ public sealed class ModerationTests(QuestionIntakeTests.Site site) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("Rejected", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var conflict = await again.Content.ReadAsStringAsync();
+        Assert.Contains("处理为「未采用（与主题无关）」", conflict, StringComparison.Ordinal);
+        Assert.Contains(actor.Email, conflict, StringComparison.Ordinal);
         using var client = site.CreateClient();
         var status = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/receipts/{receipt}")).RootElement;
         Assert.Equal("rejected", status.GetProperty("status").GetString());

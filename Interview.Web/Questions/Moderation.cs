@@ -35,6 +35,7 @@ public sealed class Moderation(
     LiveNotifier notifier,
     WriteGate writes,
     FollowUps.FollowUpSchedule followUps,
+    Hosting.SiteTime time,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<ModerationItem>> ListAsync(StaffActor actor, int interviewId, QuestionStatus? status)
@@ -97,6 +98,19 @@ public sealed class Moderation(
         await notifier.PublishAsync(new QuestionsChanged(question.InterviewId));
     }
 
+    /// <summary>The decision that stands, for the moderator who came second: who, when (site time) and what.</summary>
+    private string EarlierDecision(Question earlier)
+    {
+        var what = earlier.Status switch
+        {
+            QuestionStatus.Rejected when earlier.RejectReason is { } reason => $"未采用（{reason.DisplayName()}）",
+            QuestionStatus.Merged when earlier.MergedIntoId is { } into => $"已合并到 #{into}",
+            var status => status.DisplayName(),
+        };
+        var when = earlier.DecidedAt is { } at ? $" 于 {time.DateTime(at)}" : "";
+        return $"该问题已由 {earlier.DecidedBy}{when} 处理为「{what}」（{earlier.Status.ToString().ToLowerInvariant()}）。";
+    }
+
     /// <summary>138****1234: the first three and last four digits; short numbers show only their last two.</summary>
     public static string? MaskPhone(string? phone) => phone switch
     {
@@ -155,7 +169,7 @@ public sealed class Moderation(
             // Someone decided first (before we loaded it, or while we were deciding): name that decision.
             await using var fresh = await contexts.CreateDbContextAsync();
             var earlier = await fresh.Questions.AsNoTracking().SingleAsync(q => q.Id == questionId);
-            var message = new QuestionAlreadyDecidedException(earlier).Message;
+            var message = EarlierDecision(earlier);
             await audit.RecordAsync(actor, action, $"question/{questionId}", $"refused: {message}");
             throw new ConflictException(message);
         }

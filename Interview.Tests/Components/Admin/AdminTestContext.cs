@@ -137,6 +137,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<Interview.Web.Live.LiveNotifier>();
         services.AddSingleton<Interview.Web.FollowUps.FollowUpSchedule>();
         services.AddSingleton<Interview.Web.Data.WriteGate>();
+        services.AddSingleton<Interview.Web.Hosting.SiteTime>();
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<StaffAccounts>();
     }

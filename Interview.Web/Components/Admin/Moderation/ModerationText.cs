@@ -18,16 +18,7 @@ public static class ModerationText
     public static readonly RejectReason[] Reasons =
         [RejectReason.Duplicate, RejectReason.OffTopic, RejectReason.PersonalData, RejectReason.Abusive, RejectReason.Other];
 
-    public static string Status(QuestionStatus? status) => status switch
-    {
-        QuestionStatus.Pending => "待审",
-        QuestionStatus.Approved => "已采用",
-        QuestionStatus.Rejected => "未采用",
-        QuestionStatus.Merged => "已合并",
-        QuestionStatus.Answered => "已答复",
-        null => "全部",
-        _ => status.ToString()!,
-    };
+    public static string Status(QuestionStatus? status) => status?.DisplayName() ?? "全部";
 
     public static string Flags(FlagFilter filter) => filter switch
     {
@@ -39,15 +30,7 @@ public static class ModerationText
         _ => filter.ToString(),
     };
 
-    public static string Reason(RejectReason reason) => reason switch
-    {
-        RejectReason.Duplicate => "重复",
-        RejectReason.OffTopic => "与主题无关",
-        RejectReason.PersonalData => "含个人信息",
-        RejectReason.Abusive => "不文明用语",
-        RejectReason.Other => "其他",
-        _ => reason.ToString(),
-    };
+    public static string Reason(RejectReason reason) => reason.DisplayName();
 
     public static string Flag(FlagKind kind) => kind switch
     {
