@@ -123,7 +123,8 @@ public sealed class Moderation(
     public Task ApproveAsync(StaffActor actor, int questionId, string? editedText, bool keepPersonalData = false) =>
         DecideAsync(actor, questionId, "question.approve", async (db, q, now) =>
         {
-            q.Approve(actor.Email, editedText, now, keepPersonalData);
+            // The moderator's wording gets the same cleaning as the citizen's (line breaks kept, control characters dropped).
+            q.Approve(actor.Email, editedText is null ? null : QuestionIntake.Clean(editedText), now, keepPersonalData);
             // Approved after the close: nobody can answer it live any more, so it is a follow-up from the start.
             if (await db.Interviews.Where(i => i.Id == q.InterviewId).Select(i => i.EndedAt).SingleAsync() is { } endedAt)
             {
@@ -136,7 +137,7 @@ public sealed class Moderation(
     public Task RejectAsync(StaffActor actor, int questionId, RejectReason reason, string? note) =>
         DecideAsync(actor, questionId, "question.reject", (_, q, now) =>
         {
-            q.Reject(actor.Email, reason, note, now);
+            q.Reject(actor.Email, reason, note is null ? null : QuestionIntake.Clean(note), now);
             return Task.FromResult($"{reason}: {note}");
         });
 
