@@ -3,10 +3,8 @@ using Microsoft.Playwright;
 
 namespace Interview.Tests.Browser;
 
-public sealed class AskingBrowserFixture() : BrowserFixture(new StaffSite(requireTwoFactor: false));
-
 /// <summary>A citizen on a phone asks a question on the preview page, with script off, and gets a receipt.</summary>
-public sealed class AskingBrowserTests(AskingBrowserFixture browser) : IClassFixture<AskingBrowserFixture>
+public sealed class AskingBrowserTests(ConsoleBrowserFixture browser) : IClassFixture<ConsoleBrowserFixture>
 {
     [Fact]
     public async Task ACitizenAsksWithoutScriptAndGetsAReceiptToLookUp()

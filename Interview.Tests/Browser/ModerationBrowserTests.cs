@@ -9,10 +9,8 @@ using Microsoft.Playwright;
 
 namespace Interview.Tests.Browser;
 
-public sealed class ModerationBrowserFixture() : BrowserFixture(new StaffSite(requireTwoFactor: false));
-
 /// <summary>A moderator works the queue in a real browser with the keyboard alone (GB/T 37668).</summary>
-public sealed class ModerationBrowserTests(ModerationBrowserFixture browser) : IClassFixture<ModerationBrowserFixture>
+public sealed class ModerationBrowserTests(ConsoleBrowserFixture browser) : IClassFixture<ConsoleBrowserFixture>
 {
     private const string ModeratorEmail = "moderator@example.gov.cn";
 
@@ -25,14 +23,7 @@ public sealed class ModerationBrowserTests(ModerationBrowserFixture browser) : I
         var id = await ScheduledSessionAsync();
         var first = await AskAsync(id, "第一个问题：流感疫苗在哪里打？");
         var second = await AskAsync(id, "第二个问题：老人打疫苗免费吗？");
-        var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("电子邮箱").FillAsync(ModeratorEmail);
-        await page.GetByLabel("密码").FillAsync(StaffSite.Password);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/admin");
+        var page = await browser.SignedInAsync(ModeratorEmail);
         await page.GotoAsync($"/admin/sessions/{id}/moderate");
         var rows = page.Locator("li.moderation-item");
         await Assertions.Expect(rows).ToHaveCountAsync(2);
@@ -92,21 +83,23 @@ public sealed class ModerationBrowserTests(ModerationBrowserFixture browser) : I
         await Assertions.Expect(citizen.Locator(".receipt-status")).ToHaveTextAsync("待审");
 
         // The moderator approves it from the keyboard.
-        var moderator = await SignedInAsync("flow-moderator@example.gov.cn");
+        var moderator = await browser.SignedInAsync("flow-moderator@example.gov.cn");
         await moderator.GotoAsync($"/admin/sessions/{id}/moderate");
         var selected = moderator.Locator("li.moderation-item[aria-selected=true]");
         await Assertions.Expect(selected).ToContainTextAsync("营业执照能全程网上办吗");
+        // The console puts the focus on the selected question once its circuit is up; keys go there.
+        await Assertions.Expect(selected).ToBeFocusedAsync();
         await moderator.Keyboard.PressAsync("a");
         await Assertions.Expect(moderator.Locator(".queue-empty")).ToBeVisibleAsync();
 
         // The host puts it to the guest.
-        var host = await SignedInAsync(StaffSite.AdminEmail);
+        var host = await browser.SignedInAsync(StaffSite.AdminEmail);
         await host.GotoAsync($"/admin/sessions/{id}/host");
         await host.GetByRole(AriaRole.Button, new() { Name = "把个体户老陈的问题提给嘉宾" }).ClickAsync();
         await Assertions.Expect(host.Locator(".question-board .question-state")).ToContainTextAsync("待答复");
 
         // The typist answers it: the composer follows the question the host just put.
-        var typist = await SignedInAsync(StaffSite.AdminEmail);
+        var typist = await browser.SignedInAsync(StaffSite.AdminEmail);
         await typist.GotoAsync($"/admin/sessions/{id}/type");
         var box = typist.Locator("textarea.answer-text");
         await Assertions.Expect(box).ToBeFocusedAsync();
@@ -121,18 +114,6 @@ public sealed class ModerationBrowserTests(ModerationBrowserFixture browser) : I
         await citizen.WaitForURLAsync($"**/interviews/{id}#e*");
         var target = citizen.Url[(citizen.Url.IndexOf('#') + 1)..];
         await Assertions.Expect(citizen.Locator($"[id='{target}']")).ToContainTextAsync("全程网上办理");
-    }
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("电子邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync(StaffSite.Password);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/admin");
-        return page;
     }
 
     private async Task<int> ScheduledSessionAsync()

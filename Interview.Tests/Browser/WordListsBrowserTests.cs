@@ -7,10 +7,8 @@ using Microsoft.Playwright;
 
 namespace Interview.Tests.Browser;
 
-public sealed class WordListsBrowserFixture() : BrowserFixture(new StaffSite(requireTwoFactor: false));
-
 /// <summary>An admin adds a (made-up) word in a real browser; a citizen's evasive traditional, spaced form of it is flagged.</summary>
-public sealed class WordListsBrowserTests(WordListsBrowserFixture browser) : IClassFixture<WordListsBrowserFixture>
+public sealed class WordListsBrowserTests(ConsoleBrowserFixture browser) : IClassFixture<ConsoleBrowserFixture>
 {
     [Fact]
     public async Task AnAdminAddsAWordTestsItAndACitizensEvasiveFormIsFlagged()
