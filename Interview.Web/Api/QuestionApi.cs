@@ -27,7 +27,7 @@ public static class QuestionApi
 {
     /// <summary>The intake's collaborators: per-client limits live in the service, so they hold for every way in.</summary>
     public static IServiceCollection AddQuestionLimits(this IServiceCollection services) =>
-        services.AddSingleton<ClientKeys>().AddSingleton<QuestionLimiter>();
+        services.AddSingleton<ClientKeys>().AddSingleton<QuestionLimiter>().AddSingleton<QuestionWriter>();
 
     public static IEndpointRouteBuilder MapQuestionApi(this IEndpointRouteBuilder app)
     {

@@ -26,7 +26,7 @@ public sealed record ReceiptView(
 /// approves it), and answered with a receipt. A repeated submit with the same idempotency key makes one question.
 /// </summary>
 public sealed partial class QuestionIntake(
-    IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, WriteGate writes, LiveNotifier notifier,
+    IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, QuestionWriter writer, LiveNotifier notifier,
     QuestionScreening screening, TimeProvider clock)
 {
     private const string ReceiptAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -37,8 +37,17 @@ public sealed partial class QuestionIntake(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(clientKey);
         await using var db = await contexts.CreateDbContextAsync();
-        var status = await db.Interviews.Where(i => i.Id == interviewId).Select(i => (InterviewStatus?)i.Status).SingleOrDefaultAsync();
-        if (status is null or InterviewStatus.Draft)
+        // One read for all the intake needs to know of the session and the sender: a flood costs one query a question.
+        var session = await db.Interviews.Where(i => i.Id == interviewId)
+            .Select(i => new
+            {
+                i.Status,
+                i.ColumnId,
+                Blocked = db.ClientBlocks.Any(b => b.InterviewId == interviewId && b.ClientKey == clientKey),
+            })
+            .SingleOrDefaultAsync();
+        var status = session?.Status;
+        if (session is null || status is null or InterviewStatus.Draft)
         {
             throw new NotFoundException($"没有编号为 {interviewId} 的公开访谈。");
         }
@@ -51,7 +60,7 @@ public sealed partial class QuestionIntake(
         {
             throw new DomainException("重复提交标识过长。");
         }
-        if (await db.ClientBlocks.AnyAsync(b => b.InterviewId == interviewId && b.ClientKey == clientKey))
+        if (session.Blocked)
         {
             throw new ClientBlockedException();
         }
@@ -63,16 +72,12 @@ public sealed partial class QuestionIntake(
         limiter.Take(clientKey);
         var (name, body) = (Clean(nickname), Clean(text));
         // Flags only point moderators at a question (sensitive words, personal data); they decide nothing.
-        var flags = await screening.FlagsAsync(interviewId, name, body);
+        var flags = await screening.FlagsForColumnAsync(session.ColumnId, name, body);
         var question = Question.Submit(
             interviewId, NewReceipt(), name, body, ValidPhone(phone), clock.GetUtcNow(), key, clientKey, flags);
-        db.Questions.Add(question);
         try
         {
-            using (await writes.EnterAsync())
-            {
-                await db.SaveChangesAsync();
-            }
+            await writer.SaveAsync(question);
         }
         catch (DbUpdateException) when (key is not null)
         {

@@ -58,6 +58,14 @@ public sealed class QuestionScreening(IDbContextFactory<InterviewDbContext> cont
         {
             columnId = await db.Interviews.Where(i => i.Id == interviewId).Select(i => (int?)i.ColumnId).SingleOrDefaultAsync();
         }
+        return await FlagsForColumnAsync(columnId, nickname, text);
+    }
+
+    /// <summary>The same, when the caller already knows the session's column (the intake reads it with the session).</summary>
+    public async Task<IReadOnlyList<QuestionFlag>> FlagsForColumnAsync(int? columnId, string nickname, string text)
+    {
+        ArgumentNullException.ThrowIfNull(nickname);
+        ArgumentNullException.ThrowIfNull(text);
         var matcher = await matchers.ForColumnAsync(columnId);
         return Flags([Screen(matcher, nickname), Screen(matcher, text)]);
     }
