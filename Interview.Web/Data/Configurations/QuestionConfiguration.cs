@@ -23,7 +23,8 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         builder.Ignore(q => q.IsPublic);
         // Decisions are compare-and-set: an update applies only if the status is still what was read.
         builder.Property(q => q.Status).IsConcurrencyToken();
-        builder.HasIndex(q => new { q.InterviewId, q.Status });
+        // The moderation queue: one session's questions of one status, oldest first, read a page at a time.
+        builder.HasIndex(q => new { q.InterviewId, q.Status, q.SubmittedAt });
         builder.Property(q => q.IdempotencyKey).HasMaxLength(64);
         builder.HasIndex(q => new { q.InterviewId, q.IdempotencyKey }).IsUnique();
         builder.Property(q => q.ClientKey).HasMaxLength(64);

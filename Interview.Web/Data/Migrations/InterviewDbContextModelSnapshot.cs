@@ -536,7 +536,7 @@ namespace Interview.Web.Data.Migrations
                     b.HasIndex("InterviewId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("InterviewId", "Status");
+                    b.HasIndex("InterviewId", "Status", "SubmittedAt");
 
                     b.ToTable("Questions", (string)null);
                 });
