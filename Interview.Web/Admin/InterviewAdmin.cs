@@ -39,6 +39,7 @@ public sealed class InterviewAdmin(
     MarkdownRenderer renderer,
     ImageStore images,
     Live.LiveNotifier notifier,
+    Search.SearchIndex search,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<InterviewRow>> ListAsync(StaffActor actor)
@@ -215,7 +216,8 @@ public sealed class InterviewAdmin(
             throw new ConflictException(refused.Message);
         }
         audit.Add(db, actor, "interview.transition", Target(id), $"{from.Name()} -> {to.Name()}");
-        await db.SaveChangesAsync();
+        // Publishing puts the session into the search index in the same transaction.
+        await search.SaveChangesAsync(db);
         await notifier.PublishAsync(new Live.StatusChanged(id, session.Status));
         return session.Status;
     }
@@ -229,7 +231,7 @@ public sealed class InterviewAdmin(
         var session = await LoadAsync(db, id);
         var details = await change(db, session, clock.GetUtcNow());
         audit.Add(db, actor, action, Target(id), details);
-        await db.SaveChangesAsync();
+        await search.SaveChangesAsync(db);
     }
 
     private static async Task<InterviewSession> LoadAsync(InterviewDbContext db, int id) =>

@@ -61,6 +61,8 @@ public static class InterviewServices
         services.AddSingleton<Live.LiveDesk>();
         services.AddSingleton<Questions.QuestionIntake>();
         services.AddSingleton<Questions.Moderation>();
+        services.AddSingleton<Search.SearchIndex>();
+        services.AddSingleton<Search.SearchService>();
         services.AddQuestionLimits();
         services.AddHostedService<Live.LiveHubRelay>();
         services.AddSignalR(o =>
