@@ -134,9 +134,8 @@ public sealed class SearchIndex(IDbContextFactory<InterviewDbContext> contexts, 
         {
             foreach (var document in tokenized)
             {
-                writer.Insert(document);
+                writer.Insert(document, ++documents);
             }
-            documents += tokenized.Length;
         }
     }
 

@@ -4,16 +4,15 @@ using Interview.Domain;
 namespace Interview.Web.Search;
 
 /// <summary>
-/// One word of a query: as typed, folded (<see cref="SearchText"/>), and its FTS5 match expressions for
-/// <c>search_pairs</c> and <c>search_chars</c> (either may be null; both hold when both must match).
+/// One word of a query: as typed, folded (<see cref="SearchText"/>), and its FTS5 match expression, for
+/// <c>search_pairs</c> (two characters or more) or <c>search_chars</c> (one character); the other is null.
 /// </summary>
 public sealed record SearchTerm(string Text, string Folded, string? PairsMatch, string? CharsMatch);
 
 /// <summary>
 /// A parsed query. Words separated by spaces must all appear; a quoted string is one word however many spaces it
 /// holds; each word matches where its folded form is a substring of a document's. Becomes FTS5 match expressions:
-/// a one-character word a token of <c>search_chars</c>, a longer one a phrase of character pairs in
-/// <c>search_pairs</c>.
+/// the one-character words for <c>search_chars</c>, the longer ones for <c>search_pairs</c>.
 /// </summary>
 public sealed class SearchQuery
 {
@@ -34,6 +33,9 @@ public sealed class SearchQuery
 
     /// <summary>The MATCH expression for <c>search_chars</c>, or null when no word is one character.</summary>
     public string? CharsMatch { get; }
+
+    /// <summary>Whether both tables must match: one-character words together with longer ones.</summary>
+    public bool IsMixed => PairsMatch is not null && CharsMatch is not null;
 
     /// <summary>The query of one of its words alone (to count how many documents have that word).</summary>
     public SearchQuery Only(SearchTerm term)
@@ -102,37 +104,18 @@ public sealed class SearchQuery
     }
 
     /// <summary>
-    /// A folded word as match expressions. Within one run of letters and digits the word is a phrase of the pairs it
-    /// contains (医保政策 → "医保 保政 政策"), which matches exactly where the run occurs. A word with breaks (pm2.5)
-    /// spans several runs: its first run must end a run of the document and its last run begin one, which the pairs
-    /// express, except a one-character run: last, it becomes a prefix ("pm m2 · 5" *); first, it cannot be tied to
-    /// the next run and is only required somewhere in the document.
+    /// A word as a match expression: one character is that character's token in <c>search_chars</c>; anything longer
+    /// is the phrase of its tokens in <c>search_pairs</c>, made by the same <see cref="SearchText.Tokenize"/> as the
+    /// index (医保政策 → "医保 保政 政策", pm2.5 → "pm m2 2·5"), which matches exactly where the word occurs.
     /// </summary>
     private static SearchTerm Translate(string text, string folded)
     {
-        var runs = folded.Split(SearchText.Break).Select(r => r.EnumerateRunes().Select(x => x.ToString()).ToList()).ToList();
-        if (runs is [{ Count: 1 } only])
-        {
-            return new SearchTerm(text, folded, null, Quote(only[0]));
-        }
-        string? chars = null;
-        var tokens = new List<string>();
-        for (var i = 0; i < runs.Count; i++)
-        {
-            var run = runs[i];
-            if (i == 0 && run.Count == 1)
-            {
-                chars = Quote(run[0]);
-                continue;
-            }
-            if (i > 0)
-            {
-                tokens.Add(SearchText.BreakToken);
-            }
-            tokens.AddRange(run.Count == 1 ? run : run.Zip(run.Skip(1), (a, b) => a + b));
-        }
-        var prefix = runs.Count > 1 && runs[^1].Count == 1;
-        return new SearchTerm(text, folded, Quote(string.Join(' ', tokens)) + (prefix ? " *" : ""), chars);
+        var pairs = new StringBuilder();
+        var chars = new StringBuilder();
+        SearchText.Tokenize(text, pairs, chars, []);
+        return pairs.Length == 0
+            ? new SearchTerm(text, folded, null, Quote(chars.ToString().Trim()))
+            : new SearchTerm(text, folded, Quote(pairs.ToString().Trim()), null);
     }
 
     private static string? And(IEnumerable<string?> expressions)
@@ -141,6 +124,6 @@ public sealed class SearchQuery
         return parts.Count > 0 ? string.Join(" AND ", parts) : null;
     }
 
-    /// <summary>Tokens are letters, digits and the break token: nothing to escape but the quote itself.</summary>
+    /// <summary>Tokens are letters, digits and the break mark: nothing to escape but the quote itself.</summary>
     private static string Quote(string tokens) => "\"" + tokens.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -16,35 +16,57 @@ internal sealed record DocText(string Text, string? Speaker);
 internal sealed record SearchScope(int? ColumnId, DateTimeOffset? From, DateTimeOffset? Until, string? Organization)
 {
     public bool JoinsSession => ColumnId is not null || From is not null;
+    public bool IsEverything => ColumnId is null && From is null && Organization is null;
 }
 
 /// <summary>
 /// The SQL of a search on one open connection. Matches are read newest first, which FTS5 does lazily from its index
-/// (ORDER BY rowid DESC LIMIT n stops after n), so a page costs what it shows, not what matches.
+/// (ORDER BY rowid DESC LIMIT n stops after n), so a page costs what it shows, not what matches. A query that mixes
+/// one-character words (search_chars) with longer ones (search_pairs) reads both tables newest first and intersects
+/// them here (<see cref="SearchIntersection"/>).
 /// </summary>
 internal sealed class SearchReader(SqliteConnection connection, SearchSource source)
 {
+    /// <summary>About 10 ms of intersecting (see <see cref="SearchIntersection"/>).</summary>
+    public const int MixedCountSteps = 50_000;
+
     /// <summary>Matches of <paramref name="query"/> in <paramref name="scope"/>, newest first.</summary>
     public List<DocRow> Newest(SearchQuery query, SearchScope scope, int offset, int limit)
     {
+        if (query.IsMixed)
+        {
+            return Mixed(query, scope, new SearchIntersection.Work()).Skip(offset).Take(limit).ToList();
+        }
         using var command = Select(query, scope, "d.id, d.interview_id, d.kind, d.ref", "ORDER BY m.rowid DESC LIMIT $limit OFFSET $offset");
         SearchWriter.Bind(command, ("$limit", limit), ("$offset", offset));
-        using var reader = command.ExecuteReader();
-        var rows = new List<DocRow>(limit);
-        while (reader.Read())
-        {
-            rows.Add(new DocRow(reader.GetInt64(0), reader.GetInt32(1), (SearchDocKind)reader.GetInt32(2), reader.GetInt32(3)));
-        }
-        return rows;
+        return Read(command, limit);
     }
 
-    /// <summary>How many documents match, counting no further than <paramref name="limit"/>.</summary>
-    public int Count(SearchQuery query, SearchScope scope, int limit)
+    /// <summary>
+    /// How many documents match, counting no further than <paramref name="limit"/>; and whether the count is complete
+    /// up to that limit. A mixed query stops counting after <see cref="MixedCountSteps"/> steps of work: its count is
+    /// then the matches found so far, a lower bound.
+    /// </summary>
+    public (int Count, bool Complete) Count(SearchQuery query, SearchScope scope, int limit)
     {
+        if (query.IsMixed)
+        {
+            var work = new SearchIntersection.Work();
+            var count = 0;
+            var matches = scope.IsEverything ? Intersection(query, work).Select(_ => 0) : Mixed(query, scope, work).Select(_ => 0);
+            foreach (var _ in matches)
+            {
+                if (++count == limit || work.Steps > MixedCountSteps)
+                {
+                    return (count, count == limit);
+                }
+            }
+            return (count, true);
+        }
         using var inner = Select(query, scope, "1", "LIMIT $limit");
         inner.CommandText = $"SELECT count(*) FROM ({inner.CommandText})";
         SearchWriter.Bind(inner, ("$limit", limit));
-        return Convert.ToInt32(inner.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return (Convert.ToInt32(inner.ExecuteScalar(), CultureInfo.InvariantCulture), true);
     }
 
     /// <summary>The number of documents in the index (for the weight of rare words).</summary>
@@ -93,25 +115,74 @@ internal sealed class SearchReader(SqliteConnection connection, SearchSource sou
         return texts;
     }
 
+    private IEnumerable<long> Intersection(SearchQuery query, SearchIntersection.Work work) =>
+        SearchIntersection.Newest(connection, ("search_pairs", query.PairsMatch!), ("search_chars", query.CharsMatch!), work);
+
+    /// <summary>A mixed query's matches in the scope, looked up in growing batches (a first page needs few).</summary>
+    private IEnumerable<DocRow> Mixed(SearchQuery query, SearchScope scope, SearchIntersection.Work work)
+    {
+        var batch = new List<long>();
+        var size = 32;
+        foreach (var id in Intersection(query, work))
+        {
+            batch.Add(id);
+            if (batch.Count == size)
+            {
+                foreach (var row in Rows(batch, scope))
+                {
+                    yield return row;
+                }
+                batch.Clear();
+                size = Math.Min(size * 2, 1024);
+            }
+        }
+        foreach (var row in Rows(batch, scope))
+        {
+            yield return row;
+        }
+    }
+
+    private List<DocRow> Rows(List<long> ids, SearchScope scope)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        using var command = Scoped(new StringBuilder("SELECT d.id, d.interview_id, d.kind, d.ref FROM json_each($ids) j JOIN search_docs d ON d.id = j.value "),
+            scope, "WHERE 1 = 1 ", "ORDER BY d.id DESC");
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+        return Read(command, ids.Count);
+    }
+
+    private static List<DocRow> Read(SqliteCommand command, int capacity)
+    {
+        using var reader = command.ExecuteReader();
+        var rows = new List<DocRow>(capacity);
+        while (reader.Read())
+        {
+            rows.Add(new DocRow(reader.GetInt64(0), reader.GetInt32(1), (SearchDocKind)reader.GetInt32(2), reader.GetInt32(3)));
+        }
+        return rows;
+    }
+
+    /// <summary>One table's matches (the query has no mix of one-character and longer words).</summary>
     private SqliteCommand Select(SearchQuery query, SearchScope scope, string columns, string tail)
     {
-        // The table that drives the scan is the one with pairs when there are any: pairs are rarer than characters.
         var main = query.PairsMatch is not null ? "search_pairs" : "search_chars";
-        var sql = new StringBuilder($"SELECT {columns} FROM {main} m JOIN search_docs d ON d.id = m.rowid ");
-        var both = query.PairsMatch is not null && query.CharsMatch is not null;
-        if (both)
-        {
-            sql.Append("JOIN search_chars c ON c.rowid = m.rowid ");
-        }
+        var command = Scoped(new StringBuilder($"SELECT {columns} FROM {main} m JOIN search_docs d ON d.id = m.rowid "),
+            scope, $"WHERE m.{main} MATCH $match ", tail);
+        SearchWriter.Bind(command, ("$match", query.PairsMatch ?? query.CharsMatch));
+        return command;
+    }
+
+    /// <summary>Adds the scope's joins and conditions to a select over <c>search_docs d</c>.</summary>
+    private SqliteCommand Scoped(StringBuilder sql, SearchScope scope, string where, string tail)
+    {
         if (scope.JoinsSession)
         {
             sql.Append("JOIN Interviews i ON i.Id = d.interview_id ");
         }
-        sql.Append($"WHERE m.{main} MATCH $match ");
-        if (both)
-        {
-            sql.Append("AND c.search_chars MATCH $chars ");
-        }
+        sql.Append(where);
         if (scope.ColumnId is not null)
         {
             sql.Append("AND i.ColumnId = $column ");
@@ -128,8 +199,6 @@ internal sealed class SearchReader(SqliteConnection connection, SearchSource sou
         var command = connection.CreateCommand();
         command.CommandText = sql.ToString();
         SearchWriter.Bind(command,
-            ("$match", query.PairsMatch ?? query.CharsMatch),
-            ("$chars", query.CharsMatch),
             ("$column", scope.ColumnId),
             ("$from", Utc(scope.From)),
             ("$until", Utc(scope.Until)),

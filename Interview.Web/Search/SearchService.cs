@@ -38,7 +38,7 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
         await db.Database.OpenConnectionAsync(cancellationToken);
         var reader = new SearchReader(SqliteConnections.Of(db.Database.GetDbConnection()), _source);
         var offset = (request.Page - 1) * PageSize;
-        var total = reader.Count(query, scope, CountLimit + 1);
+        var (total, complete) = reader.Count(query, scope, CountLimit + 1);
         var (rows, texts) = request.Sort == SearchSort.Newest
             ? Newest(reader, query, scope, offset)
             : Ranked(reader, query, scope, offset);
@@ -46,7 +46,7 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
         var items = rows.Where(r => texts.ContainsKey(r.Id) && sessions.ContainsKey(r.InterviewId))
             .Select(r => Hit(r, texts[r.Id], sessions[r.InterviewId], query))
             .ToList();
-        return new SearchResults(items, Math.Min(total, CountLimit), total > CountLimit, request.Page, PageSize, query);
+        return new SearchResults(items, Math.Min(total, CountLimit), total > CountLimit || !complete, request.Page, PageSize, query);
     }
 
     /// <summary>The choices for the search form: every column, the years and guest organizations of published sessions.</summary>
@@ -75,7 +75,7 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
     {
         var candidates = reader.Newest(query, scope, 0, RankedCandidates);
         var texts = reader.Texts(candidates);
-        var ranked = SearchRanking.Rank(candidates, texts, query, t => reader.Count(query.Only(t), scope, CountLimit), reader.DocumentCount);
+        var ranked = SearchRanking.Rank(candidates, texts, query, t => reader.Count(query.Only(t), scope, CountLimit).Count, reader.DocumentCount);
         var page = ranked.Skip(offset).Take(PageSize).ToList();
         if (page.Count < PageSize && candidates.Count == RankedCandidates)
         {

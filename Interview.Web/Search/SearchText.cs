@@ -15,7 +15,7 @@ public static class SearchText
     /// <summary>The break in folded strings.</summary>
     public const char Break = '\u0001';
 
-    /// <summary>The token for a break in the index; never produced by letters or digits.</summary>
+    /// <summary>The break inside an index token (保·政); never a letter or digit, and a token character to FTS5.</summary>
     public const string BreakToken = "\u00B7";
 
     /// <summary>
@@ -84,8 +84,9 @@ public static class SearchText
 
     /// <summary>
     /// Writes the index tokens of <paramref name="text"/>: into <paramref name="pairs"/> every two neighbouring
-    /// characters as one token (a lone character as itself) with <see cref="BreakToken"/> at every break, for phrase
-    /// matching; into <paramref name="chars"/> each character once, for one-character queries.
+    /// characters of a run as one token (医保政策 → 医保 保政 政策) and, at a break, the characters on either side with
+    /// the break between them (医保，政策 → 医保 保·政 政策), so that a phrase of these tokens matches exactly where
+    /// the folded text occurs; into <paramref name="chars"/> each character once, for one-character queries.
     /// </summary>
     public static void Tokenize(string text, StringBuilder pairs, StringBuilder chars, HashSet<int> seen)
     {
@@ -95,7 +96,7 @@ public static class SearchText
         ArgumentNullException.ThrowIfNull(seen);
         seen.Clear();
         var previous = default(Rune);
-        var runLength = 0;
+        var started = false;
         var pendingBreak = false;
         var index = 0;
         while (index < text.Length)
@@ -115,39 +116,30 @@ public static class SearchText
                 Handle(kind, value);
             }
         }
-        if (runLength == 1)
-        {
-            // A run of one character has no pair: the character stands for itself.
-            Append(pairs, previous).Append(' ');
-        }
 
         void Handle(Kind kind, Rune value)
         {
             if (kind == Kind.Break)
             {
-                pendingBreak |= runLength > 0;
+                pendingBreak = started;
                 return;
             }
             if (kind != Kind.Keep)
             {
                 return;
             }
-            if (pendingBreak)
+            if (started)
             {
-                if (runLength == 1)
+                Append(pairs, previous);
+                if (pendingBreak)
                 {
-                    Append(pairs, previous).Append(' ');
+                    pairs.Append(BreakToken);
                 }
-                pairs.Append(BreakToken).Append(' ');
-                runLength = 0;
-                pendingBreak = false;
+                Append(pairs, value).Append(' ');
             }
-            if (runLength > 0)
-            {
-                Append(Append(pairs, previous), value).Append(' ');
-            }
+            pendingBreak = false;
             previous = value;
-            runLength++;
+            started = true;
             if (seen.Add(value.Value))
             {
                 Append(chars, value).Append(' ');

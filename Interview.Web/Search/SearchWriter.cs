@@ -26,6 +26,7 @@ internal sealed class SearchWriter : IDisposable
 {
     private readonly SqliteCommand _find;
     private readonly SqliteCommand _insertDoc;
+    private readonly SqliteCommand _nextId;
     private readonly SqliteCommand _insertPairs;
     private readonly SqliteCommand _insertChars;
     private readonly SqliteCommand _delete;
@@ -38,7 +39,10 @@ internal sealed class SearchWriter : IDisposable
         Connection = connection;
         Transaction = transaction;
         _find = Command("SELECT id FROM search_docs WHERE interview_id = $interview AND kind = $kind AND ref = $ref");
-        _insertDoc = Command("INSERT INTO search_docs (id, interview_id, kind, ref) VALUES ($id, $interview, $kind, $ref) RETURNING id");
+        // No RETURNING, nor anything else that opens a statement savepoint: FTS5 writes out its buffered tokens at every
+        // savepoint, and a rebuild that did so per document would be several times slower.
+        _insertDoc = Command("INSERT INTO search_docs (id, interview_id, kind, ref) VALUES ($id, $interview, $kind, $ref)");
+        _nextId = Command("SELECT coalesce(max(id), 0) + 1 FROM search_docs");
         _insertPairs = Command("INSERT INTO search_pairs (rowid, body) VALUES ($id, $body)");
         _insertChars = Command("INSERT INTO search_chars (rowid, body) VALUES ($id, $body)");
         _delete = Command("""
@@ -73,16 +77,18 @@ internal sealed class SearchWriter : IDisposable
         {
             Delete(existing);
         }
-        return Insert(TokenizedDocument.Of(document, _pairs, _chars, _seen), id);
+        return Insert(TokenizedDocument.Of(document, _pairs, _chars, _seen), id ?? NextId());
     }
 
-    /// <summary>Adds a tokenized document as the newest (or under <paramref name="id"/>).</summary>
-    public long Insert(TokenizedDocument tokens, long? id = null)
+    /// <summary>The id a new document gets: after every other, so it is the newest.</summary>
+    public long NextId() => (long)_nextId.ExecuteScalar()!;
+
+    /// <summary>Adds a tokenized document under <paramref name="rowid"/>.</summary>
+    public long Insert(TokenizedDocument tokens, long rowid)
     {
         var document = tokens.Document;
-        Bind(_insertDoc, ("$id", (object?)id ?? DBNull.Value), ("$interview", document.InterviewId), ("$kind", (int)document.Kind),
-            ("$ref", document.Reference));
-        var rowid = (long)_insertDoc.ExecuteScalar()!;
+        Bind(_insertDoc, ("$id", rowid), ("$interview", document.InterviewId), ("$kind", (int)document.Kind), ("$ref", document.Reference));
+        _insertDoc.ExecuteNonQuery();
         Bind(_insertPairs, ("$id", rowid), ("$body", tokens.Pairs));
         _insertPairs.ExecuteNonQuery();
         Bind(_insertChars, ("$id", rowid), ("$body", tokens.Chars));
@@ -167,6 +173,7 @@ internal sealed class SearchWriter : IDisposable
     {
         _find.Dispose();
         _insertDoc.Dispose();
+        _nextId.Dispose();
         _insertPairs.Dispose();
         _insertChars.Dispose();
         _delete.Dispose();
