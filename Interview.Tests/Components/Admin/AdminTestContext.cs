@@ -133,6 +133,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<Interview.Web.Live.LiveNotifier>();
         services.AddSingleton<InterviewAdmin>();
+        services.AddSingleton<Interview.Web.Search.SearchIndex>();
         services.AddSingleton<StaffAccounts>();
     }
 
