@@ -32,7 +32,8 @@ public sealed record SearchHit(
     DateTimeOffset Date);
 
 /// <summary>
-/// A page of results. <see cref="Total"/> is exact up to <see cref="SearchService.CountLimit"/>; beyond it
+/// A page of results. <see cref="Total"/> is exact up to <see cref="SearchService.CountLimit"/>; beyond it, or when a
+/// query mixing one-character and longer words stopped counting early (<see cref="SearchReader.MixedCountSteps"/>),
 /// <see cref="TotalIsLowerBound"/> is set and the total reads "more than".
 /// </summary>
 public sealed record SearchResults(

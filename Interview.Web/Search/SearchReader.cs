@@ -25,7 +25,7 @@ internal sealed record SearchScope(int? ColumnId, DateTimeOffset? From, DateTime
 /// one-character words (search_chars) with longer ones (search_pairs) reads both tables newest first and intersects
 /// them here (<see cref="SearchIntersection"/>).
 /// </summary>
-internal sealed class SearchReader(SqliteConnection connection, SearchSource source)
+internal sealed class SearchReader(SqliteConnection connection, SearchSource source) : ISqlCommands
 {
     /// <summary>About 5 ms of intersecting (see <see cref="SearchIntersection"/>).</summary>
     public const int MixedCountSteps = 25_000;
@@ -104,15 +104,21 @@ internal sealed class SearchReader(SqliteConnection connection, SearchSource sou
                 texts[reader.GetInt64(0)] = new DocText(reader.GetString(1), TranscriptEntry.Label(kind, reader.GetString(3)));
             }
         }
-        using var writer = new SearchWriter(connection, null);
         foreach (var row in rows.Where(r => r.Kind == SearchDocKind.Session))
         {
-            if (source.Session(writer, row.InterviewId) is { } session)
+            if (source.Session(this, row.InterviewId) is { } session)
             {
                 texts[row.Id] = new DocText(session.Text, null);
             }
         }
         return texts;
+    }
+
+    public SqliteCommand Command(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
     }
 
     private IEnumerable<long> Intersection(SearchQuery query, SearchIntersection.Work work) =>

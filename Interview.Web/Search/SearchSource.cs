@@ -11,9 +11,9 @@ namespace Interview.Web.Search;
 internal sealed class SearchSource(MarkdownRenderer renderer)
 {
     /// <summary>Published sessions in the order they were published: a rebuild numbers documents in that order.</summary>
-    public List<int> PublishedSessions(SearchWriter writer)
+    public List<int> PublishedSessions(ISqlCommands sql)
     {
-        using var command = writer.Command("SELECT Id FROM Interviews WHERE Status = 'Published' ORDER BY PublishedAt, Id");
+        using var command = sql.Command("SELECT Id FROM Interviews WHERE Status = 'Published' ORDER BY PublishedAt, Id");
         using var reader = command.ExecuteReader();
         var ids = new List<int>();
         while (reader.Read())
@@ -23,17 +23,17 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
         return ids;
     }
 
-    public bool IsPublished(SearchWriter writer, int interviewId)
+    public bool IsPublished(ISqlCommands sql, int interviewId)
     {
-        using var command = writer.Command("SELECT Status FROM Interviews WHERE Id = $id");
+        using var command = sql.Command("SELECT Status FROM Interviews WHERE Id = $id");
         SearchWriter.Bind(command, ("$id", interviewId));
         return command.ExecuteScalar() as string == "Published";
     }
 
     /// <summary>Every document of the session: entries in seq order, then questions, then the session itself.</summary>
-    public IEnumerable<SearchDocument> Documents(SearchWriter writer, int interviewId)
+    public IEnumerable<SearchDocument> Documents(ISqlCommands sql, int interviewId)
     {
-        using (var entries = writer.Command("SELECT Seq, Text FROM Entries WHERE InterviewId = $id ORDER BY Seq"))
+        using (var entries = sql.Command("SELECT Seq, Text FROM Entries WHERE InterviewId = $id ORDER BY Seq"))
         {
             SearchWriter.Bind(entries, ("$id", interviewId));
             using var reader = entries.ExecuteReader();
@@ -42,7 +42,7 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
                 yield return new SearchDocument(interviewId, SearchDocKind.Entry, reader.GetInt32(0), reader.GetString(1));
             }
         }
-        using (var questions = writer.Command(PublicQuestionsSql))
+        using (var questions = sql.Command(PublicQuestionsSql))
         {
             SearchWriter.Bind(questions, ("$id", interviewId), ("$question", DBNull.Value));
             using var reader = questions.ExecuteReader();
@@ -51,33 +51,33 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
                 yield return new SearchDocument(interviewId, SearchDocKind.Question, reader.GetInt32(0), reader.GetString(1));
             }
         }
-        if (Session(writer, interviewId) is { } session)
+        if (Session(sql, interviewId) is { } session)
         {
             yield return session;
         }
     }
 
-    public SearchDocument? Entry(SearchWriter writer, int interviewId, int seq)
+    public SearchDocument? Entry(ISqlCommands sql, int interviewId, int seq)
     {
-        using var command = writer.Command("SELECT Text FROM Entries WHERE InterviewId = $id AND Seq = $seq");
+        using var command = sql.Command("SELECT Text FROM Entries WHERE InterviewId = $id AND Seq = $seq");
         SearchWriter.Bind(command, ("$id", interviewId), ("$seq", seq));
         return command.ExecuteScalar() is string text ? new SearchDocument(interviewId, SearchDocKind.Entry, seq, text) : null;
     }
 
     /// <summary>The question as a document, or null when it is not public or is in the transcript as an entry.</summary>
-    public SearchDocument? Question(SearchWriter writer, int interviewId, int questionId)
+    public SearchDocument? Question(ISqlCommands sql, int interviewId, int questionId)
     {
-        using var command = writer.Command(PublicQuestionsSql);
+        using var command = sql.Command(PublicQuestionsSql);
         SearchWriter.Bind(command, ("$id", interviewId), ("$question", questionId));
         using var reader = command.ExecuteReader();
         return reader.Read() ? new SearchDocument(interviewId, SearchDocKind.Question, reader.GetInt32(0), reader.GetString(1)) : null;
     }
 
-    public SearchDocument? Session(SearchWriter writer, int interviewId)
+    public SearchDocument? Session(ISqlCommands sql, int interviewId)
     {
         string title;
         string summary;
-        using (var command = writer.Command("SELECT Title, SummaryMarkdown FROM Interviews WHERE Id = $id"))
+        using (var command = sql.Command("SELECT Title, SummaryMarkdown FROM Interviews WHERE Id = $id"))
         {
             SearchWriter.Bind(command, ("$id", interviewId));
             using var reader = command.ExecuteReader();
@@ -88,7 +88,7 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
             (title, summary) = (reader.GetString(0), reader.GetString(1));
         }
         var guests = new List<(string, string, string)>();
-        using (var command = writer.Command("SELECT Name, Position, Organization FROM Guests WHERE InterviewId = $id ORDER BY SortOrder, Id"))
+        using (var command = sql.Command("SELECT Name, Position, Organization FROM Guests WHERE InterviewId = $id ORDER BY SortOrder, Id"))
         {
             SearchWriter.Bind(command, ("$id", interviewId));
             using var reader = command.ExecuteReader();
@@ -121,6 +121,12 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
           AND NOT EXISTS (SELECT 1 FROM Entries e WHERE e.InterviewId = q.InterviewId AND e.Kind = 'Question' AND e.QuestionId = q.Id)
         ORDER BY q.Id
         """;
+}
+
+/// <summary>Makes commands on a connection (and its transaction, if any).</summary>
+internal interface ISqlCommands
+{
+    SqliteCommand Command(string sql);
 }
 
 /// <summary>The SQLite connection under an EF context: the index lives in SQLite only.</summary>

@@ -22,7 +22,7 @@ internal readonly record struct TokenizedDocument(SearchDocument Document, strin
 /// Writes index rows on a connection inside the caller's transaction, with statements prepared once. It knows the
 /// tables, not where documents come from.
 /// </summary>
-internal sealed class SearchWriter : IDisposable
+internal sealed class SearchWriter : ISqlCommands, IDisposable
 {
     private readonly SqliteCommand _find;
     private readonly SqliteCommand _insertDoc;
