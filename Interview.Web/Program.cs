@@ -7,6 +7,13 @@ using Interview.Web.Media;
 using Interview.Web.Staff;
 using Microsoft.Extensions.FileProviders;
 
+if (Interview.Web.Search.SearchCommand.Matches(args))
+{
+    // A maintenance command (README "Search"), not the site.
+    Environment.ExitCode = await Interview.Web.Search.SearchCommand.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInterview();
 
@@ -57,6 +64,7 @@ app.MapLiveApi();
 app.MapQuestionApi();
 app.MapFollowUpApi();
 app.MapWordListApi();
+app.MapSearchApi();
 app.MapHub<Interview.Web.Live.LiveHub>(Interview.Web.Live.LiveHub.Path).AllowAnonymous();
 app.MapFeeds();
 app.MapArchiveDownloads();

@@ -94,6 +94,16 @@ public sealed class NothingUnapprovedLeaksTests
         }
         var outputs = outputsWhileLive.Concat(await PublicOutputsAsync(citizen, id, $"/interviews/{id}/transcript.md", $"/interviews/{id}/snapshot.html")).ToList();
         await LiveClient.EventuallyAsync(() => hub.Any(m => m.Contains("\"published\"", StringComparison.Ordinal)), "the published status on the hub");
+        // Search, by the marker itself: the API and the page.
+        foreach (var marker in hidden.Concat(approved.Select(a => a.Marker)))
+        {
+            // Only the results count: the page and the API repeat the searcher's own query, which is not a leak.
+            var api = JsonDocument.Parse(await citizen.GetStringAsync($"/api/v1/search?q={marker}")).RootElement;
+            outputs.Add(($"search API for {marker}", api.GetProperty("items").GetRawText()));
+            var page = await citizen.GetStringAsync($"/search?q={marker}");
+            var results = page.IndexOf("<ol class=\"search-results\"", StringComparison.Ordinal);
+            outputs.Add(($"search page for {marker}", results < 0 ? "" : page[results..page.IndexOf("</ol>", results, StringComparison.Ordinal)]));
+        }
         outputs.AddRange(hub.Select(m => ("hub message", m)));
 
         foreach (var marker in hidden)
@@ -103,6 +113,8 @@ public sealed class NothingUnapprovedLeaksTests
         }
         // The check can fail: approved questions do show, on the live page's list and in the hub's question messages.
         Assert.All(approved, a => Assert.Contains(outputs, o => o.Body.Contains(a.Marker, StringComparison.Ordinal)));
+        // And search finds an approved question of the archive by its words, which shows the search check looks.
+        Assert.All(approved, a => Assert.Contains(outputs, o => o.Source == $"search API for {a.Marker}" && o.Body.Contains(a.Marker, StringComparison.Ordinal)));
         Assert.DoesNotContain(outputs, o => System.Text.RegularExpressions.Regex.IsMatch(o.Body, "139\\d{8}"));
     }
 

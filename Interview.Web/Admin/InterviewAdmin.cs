@@ -40,6 +40,7 @@ public sealed class InterviewAdmin(
     ImageStore images,
     Live.LiveNotifier notifier,
     FollowUps.FollowUpSchedule followUps,
+    Search.SearchIndex search,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<InterviewRow>> ListAsync(StaffActor actor)
@@ -229,7 +230,8 @@ public sealed class InterviewAdmin(
             audit.Add(db, actor, "interview.transition", Target(id), details);
             try
             {
-                await db.SaveChangesAsync();
+                // Publishing puts the session into the search index in the same transaction.
+                await search.SaveChangesAsync(db);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
@@ -250,7 +252,7 @@ public sealed class InterviewAdmin(
         var session = await LoadAsync(db, id);
         var details = await change(db, session, clock.GetUtcNow());
         audit.Add(db, actor, action, Target(id), details);
-        await db.SaveChangesAsync();
+        await search.SaveChangesAsync(db);
     }
 
     private static async Task<InterviewSession> LoadAsync(InterviewDbContext db, int id) =>

@@ -14,6 +14,7 @@ public sealed class DatabaseInitializer(
     MarkdownRenderer renderer,
     TimeProvider clock,
     StaffAccounts accounts,
+    Search.SearchIndex search,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -29,6 +30,8 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("Empty database: adding the demo columns and sessions.");
             await DemoData.SeedAsync(db, renderer, clock, cancellationToken);
         }
+        // A new or older index (the migration that adds it, a new tokenization, the demo data) is built now.
+        await search.EnsureCurrentAsync(cancellationToken);
 
         foreach (var role in StaffRoles.All.Select(r => r.Name()))
         {

@@ -68,6 +68,8 @@ public static class InterviewServices
         services.AddSingleton<Screening.QuestionScreening>();
         services.AddSingleton<Screening.WordListAdmin>();
         services.AddSingleton<Questions.ModerationQueue>();
+        services.AddSingleton<Search.SearchIndex>();
+        services.AddSingleton<Search.SearchService>();
         services.AddQuestionLimits();
         services.AddSingleton<Data.WriteGate>();
         services.AddHostedService<Live.LiveHubRelay>();

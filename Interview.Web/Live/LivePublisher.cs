@@ -30,6 +30,7 @@ public sealed class LivePublisher(
     LiveNotifier notifier,
     PublicCatalog catalog,
     Media.ImageStore images,
+    Search.SearchIndex search,
     TimeProvider clock)
 {
     private const int Attempts = 10;
@@ -83,7 +84,7 @@ public sealed class LivePublisher(
         entry.Correct(entry.Kind == EntryKind.Question ? renderer.RenderPlain(markdown) : renderer.Render(markdown), note, now);
         session.Touch(now);
         audit.Add(db, actor, "entry.correct", $"interview/{interviewId}", $"seq {seq}: {note}");
-        await db.SaveChangesAsync();
+        await search.SaveChangesAsync(db);
         return (await AnnounceAsync(interviewId, seq))!;
     }
 
@@ -223,12 +224,12 @@ public sealed class LivePublisher(
         return view;
     }
 
-    /// <summary>Saves; a lost race for the next seq (concurrency token or unique index) means: reload and retry.</summary>
-    private static async Task<bool> TrySaveAsync(InterviewDbContext db, int attempt)
+    /// <summary>Saves (with the search index, in a published session); a lost race for the next seq (concurrency token or unique index) means: reload and retry.</summary>
+    private async Task<bool> TrySaveAsync(InterviewDbContext db, int attempt)
     {
         try
         {
-            await db.SaveChangesAsync();
+            await search.SaveChangesAsync(db);
             return true;
         }
         catch (DbUpdateException) when (attempt < Attempts)

@@ -36,6 +36,7 @@ public sealed class Moderation(
     WriteGate writes,
     FollowUps.FollowUpSchedule followUps,
     Hosting.SiteTime time,
+    Search.SearchIndex search,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<ModerationItem>> ListAsync(StaffActor actor, int interviewId, QuestionStatus? status)
@@ -162,7 +163,8 @@ public sealed class Moderation(
             audit.Add(db, actor, action, $"question/{questionId}", details);
             using (await writes.EnterAsync())
             {
-                await db.SaveChangesAsync();
+                // A question approved after its session was published joins the search index in the same transaction.
+                await search.SaveChangesAsync(db);
             }
         }
         catch (Exception e) when (e is QuestionAlreadyDecidedException or DbUpdateConcurrencyException)

@@ -139,6 +139,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<Interview.Web.Data.WriteGate>();
         services.AddSingleton<Interview.Web.Hosting.SiteTime>();
         services.AddSingleton<InterviewAdmin>();
+        services.AddSingleton<Interview.Web.Search.SearchIndex>();
         services.AddSingleton<StaffAccounts>();
     }
 

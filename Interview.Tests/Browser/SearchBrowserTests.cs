@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+
+namespace Interview.Tests.Browser;
+
+/// <summary>Searching the archive in a real browser, from the home page to the entry found.</summary>
+public sealed class SearchBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task AVisitorSearchesFromTheHomePageAndLandsOnTheHighlightedEntry()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 700 } });
+        await page.GotoAsync("/");
+
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索访谈" }).FillAsync("奥司他韦");
+        await page.GetByRole(AriaRole.Button, new() { Name = "搜索", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/search?q=*");
+
+        Assert.Matches("找到 \\d+ 条结果", await page.Locator(".search-count").InnerTextAsync());
+        Assert.Equal("奥司他韦", await page.Locator(".search-hit mark").First.InnerTextAsync());
+        var result = page.Locator(".search-hit h3 a[href*='#e']").First;
+        var seq = (await result.GetAttributeAsync("href"))!.Split("#e")[1];
+        await result.ClickAsync();
+        await page.WaitForURLAsync($"**/interviews/*#e{seq}");
+
+        var entry = page.Locator($"#e{seq}");
+        Assert.True(await entry.EvaluateAsync<bool>("e => e.matches(':target')"));
+        Assert.Contains("奥司他韦", await entry.InnerTextAsync(), StringComparison.Ordinal);
+        // Visibly highlighted: the :target rule outlines it, which no other entry has.
+        Assert.Equal("solid", await entry.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+        Assert.Equal("none", await page.Locator("li.entry:not(:target)").First.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+        await page.WaitForFunctionAsync(
+            $"() => {{ const top = document.getElementById('e{seq}').getBoundingClientRect().top; return top >= -1 && top < innerHeight; }}",
+            null, new PageWaitForFunctionOptions { Timeout = 5000 });
+    }
+}
