@@ -99,7 +99,16 @@ public class TypistConsoleTests : LiveConsoleTestContext
         var cut = Render<TypistConsolePage>(p => p.Add(s => s.Id, session.Id));
 
         cut.WaitForAssertion(() => Assert.Contains("数据请核实", cut.Find(".typist-draft .draft-comment").TextContent, StringComparison.Ordinal));
-        cut.Find(".revise-draft").Click();
+        // The console may still be reloading its drafts (the send-back's event), which can replace the button the
+        // first click went to: click until the editor is open.
+        cut.WaitForAssertion(() =>
+        {
+            if (cut.FindAll("textarea.revise-text").Count == 0)
+            {
+                cut.Find(".revise-draft").Click();
+            }
+            Assert.NotEmpty(cut.FindAll("textarea.revise-text"));
+        });
         cut.Find("textarea.revise-text").Input("接种率为 35%");
         cut.Find(".resubmit-draft").Click();
 
