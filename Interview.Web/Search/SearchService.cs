@@ -19,7 +19,7 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
 {
     public const int PageSize = 20;
     /// <summary>Totals are exact up to this many; past it the page says "more than".</summary>
-    public const int CountLimit = 10_000;
+    public const int CountLimit = 5_000;
     public const int RankedCandidates = 1_000;
     public const int MaxPage = CountLimit / PageSize;
 
