@@ -1,6 +1,7 @@
 using Interview.Domain.FollowUps;
 using Interview.Domain.Questions;
 using Interview.Web.Data;
+using Interview.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,20 +14,16 @@ namespace Interview.Web.FollowUps;
 /// </summary>
 public sealed class FollowUpSchedule
 {
-    private static readonly TimeSpan ChinaStandardOffset = TimeSpan.FromHours(8);
-
-    public FollowUpSchedule(IOptions<InterviewOptions> options)
+    public FollowUpSchedule(IOptions<InterviewOptions> options, SiteTime time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         var settings = options.Value.FollowUps;
         WorkingDays = settings.WorkingDays;
         Calendar = new WorkingCalendar(
             FollowUpOptionsValidator.Dates(settings.Holidays, nameof(settings.Holidays), null),
             FollowUpOptionsValidator.Dates(settings.WorkingWeekends, nameof(settings.WorkingWeekends), null));
-        // As SiteTime does: a machine without time zone data still gets Beijing time, China has no daylight saving.
-        Zone = TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.TimeZone, out var zone)
-            ? zone
-            : TimeZoneInfo.CreateCustomTimeZone(options.Value.TimeZone, ChinaStandardOffset, "China Standard Time", "China Standard Time");
+        Zone = time.Zone;
     }
 
     public int WorkingDays { get; }

@@ -6,16 +6,20 @@ namespace Interview.Web.Hosting;
 public sealed class SiteTime
 {
     private static readonly TimeSpan ChinaStandardOffset = TimeSpan.FromHours(8);
-    private readonly TimeZoneInfo? _zone;
 
     public SiteTime(IOptions<InterviewOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         // A machine without time zone data still shows Beijing time correctly: China has no daylight saving.
-        TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.TimeZone, out _zone);
+        Zone = TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.TimeZone, out var zone)
+            ? zone
+            : TimeZoneInfo.CreateCustomTimeZone(options.Value.TimeZone, ChinaStandardOffset, "China Standard Time", "China Standard Time");
     }
 
-    public DateTimeOffset Local(DateTimeOffset instant) =>
-        _zone is null ? instant.ToOffset(ChinaStandardOffset) : TimeZoneInfo.ConvertTime(instant, _zone);
+    /// <summary>The site's time zone: the configured one, or a fixed UTC+8 where the machine has no zone data.</summary>
+    public TimeZoneInfo Zone { get; }
+
+    public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
     public DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } value ? Local(value) : null;
 

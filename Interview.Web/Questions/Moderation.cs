@@ -50,9 +50,7 @@ public sealed class Moderation(
         }
         var questions = await query.OrderBy(q => q.SubmittedAt).ThenBy(q => q.Id).ToListAsync();
         var blocked = (await db.ClientBlocks.Where(b => b.InterviewId == interviewId).Select(b => b.ClientKey).ToListAsync()).ToHashSet();
-        return questions.Select(q => new ModerationItem(
-            q.Id, q.Nickname, q.Text, q.OriginalText, q.Status, q.SubmittedAt, q.DecidedBy, q.Flags, MaskPhone(q.Phone), q.DecidedAt,
-            q.RejectReason, q.DecisionNote, q.MergedIntoId, q.ClientKey is { } key && blocked.Contains(key))).ToList();
+        return questions.Select(q => ModerationQueue.ToItem(q, blocked)).ToList();
     }
 
     /// <summary>The full phone number, for roles that call citizens back (admin, host); every view is audited.</summary>

@@ -120,7 +120,8 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         };
     }
 
-    private static ModerationItem ToItem(Question q, IReadOnlySet<string> blocked) => new(
+    /// <summary>A question as moderators see it: the phone masked, and whether its sender is in <paramref name="blocked"/>.</summary>
+    internal static ModerationItem ToItem(Question q, IReadOnlySet<string> blocked) => new(
         q.Id, q.Nickname, q.Text, q.OriginalText, q.Status, q.SubmittedAt, q.DecidedBy, q.Flags, Moderation.MaskPhone(q.Phone),
         q.DecidedAt, q.RejectReason, q.DecisionNote, q.MergedIntoId, q.ClientKey is { } key && blocked.Contains(key));
 }
