@@ -8,6 +8,7 @@ namespace Interview.Tests.Browser;
 public sealed class StaffBrowserFixture() : BrowserFixture(new StaffSite(requireTwoFactor: true));
 
 /// <summary>An admin's first day, in a real browser: sign in, enrol two-factor, create a column and a session, schedule it.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed partial class AdminConsoleBrowserTests(StaffBrowserFixture browser) : IClassFixture<StaffBrowserFixture>
 {
     [Fact]

@@ -17,6 +17,7 @@ public sealed class ArchiveBrowserFixture() : BrowserFixture(new ArchiveSite()),
 }
 
 /// <summary>The archive as a document: the snapshot offline, the metadata under the CSP, the page on paper.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class ArchiveBrowserTests(ArchiveBrowserFixture browser) : IClassFixture<ArchiveBrowserFixture>
 {
     [Fact]

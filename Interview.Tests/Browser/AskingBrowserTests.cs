@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Interview.Tests.Browser;
 
 /// <summary>A citizen on a phone asks a question on the preview page, with script off, and gets a receipt.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class AskingBrowserTests(ConsoleBrowserFixture browser) : IClassFixture<ConsoleBrowserFixture>
 {
     [Fact]

@@ -81,3 +81,13 @@ public sealed class ConsoleBrowserFixture() : BrowserFixture(new StaffSite(requi
         return page;
     }
 }
+
+/// <summary>
+/// Browser tests run one class at a time: each class starts a site and a Chromium of its own, and several at once on a
+/// 2-core machine starve the consoles' circuits until waits time out. The rest of the suite still runs beside them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection
+{
+    public const string Name = "Browser";
+}

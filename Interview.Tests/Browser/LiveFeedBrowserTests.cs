@@ -17,6 +17,7 @@ public sealed class LiveSiteFixture() : BrowserFixture(new StaffSite(requireTwoF
 /// The public live page in a real browser: staff publish through the API, and open pages show each entry without a
 /// reload, once, in order, across a network drop, a correction and the end of the session.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class LiveFeedBrowserTests(LiveSiteFixture browser) : IClassFixture<LiveSiteFixture>
 {
     private const string TitlePrefix = "直播页测试";

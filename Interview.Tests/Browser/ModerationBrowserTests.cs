@@ -10,6 +10,7 @@ using Microsoft.Playwright;
 namespace Interview.Tests.Browser;
 
 /// <summary>A moderator works the queue in a real browser with the keyboard alone (GB/T 37668).</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class ModerationBrowserTests(ConsoleBrowserFixture browser) : IClassFixture<ConsoleBrowserFixture>
 {
     private const string ModeratorEmail = "moderator@example.gov.cn";

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Interview.Tests.Browser;
 
 /// <summary>What a person sees on the public site, in a real browser.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class PublicSiteBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

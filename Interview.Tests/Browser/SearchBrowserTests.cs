@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Interview.Tests.Browser;
 
 /// <summary>Searching the archive in a real browser, from the home page to the entry found.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class SearchBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

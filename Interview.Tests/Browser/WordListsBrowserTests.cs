@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace Interview.Tests.Browser;
 
 /// <summary>An admin adds a (made-up) word in a real browser; a citizen's evasive traditional, spaced form of it is flagged.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class WordListsBrowserTests(ConsoleBrowserFixture browser) : IClassFixture<ConsoleBrowserFixture>
 {
     [Fact]
