@@ -15,7 +15,6 @@ public sealed partial class AdminConsoleBrowserTests(StaffBrowserFixture browser
     public async Task AnAdminSignsInCreatesAColumnAndASessionSchedulesItAndFindsItOnThePublicSite()
     {
         var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
 
         // Sign in: the console sends strangers to the sign-in page first.
         await page.GotoAsync("/admin");

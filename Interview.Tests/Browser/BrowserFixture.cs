@@ -23,8 +23,16 @@ public class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public InterviewFactory Site => _site;
 
+    /// <summary>
+    /// How long a step waits for its condition (a navigation, an element, an assertion) before it fails. Waits end as
+    /// soon as the condition holds, so this costs nothing when things are fine; it is long because CI runs the browser
+    /// tests beside the rest of the suite on 2 cores, where a console's first render can take many seconds.
+    /// </summary>
+    public const float WaitMilliseconds = 60_000;
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
         BaseAddress = _site.StartKestrel();
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -46,7 +54,10 @@ public class BrowserFixture : IAsyncLifetime
         options.BaseURL = BaseAddress.ToString();
         options.Locale ??= "zh-CN";
         var context = await Browser.NewContextAsync(options);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(WaitMilliseconds);
+        page.SetDefaultNavigationTimeout(WaitMilliseconds);
+        return page;
     }
 
     public async Task DisposeAsync()
@@ -72,7 +83,6 @@ public sealed class ConsoleBrowserFixture() : BrowserFixture(new StaffSite(requi
     public async Task<IPage> SignedInAsync(string email, string password = StaffSite.Password)
     {
         var page = await NewPageAsync();
-        page.SetDefaultTimeout(15_000);
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("电子邮箱").FillAsync(email);
         await page.GetByLabel("密码").FillAsync(password);

@@ -40,7 +40,7 @@ public sealed class LiveFeedBrowserTests(LiveSiteFixture browser) : IClassFixtur
         foreach (var page in new[] { first, second })
         {
             var shown = page.Locator($"#e{seq}");
-            await Assertions.Expect(shown).ToBeVisibleAsync(new() { Timeout = 5_000 });
+            await Assertions.Expect(shown).ToBeVisibleAsync();
             await Assertions.Expect(shown.Locator(".speaker")).ToHaveTextAsync($"[{entry.GetProperty("speaker").GetString()}]");
             await Assertions.Expect(shown.Locator(".entry-body strong")).ToHaveTextAsync("接种");
             await Assertions.Expect(shown.Locator("a.permalink")).ToHaveAttributeAsync("href", $"/interviews/{id}#e{seq}");
@@ -75,7 +75,7 @@ public sealed class LiveFeedBrowserTests(LiveSiteFixture browser) : IClassFixtur
         await AssertSeqsAsync(page, 1, 2);
         await context.SetOfflineAsync(false);
 
-        await Assertions.Expect(page.Locator("#e5")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#e5")).ToBeVisibleAsync();
         await JoinedAsync(page);
         await Assertions.Expect(page.Locator(".live-note")).Not.ToContainTextAsync("重新连接");
         await Task.Delay(1_000);
@@ -323,7 +323,6 @@ public sealed class LiveFeedBrowserTests(LiveSiteFixture browser) : IClassFixtur
     private async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
         var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 } });
-        page.SetDefaultTimeout(10_000);
         return page;
     }
 

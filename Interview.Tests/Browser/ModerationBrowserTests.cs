@@ -74,7 +74,6 @@ public sealed class ModerationBrowserTests(ConsoleBrowserFixture browser) : ICla
 
         // A citizen on a phone asks on the live page.
         var citizen = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 740 }, IsMobile = true });
-        citizen.SetDefaultTimeout(15_000);
         await citizen.GotoAsync($"/interviews/{id}");
         await citizen.GetByLabel("昵称").FillAsync("个体户老陈");
         await citizen.GetByLabel("问题（不超过 500 字）").FillAsync("个体工商户办理营业执照能全程网上办吗？");

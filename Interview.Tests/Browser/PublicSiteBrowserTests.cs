@@ -58,7 +58,7 @@ public sealed class PublicSiteBrowserTests(BrowserFixture browser) : IClassFixtu
         // Scrolling may be smooth: wait until the entry has come into view.
         await page.WaitForFunctionAsync(
             "() => { const top = document.getElementById('e20').getBoundingClientRect().top; return top >= -1 && top < innerHeight; }",
-            null, new PageWaitForFunctionOptions { Timeout = 5000 });
+            null);
         Assert.True(await page.EvaluateAsync<double>("() => window.scrollY") > 0);
     }
 

@@ -31,6 +31,6 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IClassFixture<B
         Assert.Equal("none", await page.Locator("li.entry:not(:target)").First.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
         await page.WaitForFunctionAsync(
             $"() => {{ const top = document.getElementById('e{seq}').getBoundingClientRect().top; return top >= -1 && top < innerHeight; }}",
-            null, new PageWaitForFunctionOptions { Timeout = 5000 });
+            null);
     }
 }

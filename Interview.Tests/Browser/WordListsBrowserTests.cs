@@ -15,7 +15,6 @@ public sealed class WordListsBrowserTests(ConsoleBrowserFixture browser) : IClas
     public async Task AnAdminAddsAWordTestsItAndACitizensEvasiveFormIsFlagged()
     {
         var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
         await page.GotoAsync("/admin/wordlists");
         await page.WaitForURLAsync("**/account/sign-in**");
         await page.GetByLabel("电子邮箱").FillAsync(StaffSite.AdminEmail);

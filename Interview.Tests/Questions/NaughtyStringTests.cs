@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Interview.Tests.Questions;
 
 /// <summary>
-/// Every string of the Big List of Naughty Strings (../shared/data/blns.json), plus NUL, CR and LF, through every text
+/// Every string of the Big List of Naughty Strings (Support/Data/blns.json), plus NUL, CR and LF, through every text
 /// field a citizen or a moderator fills: nickname, question, phone, the moderator's edit and the rejection note. No 5xx
 /// ever; what is accepted comes back exactly (line breaks normalised to LF, control characters dropped, ends trimmed).
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class NaughtyStringTests
         using var citizen = site.CreateClient();
         using var admin = site.Client(await site.TokenAsync());
         var contexts = site.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>();
-        var strings = JsonSerializer.Deserialize<string[]>(await File.ReadAllTextAsync(QuestionIntakeTests.Blns()))!
+        var strings = NaughtyStrings.All()
             .Append("换行\r\n第二行").Append("空\0字符").Append("\r").Append("\n\n").Distinct().ToList();
         Assert.True(strings.Count > 500);
         var accepted = 0;

@@ -97,24 +97,6 @@ public sealed class QuestionIntakeTests(QuestionIntakeTests.Site site) : IClassF
         Assert.Equal(expected, response.StatusCode);
         Assert.Contains("不再接受提问", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
-
-    internal static string Blns()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "blns.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-            candidate = Path.Combine(dir.FullName, "..", "shared", "data", "blns.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException("../shared/data/blns.json beside the repository");
-    }
 }
 
 public sealed class QuestionFloodTests

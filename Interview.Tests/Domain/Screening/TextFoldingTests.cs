@@ -1,4 +1,5 @@
 using Interview.Domain.Screening;
+using Interview.Tests.Support;
 
 namespace Interview.Tests.Domain.Screening;
 
@@ -87,7 +88,7 @@ public class TextFoldingTests
     [Fact]
     public void EveryNaughtyStringFoldsMatchesAndMasksWithoutAnError()
     {
-        var strings = System.Text.Json.JsonSerializer.Deserialize<string[]>(File.ReadAllText(Blns()))!;
+        var strings = NaughtyStrings.All();
         var matcher = SensitiveWordMatcher.Build([new SensitiveWordSource("测试", 1, ["测试词", "abc", "null"])]);
 
         foreach (var text in strings)
@@ -97,20 +98,5 @@ public class TextFoldingTests
             Assert.All(matcher.FindAll(text), m => Assert.Equal(m.MatchedText, text.Substring(m.Start, m.Length)));
             Assert.True(PersonalData.Mask(text).Length <= text.Length, text);
         }
-    }
-
-    private static string Blns()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data", "blns.json"), Path.Combine(dir.FullName, "..", "shared", "data", "blns.json") })
-            {
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-        throw new FileNotFoundException("../shared/data/blns.json beside the repository");
     }
 }
