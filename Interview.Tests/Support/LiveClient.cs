@@ -36,10 +36,10 @@ public sealed class LiveClient : IAsyncDisposable
     public Task<JsonElement[]> JoinAsync(int interviewId, int afterSeq) =>
         Connection.InvokeAsync<JsonElement[]>("Join", interviewId, afterSeq);
 
-    /// <summary>Waits until <paramref name="condition"/> holds, or fails after a few seconds.</summary>
+    /// <summary>Waits until <paramref name="condition"/> holds, or fails after 30 s (generous: CI shares 2 cores).</summary>
     public static async Task EventuallyAsync(Func<bool> condition, string what)
     {
-        var until = DateTime.UtcNow.AddSeconds(10);
+        var until = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}");

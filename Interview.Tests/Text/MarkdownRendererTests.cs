@@ -85,7 +85,9 @@ public class MarkdownRendererTests
         var result = _renderer.Render(new string(c, count) + "正文");
         watch.Stop();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+        // Not a speed target (that is for bench/): quadratic parsing of 100k characters takes minutes, linear takes
+        // milliseconds, and the bound sits far from both so a busy CI machine cannot fail it.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
         Assert.NotNull(result.Html);
     }
 

@@ -37,6 +37,9 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // A wait ends as soon as its assertion holds; CI runs the suite on 2 busy cores, where bUnit's 1 s default
+        // fails tests whose pages are right but slow to be scheduled.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(30);
     }
 
     protected TestDatabase Database { get; private set; } = default!;
