@@ -134,9 +134,10 @@ public sealed class LivePublisher(
         await notifier.PublishAsync(new DeskChanged(interviewId));
     }
 
+    /// <summary>Drafts waiting for the reviewer or sent back; the host sees them too, for their corrections.</summary>
     public async Task<IReadOnlyList<EntryDraft>> DraftsAsync(StaffActor actor, int interviewId)
     {
-        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Reviewer, StaffRole.Typist);
+        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Reviewer, StaffRole.Typist, StaffRole.Host);
         await using var db = await contexts.CreateDbContextAsync();
         return await db.EntryDrafts.AsNoTracking().Where(d => d.InterviewId == interviewId && d.Status != DraftStatus.Published)
             .OrderBy(d => d.SubmittedAt).ToListAsync();
