@@ -33,7 +33,7 @@ public static class ImageReencoder
             ?? throw new DomainException($"无法识别为图片：{Formats}。");
         if (codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp))
         {
-            throw new DomainException($"{Formats}，这个文件是 {codec.EncodedFormat} 格式。");
+            throw new DomainException($"{Formats}，这个文件是 {codec.EncodedFormat.ToString().ToUpperInvariant()} 格式。");
         }
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         if (width <= 0 || height <= 0 || (long)width * height > MaxPixels)
