@@ -13,6 +13,8 @@ public enum DraftStatus
 /// <summary>
 /// A guest's answer typed where two-key review (政策关) is on: it waits for a reviewer from the guest's unit, who
 /// publishes it or sends it back with a comment. The typist may revise a sent-back draft, which waits again.
+/// A correction (勘误) of a published answer is a draft too (<see cref="CorrectsSeq"/>): the public keeps the reviewed
+/// wording until the reviewer approves the new one, so 审核：reviewer never labels text nobody reviewed.
 /// </summary>
 public sealed class EntryDraft
 {
@@ -39,6 +41,12 @@ public sealed class EntryDraft
     public DateTimeOffset? ReviewedAt { get; private set; }
     public string ReviewComment { get; private set; } = "";
     public int? PublishedSeq { get; private set; }
+    /// <summary>The seq of the published entry this draft corrects, or null for a new answer.</summary>
+    public int? CorrectsSeq { get; private set; }
+    /// <summary>Why the entry is corrected (shown publicly with the trail once approved).</summary>
+    public string CorrectionNote { get; private set; } = "";
+
+    public bool IsCorrection => CorrectsSeq is not null;
 
     public static EntryDraft Submit(
         InterviewSession session, EntryKind kind, string? speaker, RenderedText text, string author, DateTimeOffset now,
@@ -69,18 +77,94 @@ public sealed class EntryDraft
         };
     }
 
+    /// <summary>
+    /// A correction of <paramref name="entry"/> that must wait for the reviewer (<see cref="InterviewSession.CorrectionNeedsReview"/>).
+    /// One correction of an entry waits at a time; a new correction of one that was sent back revises it, so the
+    /// reviewer sees the latest wording and the sent-back list does not keep abandoned ones.
+    /// </summary>
+    public static EntryDraft SubmitCorrection(
+        InterviewSession session, TranscriptEntry entry, EntryDraft? open, RenderedText text, string? note, string author, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrWhiteSpace(author);
+        if (!session.CorrectionNeedsReview(entry))
+        {
+            throw new DomainException("这条内容的更正不需要审核，可直接发布。");
+        }
+        var trimmedNote = Guard.OptionalText(note, "勘误说明", TranscriptEntry.MaxCorrectionNoteLength);
+        if (text.Markdown == entry.Markdown)
+        {
+            throw new DomainException("更正后的内容与原内容相同。");
+        }
+        if (open is not null && (open.CorrectsSeq != entry.Seq || open.InterviewId != entry.InterviewId))
+        {
+            throw new ArgumentException("The open draft corrects another entry.", nameof(open));
+        }
+        switch (open?.Status)
+        {
+            case DraftStatus.Pending:
+                throw new DomainException($"第 {entry.Seq} 条已有一条更正在等待审核，请等审核人处理后再更正。");
+            case DraftStatus.SentBack:
+                open.Revise(text, now);
+                open.CorrectionNote = trimmedNote;
+                open.Author = author;
+                return open;
+        }
+        Guard.Text(text.Markdown, "内容", TranscriptEntry.MaxMarkdownLength);
+        return new EntryDraft
+        {
+            InterviewId = session.Id,
+            Kind = entry.Kind,
+            Speaker = entry.Speaker,
+            GuestId = entry.GuestId,
+            QuestionId = entry.QuestionId,
+            Markdown = text.Markdown,
+            Html = text.Html,
+            Text = text.PlainText,
+            IsPrepared = entry.IsPrepared,
+            Author = author,
+            SubmittedAt = now,
+            Status = DraftStatus.Pending,
+            CorrectsSeq = entry.Seq,
+            CorrectionNote = trimmedNote,
+        };
+    }
+
     /// <summary>The reviewer approves: the text is published as the session's next entry, credited to the reviewer.</summary>
     public TranscriptEntry Approve(InterviewSession session, string reviewer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
         EnsurePending();
+        if (IsCorrection)
+        {
+            throw new DomainException($"这份稿件是第 {CorrectsSeq} 条的更正，通过后更正该条，而不是发布新的一条。");
+        }
         var entry = session.AppendEntry(Kind, Speaker, new RenderedText(Markdown, Html, Text), now, GuestId, QuestionId, IsPrepared, reviewer);
         Status = DraftStatus.Published;
         Reviewer = reviewer;
         ReviewedAt = now;
         PublishedSeq = entry.Seq;
         return entry;
+    }
+
+    /// <summary>The reviewer approves a correction: the entry takes the new wording (same seq, the old one kept), credited to the reviewer.</summary>
+    public void ApproveCorrection(TranscriptEntry entry, string reviewer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
+        EnsurePending();
+        if (entry.Seq != CorrectsSeq || entry.InterviewId != InterviewId)
+        {
+            throw new DomainException("这份稿件不是这一条的更正。");
+        }
+        entry.Correct(new RenderedText(Markdown, Html, Text), CorrectionNote, now, reviewedBy: reviewer);
+        Status = DraftStatus.Published;
+        Reviewer = reviewer;
+        ReviewedAt = now;
+        PublishedSeq = entry.Seq;
     }
 
     public void SendBack(string reviewer, string comment, DateTimeOffset now)

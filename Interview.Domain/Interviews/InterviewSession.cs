@@ -212,6 +212,16 @@ public sealed class InterviewSession
     /// <summary>Whether an entry of this kind waits for a reviewer here: guests' words, live or afterwards.</summary>
     public bool NeedsReview(EntryKind kind) => RequiresReview && kind is EntryKind.Guest or EntryKind.FollowUp;
 
+    /// <summary>
+    /// Whether a correction of <paramref name="entry"/> waits for a reviewer: a guest's words under two-key review are
+    /// changed only by what a reviewer approved, just as they were published (a host's 更正 cannot bypass the second key).
+    /// </summary>
+    public bool CorrectionNeedsReview(TranscriptEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.InterviewId == Id && NeedsReview(entry.Kind);
+    }
+
     /// <summary>Records that an entry of this session was corrected, so that outputs show the change.</summary>
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
 }

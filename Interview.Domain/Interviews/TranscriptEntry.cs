@@ -69,8 +69,12 @@ public sealed class TranscriptEntry
         return entry;
     }
 
-    /// <summary>Replaces the wording (勘误); the entry keeps its number and the old wording is kept.</summary>
-    public void Correct(RenderedText text, string? note, DateTimeOffset now)
+    /// <summary>
+    /// Replaces the wording (勘误); the entry keeps its number and the old wording is kept. <paramref name="reviewedBy"/>
+    /// is who approved the new wording: the review label names only text a reviewer approved, so a correction that
+    /// did not go through review (review off, or not a guest's words) takes it away.
+    /// </summary>
+    public void Correct(RenderedText text, string? note, DateTimeOffset now, string? reviewedBy = null)
     {
         var trimmedNote = Guard.OptionalText(note, "勘误说明", MaxCorrectionNoteLength);
         if (text.Markdown == Markdown)
@@ -80,6 +84,7 @@ public sealed class TranscriptEntry
         _revisions.Add(EntryRevision.Of(this, trimmedNote, now));
         SetText(text);
         CorrectedAt = now;
+        ReviewedBy = reviewedBy;
     }
 
     private void SetText(RenderedText text)

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Tests.Live;
 
-public sealed class LiveRoomTests(LiveRoomTests.Site site) : IClassFixture<LiveRoomTests.Site>
+public sealed partial class LiveRoomTests(LiveRoomTests.Site site) : IClassFixture<LiveRoomTests.Site>
 {
     public sealed class Site() : StaffSite(requireTwoFactor: false);
 

@@ -1,4 +1,5 @@
 using Interview.Domain;
+using Interview.Tests.Support;
 using Interview.Web;
 using Interview.Web.Media;
 using Microsoft.Extensions.FileProviders;
@@ -9,8 +10,6 @@ namespace Interview.Tests.Media;
 
 public sealed class ImageStoreTests : IDisposable
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];
     private readonly string _root = Path.Combine(Path.GetTempPath(), "interview-tests", Guid.NewGuid().ToString("N"));
     private readonly ImageStore _store;
 
@@ -18,24 +17,118 @@ public sealed class ImageStoreTests : IDisposable
         _store = new ImageStore(Options.Create(new InterviewOptions { DataDirectory = _root }), new Environment(_root));
 
     [Theory]
-    [InlineData("png")]
-    [InlineData("jpg")]
-    [InlineData("webp")]
-    public async Task RealImagesAreStoredUnderTheirTrueType(string type)
+    [InlineData("jpg", "jpg")]
+    [InlineData("png", "jpg")]
+    [InlineData("transparent png", "png")]
+    [InlineData("webp", "jpg")]
+    public async Task RealImagesAreStoredAsAFreshEncodingOfTheirPixels(string sent, string stored)
     {
-        byte[] bytes = type switch
+        var bytes = sent switch
         {
-            "png" => Png,
-            "jpg" => Jpeg,
-            _ => [.. "RIFF"u8.ToArray(), 0, 0, 0, 0, .. "WEBPVP8 "u8.ToArray()],
+            "jpg" => TestImages.Jpeg(),
+            "png" => TestImages.Png(),
+            "transparent png" => TestImages.Png(transparent: true),
+            _ => TestImages.WebP(),
         };
 
         var url = await _store.SaveAsync(new MemoryStream(bytes), "guests");
 
-        Assert.StartsWith("/media/guests/", url, StringComparison.Ordinal);
-        Assert.EndsWith("." + type, url, StringComparison.Ordinal);
-        var file = Path.Combine(_store.Root, "guests", Path.GetFileName(url));
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(file));
+        Assert.Matches($"^/media/guests/[0-9a-f]{{32}}\\.{stored}$", url);
+        var saved = await File.ReadAllBytesAsync(StoredFile(url));
+        Assert.Equal((8, 6), (TestImages.Read(saved).Width, TestImages.Read(saved).Height));
+        Assert.Equal(stored, ImageStore.Sniff(saved));
+    }
+
+    [Fact]
+    public async Task ExifWithGpsIsStrippedAndThePhotoIsTurnedUpright()
+    {
+        var upload = TestImages.JpegWithExif("GPS-39.9075N-116.3972E", width: 8, height: 6);
+        Assert.Equal(SkiaSharp.SKEncodedOrigin.RightTop, TestImages.Read(upload).Origin);
+
+        var saved = await File.ReadAllBytesAsync(StoredFile(await _store.SaveAsync(new MemoryStream(upload), "live")));
+
+        Assert.False(TestImages.Contains(saved, "Exif"));
+        Assert.False(TestImages.Contains(saved, "GPS-39.9075N"));
+        var (width, height, _, origin) = TestImages.Read(saved);
+        Assert.Equal((6, 8, SkiaSharp.SKEncodedOrigin.TopLeft), (width, height, origin));
+    }
+
+    [Fact]
+    public async Task HtmlInAJpegCommentAndScriptAfterItsEndDoNotSurvive()
+    {
+        var upload = TestImages.JpegHtmlPolyglot();
+        Assert.True(TestImages.Contains(upload, "<script>alert('tail')"));
+
+        var saved = await File.ReadAllBytesAsync(StoredFile(await _store.SaveAsync(new MemoryStream(upload), "live")));
+
+        Assert.False(TestImages.Contains(saved, "<script"));
+        Assert.False(TestImages.Contains(saved, "<html"));
+        Assert.Equal("jpg", ImageStore.Sniff(saved));
+    }
+
+    [Fact]
+    public async Task AZipAppendedToAPngDoesNotSurvive()
+    {
+        var saved = await File.ReadAllBytesAsync(StoredFile(await _store.SaveAsync(new MemoryStream(TestImages.PngZipPolyglot()), "live")));
+
+        Assert.False(TestImages.Contains(saved, "PK\u0003\u0004"));
+        Assert.False(TestImages.Contains(saved, "evil.js"));
+        Assert.Equal("png", ImageStore.Sniff(saved));
+    }
+
+    [Fact]
+    public async Task AGifThatIsAlsoAnHtmlPageIsRefused()
+    {
+        var error = await Assert.ThrowsAsync<DomainException>(() => _store.SaveAsync(new MemoryStream(TestImages.GifHtmlPolyglot), "live"));
+
+        Assert.Contains("只能上传 JPEG、PNG 或 WebP 格式的图片", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_store.Root, "live")));
+    }
+
+    [Fact]
+    public async Task AnImageThatDeclaresAHugeCanvasIsRefusedBeforeItIsDecoded()
+    {
+        var bomb = TestImages.JpegClaiming(30_000, 30_000);
+        Assert.True(bomb.Length < 2_000);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => _store.SaveAsync(new MemoryStream(bomb), "live"));
+
+        Assert.Contains("30000×30000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("图片尺寸过大", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("png")]
+    [InlineData("jpg")]
+    [InlineData("webp")]
+    public async Task AHeaderWithoutAnImageBehindItIsRefused(string type)
+    {
+        byte[] bytes = type switch
+        {
+            "png" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13],
+            "jpg" => [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F'],
+            _ => [.. "RIFF"u8.ToArray(), 0, 0, 0, 0, .. "WEBPVP8 "u8.ToArray()],
+        };
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => _store.SaveAsync(new MemoryStream(bytes), "guests"));
+
+        Assert.Contains("JPEG、PNG 或 WebP", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_store.Root, "guests")));
+    }
+
+    [Fact]
+    public async Task DeletingRemovesOnlyOurOwnFiles()
+    {
+        var url = await _store.SaveAsync(new MemoryStream(TestImages.Jpeg()), "guests");
+        var outside = Path.Combine(_root, "interview.db");
+        await File.WriteAllTextAsync(outside, "data");
+
+        _store.Delete(url);
+        _store.Delete("/media/../interview.db");
+        _store.Delete("/img/guest.svg");
+
+        Assert.False(File.Exists(StoredFile(url)));
+        Assert.True(File.Exists(outside));
     }
 
     [Theory]
@@ -56,7 +149,7 @@ public sealed class ImageStoreTests : IDisposable
     public async Task OversizedAndEmptyFilesAreRefused()
     {
         var big = new byte[ImageStore.MaxBytes + 1];
-        Png.CopyTo(big, 0);
+        TestImages.Png().CopyTo(big, 0);
 
         var tooBig = await Assert.ThrowsAsync<DomainException>(() => _store.SaveAsync(new MemoryStream(big), "guests"));
         var empty = await Assert.ThrowsAsync<DomainException>(() => _store.SaveAsync(new MemoryStream(), "guests"));
@@ -64,6 +157,8 @@ public sealed class ImageStoreTests : IDisposable
         Assert.Contains("5 MB", tooBig.Message, StringComparison.Ordinal);
         Assert.Contains("空", empty.Message, StringComparison.Ordinal);
     }
+
+    private string StoredFile(string url) => Path.Combine(_store.Root, url["/media/".Length..]);
 
     public void Dispose()
     {

@@ -283,18 +283,18 @@ public sealed class AuditExportTests(StaffApiTests.Site site) : IClassFixture<St
 
 public sealed class GuestPhotoTests(StaffApiTests.Site site) : IClassFixture<StaffApiTests.Site>
 {
+    private Interview.Web.Admin.InterviewAdmin Sessions => site.Services.GetRequiredService<Interview.Web.Admin.InterviewAdmin>();
+
+    private Interview.Web.Media.ImageStore Images => site.Services.GetRequiredService<Interview.Web.Media.ImageStore>();
+
     [Fact]
     public async Task AnUploadedGuestPhotoShowsOnThePreviewAndIsServedAsAnImage()
     {
-        var sessions = site.Services.GetRequiredService<Interview.Web.Admin.InterviewAdmin>();
-        var users = site.Services.CreateScope().ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Interview.Web.Staff.StaffUser>>();
-        var admin = (await users.FindByEmailAsync(StaffSite.AdminEmail))!;
-        var actor = new Interview.Web.Staff.StaffActor(admin.Id, StaffSite.AdminEmail, "127.0.0.1");
+        var actor = await AdminAsync();
         var id = await site.DemoInterviewIdAsync("scheduled&column=policy");
-        var guest = (await sessions.GetAsync(actor, id)).Guests[0];
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        var guest = (await Sessions.GetAsync(actor, id)).Guests[0];
 
-        var url = await sessions.SetGuestPhotoAsync(actor, id, guest.Id, new MemoryStream(png));
+        var url = await Sessions.SetGuestPhotoAsync(actor, id, guest.Id, new MemoryStream(TestImages.Png(transparent: true)));
 
         using var client = site.CreateClient();
         Assert.Contains($"src=\"{url}\"", await client.GetStringAsync($"/interviews/{id}"), StringComparison.Ordinal);
@@ -302,7 +302,70 @@ public sealed class GuestPhotoTests(StaffApiTests.Site site) : IClassFixture<Sta
         Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
         Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", photo.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal(png, await photo.Content.ReadAsByteArrayAsync());
+        Assert.Equal(await File.ReadAllBytesAsync(FileOf(url)), await photo.Content.ReadAsByteArrayAsync());
         Assert.Contains((await site.AuditAsync()).TakeLast(3), a => a.Action == "interview.guest.photo" && a.Target == $"interview/{id}");
+    }
+
+    [Fact]
+    public async Task AReplacedGuestPhotoIsDeletedFromDisk()
+    {
+        var actor = await AdminAsync();
+        var (id, guestId) = await DraftWithGuestAsync(actor);
+        var first = await Sessions.SetGuestPhotoAsync(actor, id, guestId, new MemoryStream(TestImages.Jpeg()));
+
+        var second = await Sessions.SetGuestPhotoAsync(actor, id, guestId, new MemoryStream(TestImages.Jpeg(12, 16)));
+
+        Assert.False(File.Exists(FileOf(first)));
+        Assert.True(File.Exists(FileOf(second)));
+        Assert.Equal(second, (await Sessions.GetAsync(actor, id)).Guests.Single().PhotoUrl);
+    }
+
+    [Fact]
+    public async Task ARemovedPhotoAndThePhotoOfARemovedGuestAreDeletedFromDisk()
+    {
+        var actor = await AdminAsync();
+        var (id, guestId) = await DraftWithGuestAsync(actor);
+        var removed = await Sessions.SetGuestPhotoAsync(actor, id, guestId, new MemoryStream(TestImages.Jpeg()));
+
+        await Sessions.RemoveGuestPhotoAsync(actor, id, guestId);
+
+        Assert.False(File.Exists(FileOf(removed)));
+        Assert.Null((await Sessions.GetAsync(actor, id)).Guests.Single().PhotoUrl);
+        var ofGuest = await Sessions.SetGuestPhotoAsync(actor, id, guestId, new MemoryStream(TestImages.Jpeg()));
+        await Sessions.RemoveGuestAsync(actor, id, guestId);
+        Assert.False(File.Exists(FileOf(ofGuest)));
+    }
+
+    [Fact]
+    public async Task AFileThatIsNotAnImageIsRefusedAndTheGuestKeepsTheirPhoto()
+    {
+        var actor = await AdminAsync();
+        var (id, guestId) = await DraftWithGuestAsync(actor);
+        var kept = await Sessions.SetGuestPhotoAsync(actor, id, guestId, new MemoryStream(TestImages.Jpeg()));
+
+        var error = await Assert.ThrowsAsync<Interview.Domain.DomainException>(() =>
+            Sessions.SetGuestPhotoAsync(actor, id, guestId, new MemoryStream("<html><script>alert(1)</script></html>"u8.ToArray())));
+
+        Assert.Contains("无法识别为图片", error.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(FileOf(kept)));
+        Assert.Equal(kept, (await Sessions.GetAsync(actor, id)).Guests.Single().PhotoUrl);
+    }
+
+    private string FileOf(string url) => Path.Combine(Images.Root, url["/media/".Length..]);
+
+    private async Task<(int Id, int GuestId)> DraftWithGuestAsync(Interview.Web.Staff.StaffActor actor)
+    {
+        var start = DateTimeOffset.UtcNow.AddDays(3);
+        var session = await Sessions.CreateAsync(actor, new Interview.Web.Admin.NewInterview(1, $"照片测试 {Guid.NewGuid():N}"[..12], null, start, start.AddHours(1),
+            [new Interview.Web.Admin.GuestEdit("李卫东", "主任", "市疾控中心", null)]));
+        return (session.Id, session.Guests.Single().Id);
+    }
+
+    private async Task<Interview.Web.Staff.StaffActor> AdminAsync()
+    {
+        using var scope = site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Interview.Web.Staff.StaffUser>>();
+        var admin = (await users.FindByEmailAsync(StaffSite.AdminEmail))!;
+        return new Interview.Web.Staff.StaffActor(admin.Id, StaffSite.AdminEmail, "127.0.0.1");
     }
 }

@@ -142,26 +142,55 @@ public sealed class InterviewAdmin(
         });
     }
 
-    public async Task RemoveGuestAsync(StaffActor actor, int id, int guestId) =>
+    /// <summary>Removes the guest; their photo is deleted once that is saved.</summary>
+    public async Task RemoveGuestAsync(StaffActor actor, int id, int guestId)
+    {
+        string? photo = null;
         await ChangeAsync(actor, id, "interview.guest.remove", (_, session, now) =>
         {
+            photo = session.Guests.SingleOrDefault(g => g.Id == guestId)?.PhotoUrl;
             session.RemoveGuest(guestId, now);
             return Task.FromResult($"guest/{guestId}");
         });
+        images.Delete(photo);
+    }
 
-    /// <summary>Stores the photo (type checked by its bytes) and shows it for the guest.</summary>
+    /// <summary>Stores the photo (decoded and re-encoded) and shows it for the guest; the photo it replaces is deleted.</summary>
     public async Task<string> SetGuestPhotoAsync(StaffActor actor, int id, int guestId, Stream photo)
     {
         await permissions.EnsureForSessionAsync(actor, id, StaffRole.Host);
         var url = await images.SaveAsync(photo, "guests");
+        try
+        {
+            var replaced = await ChangePhotoAsync(actor, id, guestId, url);
+            images.Delete(replaced);
+        }
+        catch
+        {
+            // Not saved: the new file would belong to nobody.
+            images.Delete(url);
+            throw;
+        }
+        return url;
+    }
+
+    /// <summary>Takes the guest's photo away (the default silhouette shows) and deletes the file.</summary>
+    public async Task RemoveGuestPhotoAsync(StaffActor actor, int id, int guestId) =>
+        images.Delete(await ChangePhotoAsync(actor, id, guestId, null));
+
+    /// <summary>Sets or clears the guest's photo; returns the URL it had before.</summary>
+    private async Task<string?> ChangePhotoAsync(StaffActor actor, int id, int guestId, string? url)
+    {
+        string? before = null;
         await ChangeAsync(actor, id, "interview.guest.photo", (_, session, now) =>
         {
             var guest = session.Guests.SingleOrDefault(g => g.Id == guestId) ?? throw new NotFoundException("没有这位嘉宾。");
+            before = guest.PhotoUrl;
             guest.SetPhoto(url);
             session.Touch(now);
-            return Task.FromResult($"guest/{guestId} {url}");
+            return Task.FromResult($"guest/{guestId} {url ?? "removed"}");
         });
-        return url;
+        return before == url ? null : before;
     }
 
     /// <summary>Assigns a host, typist or reviewer (admins only); the account must hold that role.</summary>

@@ -15,7 +15,8 @@ public sealed record ReviewSetting(bool Required);
 public sealed record SendBackRequest(string? Comment);
 
 public sealed record DraftDto(int Id, DraftStatus Status, EntryKind Kind, string Speaker, string Markdown, string Html,
-    string Author, DateTimeOffset SubmittedAt, string? Reviewer, string ReviewComment, int? PublishedSeq);
+    string Author, DateTimeOffset SubmittedAt, string? Reviewer, string ReviewComment, int? PublishedSeq,
+    int? CorrectsSeq = null, string? CorrectionNote = null);
 
 /// <summary>Publishing during a session through the API (CONTRACT.md): entries, corrections, two-key review.</summary>
 public static class LiveApi
@@ -26,13 +27,13 @@ public static class LiveApi
         api.MapPost("/interviews/{id:int}/entries", Publish).RequireAuthorization(StaffPolicies.Publish)
             .WithSummary("Publishes an entry (host remarks, a question put to the guests, a note; guests' answers by typists), or submits a guest's answer for review where two-key review is on.");
         api.MapPost("/interviews/{id:int}/entries/{seq:int}/corrections", Correct).RequireAuthorization(StaffPolicies.Sessions)
-            .WithSummary("Corrects a published entry (勘误): it keeps its seq, viewers receive it again, the earlier wording is kept.");
+            .WithSummary("Corrects a published entry (勘误): it keeps its seq, viewers receive it again, the earlier wording is kept. A guest's words under two-key review: 202 with a draft that the reviewer approves first.");
         api.MapPut("/interviews/{id:int}/review", SetReview).RequireAuthorization(StaffPolicies.Sessions)
             .WithSummary("Switches two-key review (政策关) of guests' answers on or off for the session.");
         api.MapGet("/interviews/{id:int}/drafts", Drafts).RequireAuthorization(StaffPolicies.Review)
             .WithSummary("Drafts awaiting review or sent back (assigned reviewers and typists).");
         api.MapPost("/drafts/{draftId:int}/approve", Approve).RequireAuthorization(StaffPolicies.Review)
-            .WithSummary("The reviewer publishes the draft as the next entry.");
+            .WithSummary("The reviewer publishes the draft as the next entry (a correction draft: corrects its entry, same seq).");
         api.MapPost("/drafts/{draftId:int}/send-back", SendBack).RequireAuthorization(StaffPolicies.Review)
             .WithSummary("The reviewer returns the draft to the typist with a comment.");
         return app;
@@ -51,8 +52,14 @@ public static class LiveApi
             : Results.Created($"/api/v1/interviews/{id}/drafts", Draft(outcome.Draft!));
     }
 
-    private static async Task<IResult> Correct(int id, int seq, CorrectionRequest body, LivePublisher publisher, PublicApiMapper map, HttpContext http) =>
-        Results.Ok(map.Entry(await publisher.CorrectAsync(StaffEndpoints.Actor(http), id, seq, body.Markdown, body.Note)));
+    /// <summary>200 with the corrected entry, or (a guest's words under two-key review) 202 with the correction's draft.</summary>
+    private static async Task<IResult> Correct(int id, int seq, CorrectionRequest body, LivePublisher publisher, PublicApiMapper map, HttpContext http)
+    {
+        var outcome = await publisher.CorrectAsync(StaffEndpoints.Actor(http), id, seq, body.Markdown, body.Note);
+        return outcome.Entry is { } entry
+            ? Results.Ok(map.Entry(entry))
+            : Results.Accepted($"/api/v1/interviews/{id}/drafts", Draft(outcome.Draft!));
+    }
 
     private static async Task<IResult> SetReview(int id, ReviewSetting body, InterviewAdmin sessions, HttpContext http)
     {
@@ -73,5 +80,5 @@ public static class LiveApi
     }
 
     private static DraftDto Draft(EntryDraft d) => new(d.Id, d.Status, d.Kind, d.Speaker, d.Markdown, d.Html, d.Author,
-        d.SubmittedAt, d.Reviewer, d.ReviewComment, d.PublishedSeq);
+        d.SubmittedAt, d.Reviewer, d.ReviewComment, d.PublishedSeq, d.CorrectsSeq, d.IsCorrection ? d.CorrectionNote : null);
 }

@@ -72,8 +72,12 @@ public sealed class LivePublisher(
         }
     }
 
-    /// <summary>Corrects a published entry (勘误): same seq, new wording, the old one kept; viewers get the new one.</summary>
-    public async Task<EntryView> CorrectAsync(StaffActor actor, int interviewId, int seq, string? markdown, string? note)
+    /// <summary>
+    /// Corrects a published entry (勘误): same seq, new wording, the old one kept; viewers get the new one. Where the
+    /// session's two-key review covers the entry (a guest's words), the correction instead waits for the reviewer as a
+    /// draft and the public keeps the reviewed wording until it is approved (<see cref="ApproveDraftAsync"/>).
+    /// </summary>
+    public async Task<PublishOutcome> CorrectAsync(StaffActor actor, int interviewId, int seq, string? markdown, string? note)
     {
         await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Host);
         await using var db = await contexts.CreateDbContextAsync();
@@ -81,11 +85,30 @@ public sealed class LivePublisher(
         var entry = await db.Entries.Include(e => e.Revisions).SingleOrDefaultAsync(e => e.InterviewId == interviewId && e.Seq == seq)
             ?? throw new NotFoundException($"没有第 {seq} 条内容。");
         var now = clock.GetUtcNow();
-        entry.Correct(entry.Kind == EntryKind.Question ? renderer.RenderPlain(markdown) : renderer.Render(markdown), note, now);
+        var text = entry.Kind == EntryKind.Question ? renderer.RenderPlain(markdown) : renderer.Render(markdown);
+        if (session.CorrectionNeedsReview(entry))
+        {
+            var open = await db.EntryDrafts.SingleOrDefaultAsync(d => d.InterviewId == interviewId && d.CorrectsSeq == seq && d.Status != DraftStatus.Published);
+            var draft = EntryDraft.SubmitCorrection(session, entry, open, text, note, actor.Email, now);
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                if (open is null)
+                {
+                    db.EntryDrafts.Add(draft);
+                    await db.SaveChangesAsync();
+                }
+                audit.Add(db, actor, "entry.correct.submit", $"interview/{interviewId}", $"seq {seq} draft/{draft.Id}: {note}");
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+            await notifier.PublishAsync(new DraftsChanged(interviewId));
+            return new PublishOutcome(null, draft);
+        }
+        entry.Correct(text, note, now);
         session.Touch(now);
         audit.Add(db, actor, "entry.correct", $"interview/{interviewId}", $"seq {seq}: {note}");
         await search.SaveChangesAsync(db);
-        return (await AnnounceAsync(interviewId, seq))!;
+        return new PublishOutcome(await AnnounceAsync(interviewId, seq), null);
     }
 
     /// <summary>Stores a photo for 图文直播 (type checked by its bytes) for someone publishing in the session; audited.</summary>
@@ -111,15 +134,19 @@ public sealed class LivePublisher(
         await notifier.PublishAsync(new DeskChanged(interviewId));
     }
 
+    /// <summary>Drafts waiting for the reviewer or sent back; the host sees them too, for their corrections.</summary>
     public async Task<IReadOnlyList<EntryDraft>> DraftsAsync(StaffActor actor, int interviewId)
     {
-        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Reviewer, StaffRole.Typist);
+        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Reviewer, StaffRole.Typist, StaffRole.Host);
         await using var db = await contexts.CreateDbContextAsync();
         return await db.EntryDrafts.AsNoTracking().Where(d => d.InterviewId == interviewId && d.Status != DraftStatus.Published)
             .OrderBy(d => d.SubmittedAt).ToListAsync();
     }
 
-    /// <summary>The reviewer publishes a draft as the next entry, credited to them.</summary>
+    /// <summary>
+    /// The reviewer publishes a draft as the next entry, credited to them; a correction draft corrects its entry instead
+    /// (same seq, the earlier wording kept in the trail).
+    /// </summary>
     public async Task<EntryView> ApproveDraftAsync(StaffActor actor, int draftId)
     {
         var interviewId = await DraftSessionAsync(draftId);
@@ -132,7 +159,20 @@ public sealed class LivePublisher(
             var now = clock.GetUtcNow();
             // The public sees the reviewer's name (as the account shows it), the audit log the account.
             var reviewer = await db.Users.Where(u => u.Id == actor.Id).Select(u => u.DisplayName).SingleOrDefaultAsync();
-            var entry = draft.Approve(session, string.IsNullOrWhiteSpace(reviewer) ? actor.Email : reviewer, now);
+            reviewer = string.IsNullOrWhiteSpace(reviewer) ? actor.Email : reviewer;
+            if (draft.CorrectsSeq is { } seq)
+            {
+                var corrected = await db.Entries.Include(e => e.Revisions).SingleAsync(e => e.InterviewId == interviewId && e.Seq == seq);
+                draft.ApproveCorrection(corrected, reviewer, now);
+                session.Touch(now);
+                audit.Add(db, actor, "entry.review.approve", $"interview/{interviewId}", $"draft/{draftId} -> seq {seq} (correction by {draft.Author})");
+                audit.Add(db, actor, "entry.correct", $"interview/{interviewId}", $"seq {seq}: {draft.CorrectionNote} (draft/{draftId}, reviewed)");
+                await search.SaveChangesAsync(db);
+                var correctedView = await AnnounceAsync(interviewId, seq);
+                await notifier.PublishAsync(new DraftsChanged(interviewId));
+                return correctedView!;
+            }
+            var entry = draft.Approve(session, reviewer, now);
             db.Entries.Add(entry);
             var question = draft.QuestionId is { } qid ? await db.Questions.SingleOrDefaultAsync(q => q.Id == qid) : null;
             MarkAnswered(session, new EntryRequest(draft.Kind, null, draft.GuestId, draft.QuestionId), question, now);
@@ -153,7 +193,8 @@ public sealed class LivePublisher(
         await using var db = await contexts.CreateDbContextAsync();
         var draft = await db.EntryDrafts.SingleAsync(d => d.Id == draftId);
         draft.SendBack(actor.Email, comment ?? "", clock.GetUtcNow());
-        audit.Add(db, actor, "entry.review.send-back", $"interview/{interviewId}", $"draft/{draftId}: {comment}");
+        var what = draft.CorrectsSeq is { } seq ? $"draft/{draftId} (correction of seq {seq})" : $"draft/{draftId}";
+        audit.Add(db, actor, "entry.review.send-back", $"interview/{interviewId}", $"{what}: {comment}");
         await db.SaveChangesAsync();
         await notifier.PublishAsync(new DraftsChanged(interviewId));
     }

@@ -4,29 +4,30 @@ using Microsoft.Extensions.Options;
 namespace Interview.Web.Media;
 
 /// <summary>
-/// Stores uploaded images (guest photos, later live photos) in the data folder, after checking what they really are:
-/// the bytes must be a JPEG, PNG or WebP image whatever the name or declared type says, and no larger than the limit.
-/// They are served from <c>/media/…</c> with their true type.
+/// Stores uploaded images (guest photos, 图文直播 photos) in the data folder. Nothing uploaded is stored as sent: the
+/// bytes must decode as a JPEG, PNG or WebP image whatever the name or declared type says, and what is stored is a
+/// fresh encoding of the decoded pixels (<see cref="ImageReencoder"/>), so metadata (EXIF GPS, comments) and anything
+/// riding along (HTML, script, a ZIP appended after the image) is gone. They are served from <c>/media/…</c> with their
+/// true type. A photo that is replaced or removed is deleted (<see cref="Delete"/>), so no orphans pile up.
 /// </summary>
-public sealed class ImageStore(IOptions<InterviewOptions> options, IWebHostEnvironment environment)
+public sealed class ImageStore(IOptions<InterviewOptions> options, IWebHostEnvironment environment, ILogger<ImageStore>? logger = null)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
     public const string RequestPath = "/media";
 
     public string Root => Path.Combine(options.Value.DataDirectoryPath(environment.ContentRootPath), "uploads");
 
-    /// <summary>Saves the image under <paramref name="folder"/> and returns its site-relative URL.</summary>
+    /// <summary>Decodes and re-encodes the image, saves it under <paramref name="folder"/> and returns its site-relative URL.</summary>
     public async Task<string> SaveAsync(Stream content, string folder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var buffer = new MemoryStream();
         await CopyLimitedAsync(content, buffer, cancellationToken);
-        var extension = Sniff(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))
-            ?? throw new DomainException("只能上传 JPEG、PNG 或 WebP 格式的图片。");
+        var image = ImageReencoder.Reencode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         var directory = Path.Combine(Root, folder);
         Directory.CreateDirectory(directory);
-        var name = $"{Guid.NewGuid():N}.{extension}";
-        await File.WriteAllBytesAsync(Path.Combine(directory, name), buffer.ToArray(), cancellationToken);
+        var name = $"{Guid.NewGuid():N}.{image.Extension}";
+        await File.WriteAllBytesAsync(Path.Combine(directory, name), image.Bytes, cancellationToken);
         return $"{RequestPath}/{folder}/{name}";
     }
 
@@ -37,14 +38,7 @@ public sealed class ImageStore(IOptions<InterviewOptions> options, IWebHostEnvir
     public async Task<(byte[] Bytes, string MediaType)?> ReadAsync(string url, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var path = url.Split('?', '#')[0];
-        if (!path.StartsWith(RequestPath + "/", StringComparison.Ordinal))
-        {
-            return null;
-        }
-        var root = Path.GetFullPath(Root) + Path.DirectorySeparatorChar;
-        var file = Path.GetFullPath(Path.Combine(root, Uri.UnescapeDataString(path[(RequestPath.Length + 1)..])));
-        if (!file.StartsWith(root, StringComparison.Ordinal) || !File.Exists(file))
+        if (FileOf(url) is not { } file || !File.Exists(file))
         {
             return null;
         }
@@ -56,6 +50,27 @@ public sealed class ImageStore(IOptions<InterviewOptions> options, IWebHostEnvir
             "webp" => (bytes, "image/webp"),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Deletes the stored image behind a <c>/media/…</c> URL (a replaced or removed photo); anything that is not one of
+    /// ours is left alone. Call it after the change that dropped the URL was saved: a failed save keeps the photo.
+    /// </summary>
+    public void Delete(string? url)
+    {
+        if (url is null || FileOf(url) is not { } file)
+        {
+            return;
+        }
+        try
+        {
+            File.Delete(file);
+        }
+        catch (IOException e)
+        {
+            // The change itself was saved; a file that cannot go now is logged rather than failing the staff action.
+            logger?.LogWarning(e, "Could not delete the replaced image {File}", file);
+        }
     }
 
     /// <summary>The image type the bytes begin with, or null: the declared type and the file name are not trusted.</summary>
@@ -74,6 +89,19 @@ public sealed class ImageStore(IOptions<InterviewOptions> options, IWebHostEnvir
             return "webp";
         }
         return null;
+    }
+
+    /// <summary>The file under <see cref="Root"/> that a <c>/media/…</c> URL names, or null when it points elsewhere.</summary>
+    private string? FileOf(string url)
+    {
+        var path = url.Split('?', '#')[0];
+        if (!path.StartsWith(RequestPath + "/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var root = Path.GetFullPath(Root) + Path.DirectorySeparatorChar;
+        var file = Path.GetFullPath(Path.Combine(root, Uri.UnescapeDataString(path[(RequestPath.Length + 1)..])));
+        return file.StartsWith(root, StringComparison.Ordinal) ? file : null;
     }
 
     private static async Task CopyLimitedAsync(Stream source, Stream target, CancellationToken cancellationToken)

@@ -62,6 +62,7 @@ internal sealed class EntryDraftConfiguration : IEntityTypeConfiguration<EntryDr
         builder.Property(d => d.Author).HasMaxLength(256);
         builder.Property(d => d.Reviewer).HasMaxLength(256);
         builder.Property(d => d.ReviewComment).HasMaxLength(EntryDraft.MaxCommentLength);
+        builder.Property(d => d.CorrectionNote).HasMaxLength(TranscriptEntry.MaxCorrectionNoteLength);
         builder.HasIndex(d => new { d.InterviewId, d.Status });
     }
 }

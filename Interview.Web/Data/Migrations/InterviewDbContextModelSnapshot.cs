@@ -134,6 +134,14 @@ namespace Interview.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectionNote")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CorrectsSeq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("GuestId")
                         .HasColumnType("INTEGER");
 

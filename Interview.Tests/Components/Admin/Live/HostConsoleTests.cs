@@ -1,6 +1,7 @@
 using Bunit;
 using Interview.Domain.Interviews;
 using Interview.Domain.Questions;
+using Interview.Web.Admin;
 using Interview.Web.Components.Admin.Live;
 using Interview.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -100,6 +101,32 @@ public class HostConsoleTests : LiveConsoleTestContext
         });
         var corrected = (await Catalog.EntriesAsync(session.Id))!.Single();
         Assert.Equal("更正数据", Assert.Single(corrected.Revisions).Note);
+    }
+
+    [Fact]
+    public async Task UnderReviewTheHostsCorrectionOfAnAnswerWaitsForTheReviewerAndTheConsoleSaysSo()
+    {
+        var session = await LiveSessionAsync();
+        await Service<InterviewAdmin>().SetReviewAsync(Admin, session.Id, true);
+        var answer = (await Publisher.PublishAsync(Admin, session.Id, new EntryRequest(EntryKind.Guest, "接种率为 30%", session.FirstGuestId))).Draft!;
+        await Publisher.ApproveDraftAsync(Admin, answer.Id);
+        var cut = Render<HostConsolePage>(p => p.Add(s => s.Id, session.Id));
+        cut.WaitForElement(".correct-entry").Click();
+
+        cut.Find("textarea.correction-text").Input("接种率为 35%");
+        cut.Find(".correction-note input").Input("更正数据");
+        cut.Find(".save-correction").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            var pending = cut.Find(".typist-draft");
+            Assert.Contains("更正第 1 条", pending.TextContent, StringComparison.Ordinal);
+            Assert.Equal("待审核", pending.QuerySelector(".draft-status")!.TextContent.Trim());
+        });
+        var entry = cut.Find(".live-transcript .live-entry");
+        Assert.Contains("接种率为 30%", entry.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("已更正", entry.TextContent, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(await StoredEntriesAsync(session.Id)).CorrectedAt);
     }
 
     [Fact]

@@ -79,4 +79,36 @@ public class ReviewConsoleTests : LiveConsoleTestContext
         Assert.Equal((DraftStatus.SentBack, "数据请核实"), (draft.Status, draft.ReviewComment));
         Assert.Empty(await StoredEntriesAsync(session.Id));
     }
+
+    [Fact]
+    public async Task APendingCorrectionShowsTheReviewerThePublicWordingBesideTheNewOneUntilApproved()
+    {
+        var session = await LiveSessionAsync();
+        await Service<InterviewAdmin>().SetReviewAsync(Admin, session.Id, true);
+        var answer = (await Publisher.PublishAsync(Admin, session.Id, new EntryRequest(EntryKind.Guest, "接种率为 30%", session.FirstGuestId))).Draft!;
+        await Publisher.ApproveDraftAsync(Admin, answer.Id);
+        var cut = Render<ReviewConsolePage>(p => p.Add(s => s.Id, session.Id));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find(".no-pending")));
+
+        var outcome = await Publisher.CorrectAsync(Admin, session.Id, 1, "接种率为 **35%**", "更正数据");
+
+        Assert.Null(outcome.Entry);
+        cut.WaitForAssertion(() =>
+        {
+            var card = cut.Find(".pending-draft");
+            Assert.Contains("更正第 1 条", card.QuerySelector(".draft-correction")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("接种率为 30%", card.QuerySelector(".correction-old")!.TextContent.Trim());
+            Assert.Equal("接种率为 35%", card.QuerySelector(".draft-body")!.TextContent.Trim());
+            Assert.Contains("更正数据", card.QuerySelector(".correction-note")!.TextContent, StringComparison.Ordinal);
+        });
+        Assert.Equal("接种率为 30%", Assert.Single(await StoredEntriesAsync(session.Id)).Text);
+
+        cut.Find(".pending-draft .approve-draft").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find(".no-pending")));
+        var entry = Assert.Single(await StoredEntriesAsync(session.Id));
+        Assert.Equal((1, "接种率为 35%"), (entry.Seq, entry.Text));
+        Assert.NotNull(entry.ReviewedBy);
+        Assert.NotNull(entry.CorrectedAt);
+    }
 }

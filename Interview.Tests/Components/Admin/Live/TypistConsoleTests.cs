@@ -124,7 +124,7 @@ public class TypistConsoleTests : LiveConsoleTestContext
         var session = await LiveSessionAsync();
         var cut = Render<TypistConsolePage>(p => p.Add(s => s.Id, session.Id));
         cut.WaitForElement("textarea.answer-text").Input("这是接种点现场：");
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D];
+        var png = Interview.Tests.Support.TestImages.Png(transparent: true);
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(png, "scene.png", contentType: "image/png"));
 

@@ -16,6 +16,8 @@ public sealed class LiveTranscript
 
     public IReadOnlyList<EntryView> Last(int count) => [.. _entries.Values.Skip(Math.Max(0, _entries.Count - count))];
 
+    public EntryView? Find(int? seq) => seq is { } s && _entries.TryGetValue(s, out var entry) ? entry : null;
+
     public void Replace(IEnumerable<EntryView>? entries)
     {
         _entries.Clear();
