@@ -47,7 +47,7 @@ internal static class PersonalNumbers
                     }
                     var starts = runs.SelectMany(r => r.Starts).ToArray();
                     var end = runs[^1].Ends[^1];
-                    var start = Extend(text, starts[0], kind, prefix);
+                    var start = Extend(text, starts[0], end, kind, prefix);
                     found.Add(new NumberMatch(kind, start, end - start, digits, prefix, starts[prefix]));
                     i = j + 1;
                     matched = true;
@@ -64,8 +64,8 @@ internal static class PersonalNumbers
     /// <summary>The masked spelling: the country prefix as written, then 139****0467, 010-****5678 or 1101**********002X.</summary>
     public static string Masked(NumberMatch match, string narrow)
     {
-        // A landline's opening bracket is part of the span, but not of what replaces it.
-        var prefix = match.Kind == PersonalDataKind.Landline && match.PrefixDigits == 0 ? "" : narrow[match.Start..match.DigitsStart];
+        // The country prefix stays as written; an opening bracket is part of the span, but not of what replaces it.
+        var prefix = match.PrefixDigits > 0 ? narrow[match.Start..match.DigitsStart] : narrow[match.Start] == '+' ? "+" : "";
         var number = match.Digits[match.PrefixDigits..];
         switch (match.Kind)
         {
@@ -160,18 +160,22 @@ internal static class PersonalNumbers
             && DateOnly.TryParseExact(birth, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }
 
-    /// <summary>A +86 written before the number, or the bracket that opens an area code, belongs to the span.</summary>
-    private static int Extend(string text, int start, PersonalDataKind kind, int prefix)
+    /// <summary>A + written before the number, or the bracket that opens an area code (0755), belongs to the span.</summary>
+    private static int Extend(string text, int start, int end, PersonalDataKind kind, int prefix)
     {
-        if (start > 0 && (prefix > 0 || kind == PersonalDataKind.Mobile) && text[start - 1] is '+' or '＋')
+        if (start == 0)
+        {
+            return start;
+        }
+        var before = Narrow(text[start - 1]);
+        if (before == '+' && (prefix > 0 || kind == PersonalDataKind.Mobile))
         {
             return start - 1;
         }
-        if (start > 0 && kind == PersonalDataKind.Landline && text[start - 1] is '(' or '（' or '[' or '【' or '〔')
-        {
-            return start - 1;
-        }
-        return start;
+        var closes = before switch { '(' => ')', '[' => ']', '【' => '】', '〔' => '〕', _ => '\0' };
+        return closes != '\0' && text.AsSpan(start, end - start).Contains(closes) || before == '(' && text.AsSpan(start, end - start).Contains('）')
+            ? start - 1
+            : start;
     }
 
     /// <summary>The text's runs of digits, in groups of runs that only separators (at most four in a row) hold apart.</summary>

@@ -23,7 +23,7 @@ public class PersonalDataTests
     [InlineData("电话 ①③⑨⓪⑦⑥⑦⓪④⑥⑦", "①③⑨⓪⑦⑥⑦⓪④⑥⑦")]
     [InlineData("第一13800138000", "13800138000")]
     [InlineData("2026 13800138000", "13800138000")]
-    [InlineData("号码 (139) 0767 0467", "139) 0767 0467")]
+    [InlineData("号码 (139) 0767 0467", "(139) 0767 0467")]
     public void MobileNumbersAreFound(string text, string number)
     {
         var match = Assert.Single(PersonalData.Find(text));
@@ -106,6 +106,7 @@ public class PersonalDataTests
     [InlineData("电话 +86 1 3 9 0 7 6 7 0 4 6 7", "电话 +86 139****0467")]
     [InlineData("电话（０７５５）８３００１２３４", "电话0755-****1234")]
     [InlineData("电话 010-62345678 转 801", "电话 010-****5678 转 801")]
+    [InlineData("电话(139)07670419", "电话139****0419")]
     [InlineData("电话01062345678", "电话010****5678")]
     [InlineData("电话+86 10 6234 5678", "电话+86 10-****5678")]
     [InlineData("身份证110105491231002", "身份证1101*******1002")]
