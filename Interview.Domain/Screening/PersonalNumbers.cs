@@ -19,12 +19,6 @@ internal static class PersonalNumbers
     private const int MaxGap = 4;
     private const int MaxDigits = 22;
 
-    private enum Token
-    {
-        Other,
-        Separator,
-    }
-
     /// <summary>One run of digits written without a separator, in one kind of numeral.</summary>
     private sealed record Run(string Digits, int[] Starts, int[] Ends);
 
@@ -172,10 +166,9 @@ internal static class PersonalNumbers
         {
             return start - 1;
         }
-        var closes = before switch { '(' => ')', '[' => ']', '【' => '】', '〔' => '〕', _ => '\0' };
-        return closes != '\0' && text.AsSpan(start, end - start).Contains(closes) || before == '(' && text.AsSpan(start, end - start).Contains('）')
-            ? start - 1
-            : start;
+        // (0755)83001234, （０７５５）８３００１２３４: the bracket opens what the span closes.
+        var closes = before switch { '(' => ")）", '[' => "]］", '【' => "】", '〔' => "〕", _ => "" };
+        return closes.Length > 0 && text.AsSpan(start, end - start).IndexOfAny(closes) >= 0 ? start - 1 : start;
     }
 
     /// <summary>The text's runs of digits, in groups of runs that only separators (at most four in a row) hold apart.</summary>

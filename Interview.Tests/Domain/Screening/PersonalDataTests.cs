@@ -112,6 +112,9 @@ public class PersonalDataTests
     [InlineData("身份证110105491231002", "身份证1101*******1002")]
     [InlineData("邮箱 wangxm(at)163(dot)com", "邮箱 w***@163.com")]
     [InlineData("电话：一三九零七六七零四六七", "电话：139****0467")]
+    [InlineData("电话𝟏𝟑𝟗𝟎𝟕𝟔𝟕𝟎𝟒𝟔𝟕", "电话139****0467")]
+    [InlineData("电话١٣٩٠٧٦٧٠٤٦٧", "电话139****0467")]
+    [InlineData("电话1̃3̃9 0767 0467", "电话139****0467")]
     public void MaskingHidesTheMiddle(string text, string masked) =>
         Assert.Equal(masked, PersonalData.Mask(text));
 
@@ -137,6 +140,22 @@ public class PersonalDataTests
     [InlineData("电话 0571-88888888")]
     public void LandlinesWithAnAreaCodeAreFound(string text) =>
         Assert.Equal(PersonalDataKind.Landline, Assert.Single(PersonalData.Find(text)).Kind);
+
+    [Fact]
+    public void RandomDigitsAndSeparatorsNeverBreakMaskingOrLengthenTheText()
+    {
+        var random = new Random(20261207);
+        const string alphabet = "0123456789013900１３９一三九零 .-—()（）+xX@a年元%，\u200b\u0303";
+        for (var n = 0; n < 5000; n++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(1, 60)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+
+            var masked = PersonalData.Mask(text);
+
+            Assert.True(masked.Length <= text.Length, text);
+            Assert.All(PersonalData.Find(text), m => Assert.InRange(m.Start + m.Length, 1, text.Length));
+        }
+    }
 
     [Fact]
     public void EachKindHasAChineseName() =>
