@@ -5,8 +5,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Interview.Domain.Questions;
+using Interview.Domain.Screening;
 using Interview.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Tests.Questions;
 
@@ -102,6 +106,12 @@ public sealed partial class PersonalDataNeverPublishedTests
             Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
             var receipt = JsonDocument.Parse(await asked.Content.ReadAsStringAsync()).RootElement.GetProperty("receipt").GetString()!;
             var qid = await NothingUnapprovedLeaksTests.QuestionIdAsync(site, receipt);
+            // Every spelling is flagged for the moderator, in the text and, on its own, in the nickname.
+            Assert.Contains(await FlagsAsync(site, qid), f => f.Kind == FlagKind.PersonalData);
+            if (nickname == spelling.Written)
+            {
+                Assert.NotEmpty(PersonalData.Find(nickname));
+            }
             var keep = spelling == Kept;
             Assert.Equal(HttpStatusCode.OK, (await moderator.PostAsJsonAsync($"/api/v1/questions/{qid}/approve", new { keepPersonalData = keep })).StatusCode);
             var put = await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/entries", new { kind = "question", markdown = "", questionId = qid });
@@ -139,6 +149,13 @@ public sealed partial class PersonalDataNeverPublishedTests
         Assert.Contains(normalised, o => o.Source == $"search API for {Kept.Secret}" && o.Body.Contains(Kept.Secret, StringComparison.Ordinal));
         // And search finds every masked question by its words.
         Assert.All(markers, m => Assert.Contains(normalised, o => o.Source == $"search API for {m}" && o.Body.Contains(m, StringComparison.Ordinal)));
+    }
+
+    private static async Task<IReadOnlyList<QuestionFlag>> FlagsAsync(StaffSite site, int questionId)
+    {
+        var contexts = site.Services.GetRequiredService<IDbContextFactory<Interview.Web.Data.InterviewDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return (await db.Questions.AsNoTracking().SingleAsync(q => q.Id == questionId)).Flags;
     }
 
     /// <summary>The output as a reader sees it: JSON and HTML escapes undone (twice, for RSS), width and compatibility forms folded.</summary>
