@@ -55,7 +55,7 @@ public sealed class Moderation(
     /// <summary>The session's questions, masked (<see cref="ModerationItem"/>): admins, moderators, and the session's hosts.</summary>
     public async Task<IReadOnlyList<ModerationItem>> ListAsync(StaffActor actor, int interviewId, QuestionStatus? status)
     {
-        await permissions.EnsureForSessionAsync(actor, interviewId, ModerationQueue.Readers);
+        await permissions.EnsureForSessionAsync(actor, interviewId, ModerationQueue.SessionReaders);
         await using var db = await contexts.CreateDbContextAsync();
         var query = db.Questions.AsNoTracking().Where(q => q.InterviewId == interviewId);
         if (status is { } wanted)
@@ -94,7 +94,7 @@ public sealed class Moderation(
         var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId)
             .Select(q => new { q.InterviewId, q.Nickname, q.Text, q.OriginalText }).SingleOrDefaultAsync()
             ?? throw new NotFoundException("没有这个问题。");
-        await EnsureSessionAsync(actor, question.InterviewId, questionId, "question.text.view", ModerationQueue.Readers);
+        await EnsureSessionAsync(actor, question.InterviewId, questionId, "question.text.view", ModerationQueue.SessionReaders);
         var found = new[] { question.Nickname, question.Text, question.OriginalText }.Any(Domain.Screening.PersonalData.Contains);
         audit.Add(db, actor, "question.text.view", $"question/{questionId}", found ? "personal data shown" : "no personal data found");
         await db.SaveChangesAsync();

@@ -44,6 +44,9 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
     /// <summary>Who reads a session's queue: admins and moderators every session's, hosts only their own sessions'.</summary>
     internal static readonly StaffRole[] Readers = [StaffRole.Moderator, StaffRole.Host, StaffRole.Admin];
 
+    /// <summary>The same, as a session asks it (admins pass anyway; moderators are not assigned per session).</summary>
+    internal static readonly StaffRole[] SessionReaders = [StaffRole.Moderator, StaffRole.Host];
+
     /// <summary>Sessions that take questions now, or still have some waiting, soonest first; for a host, only theirs.</summary>
     public async Task<IReadOnlyList<ModerationSession>> SessionsAsync(StaffActor actor)
     {
@@ -64,7 +67,7 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
 
     public async Task<ModerationSession> SessionAsync(StaffActor actor, int interviewId)
     {
-        await permissions.EnsureForSessionAsync(actor, interviewId, Readers);
+        await permissions.EnsureForSessionAsync(actor, interviewId, SessionReaders);
         await using var db = await contexts.CreateDbContextAsync();
         var session = await db.Interviews.AsNoTracking().Where(i => i.Id == interviewId)
             .Select(i => new { i.Id, i.Title, i.Status }).SingleOrDefaultAsync()
@@ -80,7 +83,7 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
     public async Task<QueuePage> PageAsync(StaffActor actor, int interviewId, QueueFilter filter, int take)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await permissions.EnsureForSessionAsync(actor, interviewId, Readers);
+        await permissions.EnsureForSessionAsync(actor, interviewId, SessionReaders);
         await using var db = await contexts.CreateDbContextAsync();
         var counts = await db.Questions.Where(q => q.InterviewId == interviewId)
             .GroupBy(q => q.Status).Select(g => new { Status = g.Key, Count = g.Count() })
@@ -104,7 +107,7 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         await using var db = await contexts.CreateDbContextAsync();
         var question = await db.Questions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == questionId)
             ?? throw new NotFoundException("没有这个问题。");
-        await permissions.EnsureForSessionAsync(actor, question.InterviewId, Readers);
+        await permissions.EnsureForSessionAsync(actor, question.InterviewId, SessionReaders);
         var blocked = question.ClientKey is { } key
             && await db.ClientBlocks.AnyAsync(b => b.InterviewId == question.InterviewId && b.ClientKey == key);
         return ToItem(question, blocked ? new HashSet<string> { question.ClientKey! } : new HashSet<string>());
