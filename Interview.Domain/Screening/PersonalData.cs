@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -6,21 +5,23 @@ namespace Interview.Domain.Screening;
 
 public enum PersonalDataKind
 {
-    /// <summary>A mainland mobile number: 1[3-9] and nine more digits, optionally +86 before it.</summary>
+    /// <summary>A mainland mobile number: 1[3-9] and nine more digits, optionally 86, +86 or 0086 before it.</summary>
     Mobile,
-    /// <summary>An 18-digit resident ID number with a real birth date and a correct check digit.</summary>
+    /// <summary>A resident ID number: 18 digits (the last may be X) or the old 15, with a real birth date; any check digit.</summary>
     IdCard,
     Email,
+    /// <summary>A fixed-line number with its area code: 010-62345678, (0755)83001234, +86 21 6432 1234.</summary>
+    Landline,
 }
 
 /// <summary>Personal data found in a text: what it is and where (start and length in the original text).</summary>
 public sealed record PersonalDataMatch(PersonalDataKind Kind, int Start, int Length);
 
 /// <summary>
-/// Finds mobile numbers, ID card numbers and e-mail addresses in a citizen's text (PIPL: they must not be published),
-/// and masks them: 138****1234, 1101**********1234, a***@example.com. Full-width digits and letters count, and so do
-/// spaces or hyphens between the digits. Runs of digits are taken whole: a number inside a longer one (an order
-/// number, an ID) is not a phone; years, amounts and short hotlines (12345) are never matched.
+/// Finds mobile, landline and ID numbers and e-mail addresses in a citizen's text (PIPL: they must not be published),
+/// however they are spelled (see <see cref="PersonalNumbers"/>: dots, spaces, dashes, full-width or Chinese digits,
+/// +86), and masks them: 138****1234, 010-****5678, 1101**********1234, a***@example.com. Years, amounts, dates,
+/// percentages and short hotlines (12345) are never matched, nor a number inside a longer run of digits.
 /// </summary>
 public static partial class PersonalData
 {
@@ -29,33 +30,21 @@ public static partial class PersonalData
         PersonalDataKind.Mobile => "手机号",
         PersonalDataKind.IdCard => "身份证号",
         PersonalDataKind.Email => "电子邮箱",
+        PersonalDataKind.Landline => "固定电话",
         _ => kind.ToString(),
     };
 
-    /// <summary>Every piece found, by position; where two overlap (a phone number as an e-mail's name) the ID number, then the e-mail wins.</summary>
-    public static IReadOnlyList<PersonalDataMatch> Find(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        // The width-folded copy has the same length as the text, so positions carry over unchanged.
-        var narrow = Narrow(text);
-        var found = new List<PersonalDataMatch>();
-        foreach (Match match in IdCardPattern().Matches(narrow))
-        {
-            if (IsValidIdCard(Digits(match.Value)))
-            {
-                found.Add(new PersonalDataMatch(PersonalDataKind.IdCard, match.Index, match.Length));
-            }
-        }
-        AddUnlessOverlapping(found, EmailPattern().Matches(narrow), PersonalDataKind.Email);
-        AddUnlessOverlapping(found, MobilePattern().Matches(narrow), PersonalDataKind.Mobile);
-        found.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return found;
-    }
+    /// <summary>Every piece found, by position; a number inside an e-mail address (12345678@qq.com) is the address.</summary>
+    public static IReadOnlyList<PersonalDataMatch> Find(string text) =>
+        [.. Matches(text).Select(m => new PersonalDataMatch(m.Kind, m.Start, m.Length))];
 
-    /// <summary>The text with every piece of personal data masked; unchanged when there is none.</summary>
+    /// <summary>Whether the text holds any personal data.</summary>
+    public static bool Contains(string text) => Matches(text).Count > 0;
+
+    /// <summary>The text with every piece of personal data masked; unchanged when there is none. Never longer than the text.</summary>
     public static string Mask(string text)
     {
-        var found = Find(text);
+        var found = Matches(text);
         if (found.Count == 0)
         {
             return text;
@@ -66,93 +55,59 @@ public static partial class PersonalData
         foreach (var match in found)
         {
             masked.Append(text, at, match.Start - at);
-            masked.Append(Masked(match.Kind, narrow.Substring(match.Start, match.Length)));
+            masked.Append(match.Kind == PersonalDataKind.Email
+                ? MaskedEmail(narrow.Substring(match.Start, match.Length))
+                : PersonalNumbers.Masked(match, narrow));
             at = match.Start + match.Length;
         }
         return masked.Append(text, at, text.Length - at).ToString();
     }
 
-    private static string Masked(PersonalDataKind kind, string value)
+    private static List<NumberMatch> Matches(string text)
     {
-        switch (kind)
+        ArgumentNullException.ThrowIfNull(text);
+        // The width-folded copy has the same length as the text, so positions carry over unchanged.
+        var narrow = Narrow(text);
+        var found = EmailPattern().Matches(narrow)
+            .Select(m => new NumberMatch(PersonalDataKind.Email, m.Index, m.Length, "", 0, m.Index)).ToList();
+        foreach (var number in PersonalNumbers.Find(text))
         {
-            case PersonalDataKind.Mobile:
-                // Keep a +86 written before it; the number itself as 138****1234.
-                var prefix = CountryPrefixPattern().Match(value).Value;
-                var number = Digits(value[prefix.Length..]);
-                return prefix + number[..3] + "****" + number[^4..];
-            case PersonalDataKind.IdCard:
-                // Province and city stay (the first four); the county, the birth date and the sequence go.
-                var id = Digits(value).ToUpperInvariant();
-                return id[..4] + new string('*', 10) + id[^4..];
-            default:
-                var at = value.IndexOf('@', StringComparison.Ordinal);
-                var name = value[..at];
-                return (name.Length == 1 ? "*" : name[0] + new string('*', Math.Min(3, name.Length - 1))) + value[at..];
-        }
-    }
-
-    private static void AddUnlessOverlapping(List<PersonalDataMatch> found, MatchCollection matches, PersonalDataKind kind)
-    {
-        foreach (Match match in matches)
-        {
-            if (!found.Any(f => match.Index < f.Start + f.Length && f.Start < match.Index + match.Length))
+            if (!found.Any(f => number.Start < f.Start + f.Length && f.Start < number.Start + number.Length))
             {
-                found.Add(new PersonalDataMatch(kind, match.Index, match.Length));
+                found.Add(number);
             }
         }
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
     }
 
-    /// <summary>Full-width forms (０-９, Ａ-ｚ, ＠, －, the ideographic space) and dashes as their ASCII forms, one for one.</summary>
+    /// <summary>z***@example.com: the first character of the name, and the domain as an address (spaces and (dot) gone).</summary>
+    private static string MaskedEmail(string value)
+    {
+        var at = AtSignPattern().Match(value);
+        var name = value[..at.Index];
+        var domain = DotPattern().Replace(value[(at.Index + at.Length)..], ".");
+        return (name.Length == 1 ? "*" : name[0] + new string('*', Math.Min(3, name.Length - 1))) + "@" + domain;
+    }
+
+    /// <summary>Full-width forms (０-９, Ａ-ｚ, ＠, －, the ideographic space) as their ASCII forms, one for one.</summary>
     private static string Narrow(string text) => string.Create(text.Length, text, static (span, source) =>
     {
         for (var i = 0; i < source.Length; i++)
         {
-            var c = source[i];
-            span[i] = c switch
-            {
-                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                '\u3000' => ' ',
-                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE63' => '-',
-                _ => c,
-            };
+            span[i] = PersonalNumbers.Narrow(source[i]);
         }
     });
 
-    private static string Digits(string value) => new([.. value.Where(c => c is (>= '0' and <= '9') or 'X' or 'x')]);
-
-    private static readonly int[] IdWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    private const string IdCheckDigits = "10X98765432";
-
-    /// <summary>GB 11643: a real birth date, and the check digit from the weighted sum of the first seventeen (mod 11).</summary>
-    internal static bool IsValidIdCard(string id)
-    {
-        if (id.Length != 18 ||
-            !DateOnly.TryParseExact(id.Substring(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            return false;
-        }
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += (id[i] - '0') * IdWeights[i];
-        }
-        return char.ToUpperInvariant(id[17]) == IdCheckDigits[sum % 11];
-    }
-
-    // 110105 19491231 002X, also written in its 6-8-4 groups.
-    [GeneratedRegex(@"(?<![0-9])[1-9][0-9]{5}[ -]?(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[ -]?[0-9]{3}[0-9Xx](?![0-9])",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex IdCardPattern();
-
-    // 13800138000, 138 0013 8000, 138-0013-8000, +86 138 0013 8000; never part of a longer run of digits.
-    [GeneratedRegex(@"(?<![0-9+])(?:\+?86[ -]?)?1[3-9](?:[ -]?[0-9]){9}(?![0-9])", RegexOptions.CultureInvariant)]
-    private static partial Regex MobilePattern();
-
-    [GeneratedRegex(@"^\+?86[ -]?", RegexOptions.CultureInvariant)]
-    private static partial Regex CountryPrefixPattern();
-
-    [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])",
-        RegexOptions.CultureInvariant)]
+    // zhang.san@example.com, also li ＠ qq . com, li(at)qq(dot)com, li[at]qq.com and li#qq.com (written so to dodge
+    // address harvesters).
+    [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}\s{0,2}(?:@|\(at\)|\[at\]|#)\s{0,2}(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\s{0,2}(?:\.|\(dot\)|\[dot\])\s{0,2})+[A-Za-z]{2,24}(?![A-Za-z0-9-])",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"\s*(?:@|\(at\)|\[at\]|#)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex AtSignPattern();
+
+    [GeneratedRegex(@"\s*(?:\.|\(dot\)|\[dot\])\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DotPattern();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Interview.Domain.Staff;
+using Interview.Tests.Support;
 
 namespace Interview.Tests.FollowUps;
 
@@ -102,6 +103,20 @@ public sealed class FollowUpApiTests(FollowUpSite site) : IClassFixture<FollowUp
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PersonalDataAModeratorKeptShowsMaskedOnTheFollowUpList()
+    {
+        site.Clock.Now = new DateTimeOffset(2026, 12, 1, 10, 0, 0, Beijing);
+        var session = await site.LiveSessionAsync();
+        var kept = await site.QuestionAsync(session, "请回电139.0767.1234", q => q.Approve("moderator@example.gov.cn", null, Builders.Now, keepPersonalData: true));
+        await site.EndAsync(session);
+        using var admin = site.Client(await site.TokenAsync());
+
+        var item = Mine(await ItemsAsync(admin, "open"), session).Single(i => QuestionId(i) == kept.Id);
+
+        Assert.Equal("请回电139****1234", item.GetProperty("text").GetString());
     }
 
     [Fact]

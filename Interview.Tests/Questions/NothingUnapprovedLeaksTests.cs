@@ -87,12 +87,12 @@ public sealed class NothingUnapprovedLeaksTests
             var put = await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/entries", new { kind = "question", markdown = "", questionId = qid });
             Assert.Equal(HttpStatusCode.Created, put.StatusCode);
         }
-        var outputsWhileLive = await PublicOutputsAsync(citizen, id);
+        var outputsWhileLive = await PublicOutputs.ReadAsync(citizen, id);
         foreach (var to in new[] { "ended", "published" })
         {
             Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/transitions", new { to })).StatusCode);
         }
-        var outputs = outputsWhileLive.Concat(await PublicOutputsAsync(citizen, id, $"/interviews/{id}/transcript.md", $"/interviews/{id}/snapshot.html")).ToList();
+        var outputs = outputsWhileLive.Concat(await PublicOutputs.ReadAsync(citizen, id, $"/interviews/{id}/transcript.md", $"/interviews/{id}/snapshot.html")).ToList();
         await LiveClient.EventuallyAsync(() => hub.Any(m => m.Contains("\"published\"", StringComparison.Ordinal)), "the published status on the hub");
         // Search, by the marker itself: the API and the page.
         foreach (var marker in hidden.Concat(approved.Select(a => a.Marker)))
@@ -118,25 +118,7 @@ public sealed class NothingUnapprovedLeaksTests
         Assert.DoesNotContain(outputs, o => System.Text.RegularExpressions.Regex.IsMatch(o.Body, "139\\d{8}"));
     }
 
-    private static async Task<List<(string Source, string Body)>> PublicOutputsAsync(HttpClient client, int id, params string[] more)
-    {
-        var paths = new List<string>(more)
-        {
-            "/", $"/interviews/{id}", $"/interviews/{id}?mode=text", "/columns/health", "/columns/health/feed.xml", "/sitemap.xml",
-            "/embed/columns/health", "/api/v1/interviews", $"/api/v1/interviews/{id}", $"/api/v1/interviews/{id}/entries",
-            "/api/v1/interviews?status=published", "/api/v1/columns",
-        };
-        var outputs = new List<(string, string)>();
-        foreach (var path in paths)
-        {
-            var response = await client.GetAsync(path);
-            Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");
-            outputs.Add((path, await response.Content.ReadAsStringAsync()));
-        }
-        return outputs;
-    }
-
-    private static async Task<int> QuestionIdAsync(StaffSite site, string receipt)
+    internal static async Task<int> QuestionIdAsync(StaffSite site, string receipt)
     {
         var contexts = site.Services.GetRequiredService<IDbContextFactory<Interview.Web.Data.InterviewDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();

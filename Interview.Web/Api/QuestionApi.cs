@@ -38,7 +38,7 @@ public static class QuestionApi
 
         var staff = app.MapGroup("/api/v1").WithTags("Moderation").AddEndpointFilter(StaffEndpoints.TranslateErrors);
         staff.MapGet("/interviews/{id:int}/questions", Queue).RequireAuthorization(Staff.StaffPolicies.Questions)
-            .WithSummary("The session's questions for moderators and hosts, oldest first; filter with status=pending|approved|rejected|merged|answered.");
+            .WithSummary("The session's questions for moderators, admins and the session's hosts (other hosts get 403), oldest first; filter with status=pending|approved|rejected|merged|answered. Phone numbers and personal data in nickname and text are masked (see /questions/{qid}/phone and /questions/{qid}/unmasked).");
         staff.MapPost("/questions/{qid:int}/approve", Approve).RequireAuthorization(Staff.StaffPolicies.Moderate)
             .WithSummary("Approves a question, optionally with an edited text (the original is kept). Mobile and ID numbers and e-mail addresses in the published text are masked unless keepPersonalData is true. A question already decided → 409 naming that decision.");
         staff.MapPost("/questions/{qid:int}/reject", Reject).RequireAuthorization(Staff.StaffPolicies.Moderate)
@@ -49,7 +49,9 @@ public static class QuestionApi
         staff.MapPost("/questions/{qid:int}/block-sender", BlockSender).RequireAuthorization(Staff.StaffPolicies.Moderate)
             .WithSummary("Bars the sender of a question from asking again in its session (their later submissions get 403). Audited.");
         staff.MapGet("/questions/{qid:int}/phone", RevealPhone).RequireAuthorization(Staff.StaffPolicies.Sessions)
-            .WithSummary("The full phone number the asker left for follow-up (admin, host). Lists show it masked as 138****1234; every call here is audited.");
+            .WithSummary("The full phone number the asker left for follow-up (admin, the session's hosts). Lists show it masked as 138****1234; every call here is audited.");
+        staff.MapGet("/questions/{qid:int}/unmasked", RevealText).RequireAuthorization(Staff.StaffPolicies.Questions)
+            .WithSummary("The nickname, text and original text as written, personal data unmasked (admin, moderator, the session's hosts). Lists show phone, ID and landline numbers and e-mail addresses masked; every call here is audited.");
 
         // The page's form (works without script); antiforgery is checked because it binds the form.
         app.MapPost("/interviews/{id:int}/questions", AskFromForm).AllowAnonymous().ExcludeFromDescription();
@@ -106,6 +108,9 @@ public static class QuestionApi
 
     private static async Task<IResult> RevealPhone(int qid, Moderation moderation, HttpContext http) =>
         Results.Ok(new PhoneResponse(await moderation.RevealPhoneAsync(StaffEndpoints.Actor(http), qid)));
+
+    private static async Task<IResult> RevealText(int qid, Moderation moderation, HttpContext http) =>
+        Results.Ok(await moderation.RevealTextAsync(StaffEndpoints.Actor(http), qid));
 
     private static async Task<IResult> AskFromForm(
         int id, [Microsoft.AspNetCore.Mvc.FromForm] string? nickname, [Microsoft.AspNetCore.Mvc.FromForm] string? text,

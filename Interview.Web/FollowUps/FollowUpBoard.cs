@@ -81,7 +81,10 @@ public sealed class FollowUpBoard(
     {
         var due = question.FollowUpDueAt!.Value;
         var open = question.Status == QuestionStatus.Approved;
-        return new FollowUpItem(question.Id, question.InterviewId, title, question.Nickname, question.Text, due, schedule.LocalDate(due),
+        // Masked like every staff view of a question (personal data a moderator kept); the words as written are one
+        // audited call away (GET /api/v1/questions/{qid}/unmasked).
+        return new FollowUpItem(question.Id, question.InterviewId, title,
+            Domain.Screening.PersonalData.Mask(question.Nickname), Domain.Screening.PersonalData.Mask(question.Text), due, schedule.LocalDate(due),
             open && due < now, open && IsDueSoon(due, now), question.AnsweredAt,
             answerSeq is { } seq ? PublicUrls.Entry(question.InterviewId, seq) : null);
     }

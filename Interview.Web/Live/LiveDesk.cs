@@ -10,8 +10,13 @@ namespace Interview.Web.Live;
 
 public sealed record DeskSession(int Id, string Title, InterviewStatus Status, bool RequiresReview, IReadOnlyList<GuestView> Guests);
 
-/// <summary>An approved question as the host sees it: whether it was put to the guests yet, and whether answered.</summary>
-public sealed record DeskQuestion(int Id, string Nickname, string Text, QuestionStatus Status, DateTimeOffset SubmittedAt, int? AskedSeq);
+/// <summary>
+/// An approved question as the host sees it: whether it was put to the guests yet, and whether answered. Personal data
+/// the moderator kept is masked here as in every staff view (<see cref="PersonalData"/> says there was some); the words
+/// as approved need an audited reveal (<see cref="Questions.Moderation.RevealTextAsync"/>).
+/// </summary>
+public sealed record DeskQuestion(
+    int Id, string Nickname, string Text, QuestionStatus Status, DateTimeOffset SubmittedAt, int? AskedSeq, bool PersonalData = false);
 
 /// <summary>A session someone is assigned to, with the roles they hold in it.</summary>
 public sealed record MySession(int Id, string Title, InterviewStatus Status, DateTimeOffset ScheduledStart, IReadOnlyList<StaffRole> Roles);
@@ -53,7 +58,11 @@ public sealed class LiveDesk(IDbContextFactory<InterviewDbContext> contexts, Sta
         var questions = await db.Questions.AsNoTracking()
             .Where(q => q.InterviewId == interviewId && (q.Status == QuestionStatus.Approved || q.Status == QuestionStatus.Answered))
             .OrderBy(q => q.SubmittedAt).ToListAsync();
-        return questions.Select(q => new DeskQuestion(q.Id, q.Nickname, q.Text, q.Status, q.SubmittedAt,
-            asked.FirstOrDefault(a => a.QuestionId == q.Id)?.Seq)).ToList();
+        return questions.Select(q =>
+        {
+            var (nickname, text) = (Domain.Screening.PersonalData.Mask(q.Nickname), Domain.Screening.PersonalData.Mask(q.Text));
+            return new DeskQuestion(q.Id, nickname, text, q.Status, q.SubmittedAt, asked.FirstOrDefault(a => a.QuestionId == q.Id)?.Seq,
+                nickname != q.Nickname || text != q.Text);
+        }).ToList();
     }
 }

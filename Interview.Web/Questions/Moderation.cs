@@ -11,17 +11,30 @@ using Microsoft.EntityFrameworkCore;
 namespace Interview.Web.Questions;
 
 /// <summary>
-/// A question as moderators see it. <see cref="Phone"/> is always masked (138****1234); the full number needs
-/// <see cref="Moderation.RevealPhoneAsync"/>, which is audited. <see cref="ClientBlocked"/> says whether its sender is
-/// barred from the session.
+/// A question as staff see it. <see cref="Phone"/> is always masked (138****1234); the full number needs
+/// <see cref="Moderation.RevealPhoneAsync"/>, which is audited. Personal data in <see cref="Nickname"/>,
+/// <see cref="Text"/> and <see cref="OriginalText"/> is masked the same way (<see cref="PersonalData"/> says whether
+/// there was any); the words as written need <see cref="Moderation.RevealTextAsync"/>, audited too.
+/// <see cref="ClientBlocked"/> says whether its sender is barred from the session.
 /// </summary>
 public sealed record ModerationItem(
     int Id, string Nickname, string Text, string OriginalText, QuestionStatus Status, DateTimeOffset SubmittedAt,
     string? DecidedBy, IReadOnlyList<QuestionFlag> Flags, string? Phone = null, DateTimeOffset? DecidedAt = null,
-    RejectReason? RejectReason = null, string? DecisionNote = null, int? MergedIntoId = null, bool ClientBlocked = false)
+    RejectReason? RejectReason = null, string? DecisionNote = null, int? MergedIntoId = null, bool ClientBlocked = false,
+    bool PersonalData = false)
 {
     public bool Edited => Text != OriginalText;
+
+    /// <summary>The same question with its words as written, once a reveal allowed it.</summary>
+    public ModerationItem Revealed(RevealedText words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return this with { Nickname = words.Nickname, Text = words.Text, OriginalText = words.OriginalText, PersonalData = false };
+    }
 }
+
+/// <summary>A question's nickname and words unmasked: what <see cref="Moderation.RevealTextAsync"/> returns.</summary>
+public sealed record RevealedText(string Nickname, string Text, string OriginalText);
 
 /// <summary>
 /// Moderators' decisions (先审后发). Each is compare-and-set: the first decision on a question stands, and a second
@@ -39,9 +52,10 @@ public sealed class Moderation(
     Search.SearchIndex search,
     TimeProvider clock)
 {
+    /// <summary>The session's questions, masked (<see cref="ModerationItem"/>): admins, moderators, and the session's hosts.</summary>
     public async Task<IReadOnlyList<ModerationItem>> ListAsync(StaffActor actor, int interviewId, QuestionStatus? status)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Moderator, StaffRole.Host, StaffRole.Admin);
+        await permissions.EnsureForSessionAsync(actor, interviewId, ModerationQueue.SessionReaders);
         await using var db = await contexts.CreateDbContextAsync();
         var query = db.Questions.AsNoTracking().Where(q => q.InterviewId == interviewId);
         if (status is { } wanted)
@@ -53,16 +67,52 @@ public sealed class Moderation(
         return questions.Select(q => ModerationQueue.ToItem(q, blocked)).ToList();
     }
 
-    /// <summary>The full phone number, for roles that call citizens back (admin, host); every view is audited.</summary>
+    /// <summary>
+    /// The full phone number, for roles that call citizens back: admins, and the hosts of the question's session. Every
+    /// view is audited.
+    /// </summary>
     public async Task<string?> RevealPhoneAsync(StaffActor actor, int questionId)
     {
         await permissions.EnsureAsync(actor, StaffRole.Admin, StaffRole.Host);
         await using var db = await contexts.CreateDbContextAsync();
-        var phone = await db.Questions.Where(q => q.Id == questionId).Select(q => new { q.Phone }).SingleOrDefaultAsync()
+        var question = await db.Questions.Where(q => q.Id == questionId).Select(q => new { q.InterviewId, q.Phone }).SingleOrDefaultAsync()
             ?? throw new NotFoundException("没有这个问题。");
-        audit.Add(db, actor, "question.phone.view", $"question/{questionId}", phone.Phone is null ? "no phone given" : "full number shown");
+        await EnsureSessionAsync(actor, question.InterviewId, questionId, "question.phone.view", StaffRole.Host);
+        audit.Add(db, actor, "question.phone.view", $"question/{questionId}", question.Phone is null ? "no phone given" : "full number shown");
         await db.SaveChangesAsync();
-        return phone.Phone;
+        return question.Phone;
+    }
+
+    /// <summary>
+    /// The nickname and words as the citizen wrote them (and as approved), personal data unmasked: for those who read
+    /// the session's queue (admins, moderators, its hosts). Every view is audited, like the phone number's.
+    /// </summary>
+    public async Task<RevealedText> RevealTextAsync(StaffActor actor, int questionId)
+    {
+        await permissions.EnsureAsync(actor, ModerationQueue.Readers);
+        await using var db = await contexts.CreateDbContextAsync();
+        var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId)
+            .Select(q => new { q.InterviewId, q.Nickname, q.Text, q.OriginalText }).SingleOrDefaultAsync()
+            ?? throw new NotFoundException("没有这个问题。");
+        await EnsureSessionAsync(actor, question.InterviewId, questionId, "question.text.view", ModerationQueue.SessionReaders);
+        var found = new[] { question.Nickname, question.Text, question.OriginalText }.Any(Domain.Screening.PersonalData.Contains);
+        audit.Add(db, actor, "question.text.view", $"question/{questionId}", found ? "personal data shown" : "no personal data found");
+        await db.SaveChangesAsync();
+        return new RevealedText(question.Nickname, question.Text, question.OriginalText);
+    }
+
+    /// <summary>A host not assigned to the question's session is refused, and the refusal is audited.</summary>
+    private async Task EnsureSessionAsync(StaffActor actor, int interviewId, int questionId, string action, params StaffRole[] anyOf)
+    {
+        try
+        {
+            await permissions.EnsureForSessionAsync(actor, interviewId, anyOf);
+        }
+        catch (StaffForbiddenException e)
+        {
+            await audit.RecordAsync(actor, action, $"question/{questionId}", $"refused: {e.Message}");
+            throw;
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Interview.Domain.Interviews;
 using Interview.Domain.Questions;
+using Interview.Domain.Screening;
 using Interview.Domain.Staff;
 using Interview.Web.Data;
 using Interview.Web.Staff;
@@ -40,12 +41,18 @@ public sealed record ModerationSession(int Id, string Title, InterviewStatus Sta
 /// </summary>
 public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contexts, StaffPermissions permissions)
 {
-    private static readonly StaffRole[] Readers = [StaffRole.Moderator, StaffRole.Host, StaffRole.Admin];
+    /// <summary>Who reads a session's queue: admins and moderators every session's, hosts only their own sessions'.</summary>
+    internal static readonly StaffRole[] Readers = [StaffRole.Moderator, StaffRole.Host, StaffRole.Admin];
 
-    /// <summary>Sessions that take questions now, or still have some waiting, soonest first.</summary>
+    /// <summary>The same, as a session asks it (admins pass anyway; moderators are not assigned per session).</summary>
+    internal static readonly StaffRole[] SessionReaders = [StaffRole.Moderator, StaffRole.Host];
+
+    /// <summary>Sessions that take questions now, or still have some waiting, soonest first; for a host, only theirs.</summary>
     public async Task<IReadOnlyList<ModerationSession>> SessionsAsync(StaffActor actor)
     {
         await permissions.EnsureAsync(actor, Readers);
+        var roles = await permissions.RolesAsync(actor.Id);
+        var only = roles.Contains(StaffRole.Admin) || roles.Contains(StaffRole.Moderator) ? null : await permissions.AssignedSessionsAsync(actor, StaffRole.Host);
         await using var db = await contexts.CreateDbContextAsync();
         var pending = await db.Questions.Where(q => q.Status == QuestionStatus.Pending)
             .GroupBy(q => q.InterviewId).Select(g => new { InterviewId = g.Key, Count = g.Count() })
@@ -54,12 +61,13 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         var sessions = await db.Interviews.AsNoTracking()
             .Where(i => i.Status == InterviewStatus.Scheduled || i.Status == InterviewStatus.Live || ids.Contains(i.Id))
             .OrderBy(i => i.ScheduledStart).Select(i => new { i.Id, i.Title, i.Status }).ToListAsync();
-        return sessions.Select(s => new ModerationSession(s.Id, s.Title, s.Status, pending.GetValueOrDefault(s.Id))).ToList();
+        return sessions.Where(s => only is null || only.Contains(s.Id))
+            .Select(s => new ModerationSession(s.Id, s.Title, s.Status, pending.GetValueOrDefault(s.Id))).ToList();
     }
 
     public async Task<ModerationSession> SessionAsync(StaffActor actor, int interviewId)
     {
-        await permissions.EnsureAsync(actor, Readers);
+        await permissions.EnsureForSessionAsync(actor, interviewId, SessionReaders);
         await using var db = await contexts.CreateDbContextAsync();
         var session = await db.Interviews.AsNoTracking().Where(i => i.Id == interviewId)
             .Select(i => new { i.Id, i.Title, i.Status }).SingleOrDefaultAsync()
@@ -75,7 +83,7 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
     public async Task<QueuePage> PageAsync(StaffActor actor, int interviewId, QueueFilter filter, int take)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await permissions.EnsureAsync(actor, Readers);
+        await permissions.EnsureForSessionAsync(actor, interviewId, SessionReaders);
         await using var db = await contexts.CreateDbContextAsync();
         var counts = await db.Questions.Where(q => q.InterviewId == interviewId)
             .GroupBy(q => q.Status).Select(g => new { Status = g.Key, Count = g.Count() })
@@ -99,6 +107,7 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         await using var db = await contexts.CreateDbContextAsync();
         var question = await db.Questions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == questionId)
             ?? throw new NotFoundException("没有这个问题。");
+        await permissions.EnsureForSessionAsync(actor, question.InterviewId, SessionReaders);
         var blocked = question.ClientKey is { } key
             && await db.ClientBlocks.AnyAsync(b => b.InterviewId == question.InterviewId && b.ClientKey == key);
         return ToItem(question, blocked ? new HashSet<string> { question.ClientKey! } : new HashSet<string>());
@@ -120,8 +129,15 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         };
     }
 
-    /// <summary>A question as moderators see it: the phone masked, and whether its sender is in <paramref name="blocked"/>.</summary>
-    internal static ModerationItem ToItem(Question q, IReadOnlySet<string> blocked) => new(
-        q.Id, q.Nickname, q.Text, q.OriginalText, q.Status, q.SubmittedAt, q.DecidedBy, q.Flags, Moderation.MaskPhone(q.Phone),
-        q.DecidedAt, q.RejectReason, q.DecisionNote, q.MergedIntoId, q.ClientKey is { } key && blocked.Contains(key));
+    /// <summary>
+    /// A question as staff see it: the phone, and personal data in the nickname and words, masked; whether its sender is
+    /// in <paramref name="blocked"/>.
+    /// </summary>
+    internal static ModerationItem ToItem(Question q, IReadOnlySet<string> blocked)
+    {
+        var (nickname, text, original) = (PersonalData.Mask(q.Nickname), PersonalData.Mask(q.Text), PersonalData.Mask(q.OriginalText));
+        return new(q.Id, nickname, text, original, q.Status, q.SubmittedAt, q.DecidedBy, q.Flags, Moderation.MaskPhone(q.Phone),
+            q.DecidedAt, q.RejectReason, q.DecisionNote, q.MergedIntoId, q.ClientKey is { } key && blocked.Contains(key),
+            PersonalData: nickname != q.Nickname || text != q.Text || original != q.OriginalText);
+    }
 }

@@ -31,6 +31,14 @@ public sealed class StaffPermissions(IDbContextFactory<InterviewDbContext> conte
             .OfType<StaffRole>().ToHashSet();
     }
 
+    /// <summary>The sessions the actor is assigned to in one of <paramref name="anyOf"/>.</summary>
+    public async Task<IReadOnlySet<int>> AssignedSessionsAsync(StaffActor actor, params StaffRole[] anyOf)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await contexts.CreateDbContextAsync();
+        return (await db.Assignments.Where(a => a.StaffId == actor.Id && anyOf.Contains(a.Role)).Select(a => a.InterviewId).ToListAsync()).ToHashSet();
+    }
+
     /// <summary>Throws unless the actor holds one of <paramref name="anyOf"/>.</summary>
     public async Task EnsureAsync(StaffActor actor, params StaffRole[] anyOf)
     {
@@ -44,13 +52,14 @@ public sealed class StaffPermissions(IDbContextFactory<InterviewDbContext> conte
 
     /// <summary>
     /// Throws unless the actor is an admin, or holds one of <paramref name="anyOf"/> and is assigned to the session in it.
+    /// A role that is not assigned per session (moderator) holds for every session, as it does everywhere else.
     /// </summary>
     public async Task EnsureForSessionAsync(StaffActor actor, int interviewId, params StaffRole[] anyOf)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(anyOf);
         var roles = await RolesAsync(actor.Id);
-        if (roles.Contains(StaffRole.Admin))
+        if (roles.Contains(StaffRole.Admin) || anyOf.Any(r => !r.IsAssignedPerSession() && roles.Contains(r)))
         {
             return;
         }

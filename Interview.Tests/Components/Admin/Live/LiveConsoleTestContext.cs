@@ -24,6 +24,8 @@ public abstract class LiveConsoleTestContext : AdminTestContext
         Services.AddSingleton<PublicCatalog>();
         Services.AddSingleton<LiveDesk>();
         Services.AddSingleton<LivePublisher>();
+        // The host console's question board reveals masked personal data through it.
+        Services.AddSingleton<Interview.Web.Questions.Moderation>();
     }
 
     protected LivePublisher Publisher => Service<LivePublisher>();

@@ -22,7 +22,6 @@ public abstract class ModerationConsoleTestContext : LiveConsoleTestContext
 
     protected ModerationConsoleTestContext()
     {
-        Services.AddSingleton<Interview.Web.Questions.Moderation>();
         Services.AddSingleton<ModerationQueue>();
     }
 

@@ -10,4 +10,5 @@ public enum CardAction
     MergeHere,
     Block,
     RevealPhone,
+    RevealText,
 }

@@ -33,6 +33,8 @@ public sealed partial class ModerationConsolePage
                 break;
             case CardAction.RevealPhone:
                 return RevealPhoneAsync(item);
+            case CardAction.RevealText:
+                return RevealTextAsync(item);
         }
         return Task.CompletedTask;
     }
@@ -161,6 +163,15 @@ public sealed partial class ModerationConsolePage
         if (await RunAsync(async actor => phone = await Moderation.RevealPhoneAsync(actor, item.Id)))
         {
             _revealed[item.Id] = phone ?? "未留号码";
+        }
+    }
+
+    private async Task RevealTextAsync(ModerationItem item)
+    {
+        RevealedText? words = null;
+        if (await RunAsync(async actor => words = await Moderation.RevealTextAsync(actor, item.Id)) && words is not null)
+        {
+            _revealedText[item.Id] = words;
         }
     }
 

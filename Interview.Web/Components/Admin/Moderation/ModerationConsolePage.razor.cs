@@ -34,6 +34,7 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
 
     private readonly Dictionary<int, ElementReference> _rows = [];
     private readonly Dictionary<int, string> _revealed = [];
+    private readonly Dictionary<int, RevealedText> _revealedText = [];
     private IDisposable? _subscription;
     private ReloadThrottle? _throttle;
     private int _subscribedTo;
@@ -89,6 +90,7 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
         // Another session: nothing chosen or revealed in the last one carries over.
         (_selectedId, _selectedIndex, _mode, _mergeSource, _notice) = (null, 0, ConsoleMode.Browse, null, null);
         _revealed.Clear();
+        _revealedText.Clear();
         _throttle = new ReloadThrottle(ReloadInterval, Clock, () => InvokeAsync(async () =>
         {
             await LoadQueueAsync();
