@@ -23,7 +23,7 @@ public sealed class ClientKeys
         {
             try
             {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                using var stream = new FileStream(path, Operations.OwnerOnly.NewFile());
                 stream.Write(RandomNumberGenerator.GetBytes(32));
             }
             catch (IOException) when (File.Exists(path))
