@@ -62,6 +62,8 @@ public static class OperationsCommand
             return 2;
         }
         var builder = WebApplication.CreateBuilder(settings);
+        // The command's own lines are the report; the framework's informational logging would bury them.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddInterview();
         await using var app = builder.Build();
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContextAsync())
