@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Interview.Tests.Support;
+using Interview.Web.Media;
 using Interview.Web.Operations;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Tests.Operations;
 
@@ -14,6 +16,8 @@ namespace Interview.Tests.Operations;
 /// </summary>
 public sealed class BackupDrillTests
 {
+    private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
+
     [Fact]
     public async Task ABackupTakenDuringWritesRestoresEveryAcknowledgedWriteAndTheKeysIntoANewSite()
     {
@@ -22,6 +26,9 @@ public sealed class BackupDrillTests
         site.With("Interview:Limits:QuestionsPerClientPerMinute", "10000");
         var token = await site.TokenAsync();
         var liveId = await site.DemoInterviewIdAsync("live");
+        // A guest photo: the uploads must come along too.
+        var photo = await site.Services.GetRequiredService<ImageStore>().SaveAsync(
+            new MemoryStream(Convert.FromBase64String(OnePixelPng)), "guests");
         var columns = new ConcurrentQueue<string>();
         var receipts = new ConcurrentQueue<string>();
         using var stop = new CancellationTokenSource();
@@ -63,6 +70,11 @@ public sealed class BackupDrillTests
             {
                 Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/api/v1/receipts/{receipt}")).StatusCode);
             }
+            Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(photo)).StatusCode);
+            // The same secret, so the address hashes behind limits and blocks are unchanged.
+            Assert.Equal(
+                await File.ReadAllBytesAsync(Path.Combine(site.DataDirectory, DataFolder.ClientKeysSecret)),
+                await File.ReadAllBytesAsync(Path.Combine(restored.DataDirectory, DataFolder.ClientKeysSecret)));
             Assert.Equal(0, (await RunAsync("verify-audit", null, restored.DataDirectory)).Exit);
         }
         finally

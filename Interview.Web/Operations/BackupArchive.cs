@@ -52,8 +52,15 @@ public sealed class BackupArchive(string dataDirectory)
                     await tar.WriteEntryAsync(snapshot, DataFolder.Database, cancellationToken);
                     foreach (var (path, name) in OwnedFiles())
                     {
-                        await tar.WriteEntryAsync(path, name, cancellationToken);
-                        files++;
+                        try
+                        {
+                            await tar.WriteEntryAsync(path, name, cancellationToken);
+                            files++;
+                        }
+                        catch (FileNotFoundException)
+                        {
+                            // Deleted since the folder was listed (a replaced photo, a key file's temporary name).
+                        }
                     }
                 }
                 // On disk before the rename, so that a crash never leaves a complete-looking name on a partial file.

@@ -16,6 +16,7 @@ public sealed class BackupSchedule(
 {
     private const string Prefix = "interview-";
     private const string Suffix = ".tar.gz";
+    private const double MaxIntervalMinutes = 7 * 24 * 60;
 
     public string Folder => Path.Combine(archive.DataDirectory, DataFolder.Backups);
 
@@ -36,7 +37,7 @@ public sealed class BackupSchedule(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.Backup.IntervalMinutes;
-        if (interval <= 0)
+        if (!(interval > 0))
         {
             return;
         }
@@ -48,7 +49,7 @@ public sealed class BackupSchedule(
                 File.Delete(partial);
             }
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(interval), clock);
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Min(interval, MaxIntervalMinutes)), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

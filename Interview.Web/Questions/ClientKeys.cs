@@ -18,7 +18,7 @@ public sealed class ClientKeys
     {
         var directory = options.Value.DataDirectoryPath(environment.ContentRootPath);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "client-keys.secret");
+        var path = Path.Combine(directory, Operations.DataFolder.ClientKeysSecret);
         if (!File.Exists(path))
         {
             try
