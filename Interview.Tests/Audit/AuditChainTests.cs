@@ -27,7 +27,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         var actor = new StaffActor("1", "admin@example.gov.cn", "127.0.0.1");
 
         // Lines saved on their own and lines saved with a change in a transaction of the caller's, all at once.
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
         {
             if (i % 4 == 0)
             {
@@ -46,7 +46,7 @@ public sealed class AuditChainTests : IAsyncLifetime
 
         var result = await new AuditVerifier(_database).VerifyAsync();
         Assert.True(result.Intact, result.Problem);
-        Assert.Equal(50, result.Lines);
+        Assert.Equal(250, result.Lines);
     }
 
     [Fact]
