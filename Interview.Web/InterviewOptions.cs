@@ -33,6 +33,8 @@ public sealed class InterviewOptions
 
     public FollowUpOptions FollowUps { get; set; } = new();
 
+    public BackupOptions Backup { get; set; } = new();
+
     /// <summary>The data directory as an absolute path, relative paths taken from the content root.</summary>
     public string DataDirectoryPath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
@@ -85,4 +87,14 @@ public sealed class BootstrapOptions
 {
     public string? AdminEmail { get; set; }
     public string? AdminPassword { get; set; }
+}
+
+/// <summary>Automatic backups into <c>{DataDirectory}/backups</c> (README "Backups").</summary>
+public sealed class BackupOptions
+{
+    /// <summary>Minutes between automatic backups; 0 turns them off. Fractions are allowed (tests use seconds).</summary>
+    public double IntervalMinutes { get; set; } = 60;
+
+    /// <summary>Automatic backups kept; older ones are deleted after each new one.</summary>
+    public int Keep { get; set; } = 48;
 }

@@ -14,6 +14,13 @@ if (Interview.Web.Search.SearchCommand.Matches(args))
     return;
 }
 
+if (Interview.Web.Operations.OperationsCommand.Matches(args))
+{
+    // backup, restore, verify-audit (README "Backups"): maintenance commands, not the site.
+    Environment.ExitCode = await Interview.Web.Operations.OperationsCommand.RunAsync(args, Console.Out, Console.Error);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInterview();
 

@@ -1,4 +1,6 @@
+using Interview.Domain.Audit;
 using Interview.Web.Data;
+using Interview.Web.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +8,8 @@ namespace Interview.Web.Audit;
 
 /// <summary>
 /// Removes audit lines older than the retention period (<c>Interview:Audit:RetentionDays</c>, never less than 180
-/// days), once a day. This is the only path that removes audit lines; nothing edits them.
+/// days), once a day. This is the only path that removes audit lines; nothing edits them. The removal is itself
+/// an audit line.
 /// </summary>
 public sealed class AuditRetention(
     IDbContextFactory<InterviewDbContext> contexts,
@@ -18,12 +21,30 @@ public sealed class AuditRetention(
 
     public int RetentionDays => Math.Max(MinimumDays, options.Value.Audit.RetentionDays);
 
-    /// <summary>Removes what is past retention; returns how many lines went.</summary>
+    /// <summary>
+    /// Removes what is past retention; returns how many lines went. Lines go from the start of the log up to the first
+    /// one that is still within retention (a line written a moment out of order stays until the next run), so the kept
+    /// lines are one unbroken stretch of the hash chain. The purge line written in the same transaction records the hash
+    /// the first kept line chains from, which is what <c>verify-audit</c> starts from.
+    /// </summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
     {
-        var cutoff = clock.GetUtcNow().AddDays(-RetentionDays);
+        var now = clock.GetUtcNow();
+        var cutoff = now.AddDays(-RetentionDays);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.AuditLog.Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var firstKept = await db.AuditLog.Where(a => a.At >= cutoff).MinAsync(a => (long?)a.Id, cancellationToken)
+            ?? (await db.AuditLog.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0) + 1;
+        if (await AuditChainWriter.HashBeforeAsync(db, firstKept, cancellationToken) is not { } anchor)
+        {
+            return 0;
+        }
+        var removed = await db.AuditLog.Where(a => a.Id < firstKept).ExecuteDeleteAsync(cancellationToken);
+        db.AuditLog.Add(AuditEntry.Record(now, StaffActor.System.Email, AuditChain.PurgeAction, "audit", AuditTrail.Ok,
+            details: AuditChain.PurgeDetails(removed, firstKept, anchor)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

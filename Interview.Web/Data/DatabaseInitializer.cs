@@ -24,6 +24,10 @@ public sealed class DatabaseInitializer(
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (await Audit.AuditChainWriter.ChainUnchainedLogAsync(db, cancellationToken) is > 0 and var chained)
+        {
+            logger.LogInformation("The audit log predates its hash chain: chained its {Count} lines.", chained);
+        }
 
         if (options.Value.SeedDemoData && !await db.Columns.AnyAsync(cancellationToken))
         {

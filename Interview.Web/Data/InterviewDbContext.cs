@@ -4,6 +4,7 @@ using Interview.Domain.Columns;
 using Interview.Domain.Interviews;
 using Interview.Domain.Questions;
 using Interview.Domain.Screening;
+using Interview.Web.Audit;
 using Interview.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -48,14 +49,40 @@ public sealed class InterviewDbContext(DbContextOptions<InterviewDbContext> opti
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var appended = AppendedAuditLines();
+        if (appended.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        // New audit lines are chained inside the transaction that inserts them (AuditChainWriter says why).
+        using var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        // Accepted at once: only then do the new lines carry the ids the database gave them.
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess: true);
+        AuditChainWriter.Link(this, appended);
+        owned?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var appended = AppendedAuditLines();
+        if (appended.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        await AuditChainWriter.LinkAsync(this, appended, cancellationToken);
+        if (owned is not null)
+        {
+            await owned.CommitAsync(cancellationToken);
+        }
+        return saved;
     }
+
+    private List<AuditEntry> AppendedAuditLines() =>
+        ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
 
     /// <summary>The audit log is append-only: the application has no path that edits or removes a line.</summary>
     private void RefuseAuditChanges()

@@ -8,6 +8,7 @@ using Interview.Web.Audit;
 using Interview.Web.Data;
 using Interview.Web.FollowUps;
 using Interview.Web.Media;
+using Interview.Web.Operations;
 using Interview.Web.Staff;
 using Interview.Web.Public;
 using Interview.Web.Text;
@@ -34,7 +35,7 @@ public static class InterviewServices
         services.Configure<Web.InterviewOptions>(section);
         var options = section.Get<Web.InterviewOptions>() ?? new Web.InterviewOptions();
         var dataDirectory = options.DataDirectoryPath(builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnly.SecureDataFolder(dataDirectory);
 
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextFactory<InterviewDbContext>(db => db
@@ -88,6 +89,7 @@ public static class InterviewServices
                 o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             });
         services.AddStaffSecurity(builder.Environment, dataDirectory);
+        services.AddOperations(dataDirectory);
         services.AddHttpContextAccessor();
 
         // Chinese stays Chinese: in HTML and JSON alike, not &#x...; or \uXXXX.

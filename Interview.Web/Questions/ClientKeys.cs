@@ -18,12 +18,12 @@ public sealed class ClientKeys
     {
         var directory = options.Value.DataDirectoryPath(environment.ContentRootPath);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "client-keys.secret");
+        var path = Path.Combine(directory, Operations.DataFolder.ClientKeysSecret);
         if (!File.Exists(path))
         {
             try
             {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                using var stream = new FileStream(path, Operations.OwnerOnly.NewFile());
                 stream.Write(RandomNumberGenerator.GetBytes(32));
             }
             catch (IOException) when (File.Exists(path))
