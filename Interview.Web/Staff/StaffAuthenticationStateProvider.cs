@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
@@ -8,13 +7,12 @@ namespace Interview.Web.Staff;
 
 /// <summary>
 /// Re-checks a running console's sign-in every few minutes (at most 5): a console idle past the limit, or an account
-/// whose security stamp changed (new roles, disabled, two-factor reset), is signed out of the circuit, so a demoted moderator loses the power to approve
+/// whose security stamp changed (sign-out elsewhere, new roles, disabled, password or two-factor reset), is signed out of the circuit, so a demoted moderator loses the power to approve
 /// without having to sign out. Privileged actions also re-check the roles themselves (StaffPermissions).
 /// </summary>
 public sealed class StaffAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopes,
-    IOptions<IdentityOptions> identity,
     IOptions<InterviewOptions> site,
     CircuitActivity activity)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
@@ -31,24 +29,10 @@ public sealed class StaffAuthenticationStateProvider(
         }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        return await IsStillValidAsync(users, authenticationState.User);
+        // The same rule as every request's cookie and token check, every RevalidationMinutes.
+        return await StaffSessions.IsCurrentAsync(users, authenticationState.User);
     }
 
     /// <summary>The check the circuit runs every few minutes, callable from tests.</summary>
     internal Task<bool> RevalidateAsync(AuthenticationState state) => ValidateAuthenticationStateAsync(state, CancellationToken.None);
-
-    private async Task<bool> IsStillValidAsync(UserManager<StaffUser> users, ClaimsPrincipal principal)
-    {
-        var user = await users.GetUserAsync(principal);
-        if (user is null || user.IsDisabled)
-        {
-            return false;
-        }
-        if (!users.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == await users.GetSecurityStampAsync(user);
-    }
 }
