@@ -37,6 +37,17 @@ public sealed class SignInThrottleTests(SignInThrottleTests.Site site, Xunit.Abs
     }
 
     [Fact]
+    public async Task ABurstOfParallelGuessesGetsNoMoreTriesThanOneAtATime()
+    {
+        var email = await NewAccountAsync();
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => site.LoginFromAsync("10.1.6.1", email, $"Guess-Number-{i}")));
+
+        Assert.Equal(5, burst.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(25, burst.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
     public async Task OneAddressFailingAcrossManyAccountsGets429WithRetryAfter()
     {
         var responses = new List<HttpResponseMessage>();

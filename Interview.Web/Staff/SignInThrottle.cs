@@ -30,33 +30,42 @@ public sealed class SignInThrottle(IOptions<InterviewOptions> options, TimeProvi
 
     private TimeSpan Length => TimeSpan.FromMinutes(Math.Max(1, options.Value.Security.SignInThrottleMinutes));
 
-    /// <summary>How long <paramref name="address"/> must wait before trying <paramref name="account"/>; null if it may now.</summary>
-    public TimeSpan? RetryAfter(IPAddress? address, string account)
+    /// <summary>
+    /// Starts an attempt: null when <paramref name="address"/> may try <paramref name="account"/> now, else how long it
+    /// must wait. An allowed attempt counts as a failure at once and is given back by <see cref="Succeed"/>: counting
+    /// only after the password check would let a burst of parallel requests all pass the check before any was counted.
+    /// </summary>
+    public TimeSpan? Begin(IPAddress? address, string account)
     {
         var now = clock.GetUtcNow();
         var security = options.Value.Security;
+        string addressKey = AddressKey(address), pairKey = PairKey(address, account);
         lock (_lock)
         {
-            var waits = new[]
+            var wait = new[]
             {
-                Wait(AddressKey(address), Math.Max(1, security.SignInFailuresPerAddress), now),
-                Wait(PairKey(address, account), Math.Max(1, security.SignInFailuresPerAccount), now),
-            };
-            return waits.Max();
+                Wait(addressKey, Math.Max(1, security.SignInFailuresPerAddress), now),
+                Wait(pairKey, Math.Max(1, security.SignInFailuresPerAccount), now),
+            }.Max();
+            if (wait is null)
+            {
+                Prune(now);
+                Open(addressKey, now).Count++;
+                Open(pairKey, now).Count++;
+            }
+            return wait;
         }
     }
 
-    /// <summary>Counts a failed attempt; says whether it should be written to the audit log (the first ones of a window).</summary>
-    public AuditDecision Fail(IPAddress? address, string account)
+    /// <summary>The attempt begun failed (it is already counted); says whether to write it to the audit log.</summary>
+    public AuditDecision Fail(IPAddress? address)
     {
         var now = clock.GetUtcNow();
         lock (_lock)
         {
-            Prune(now);
-            Count(PairKey(address, account), now);
-            var count = Count(AddressKey(address), now);
-            return count <= AuditedFailuresPerWindow ? AuditDecision.Write
-                : count == AuditedFailuresPerWindow + 1 ? AuditDecision.WriteLastOfWindow
+            var failures = ++Open(AddressKey(address), now).Audited;
+            return failures <= AuditedFailuresPerWindow ? AuditDecision.Write
+                : failures == AuditedFailuresPerWindow + 1 ? AuditDecision.WriteLastOfWindow
                 : AuditDecision.Skip;
         }
     }
@@ -77,12 +86,20 @@ public sealed class SignInThrottle(IOptions<InterviewOptions> options, TimeProvi
         }
     }
 
-    /// <summary>The right password: this address's count for the account starts again (its count in all does not).</summary>
+    /// <summary>
+    /// The attempt begun had the right password: it is not a failure. This address's count for the account starts
+    /// again; its count in all only gives this attempt back.
+    /// </summary>
     public void Succeed(IPAddress? address, string account)
     {
+        var now = clock.GetUtcNow();
         lock (_lock)
         {
             _windows.Remove(PairKey(address, account));
+            if (Current(AddressKey(address), now) is { Count: > 0 } window)
+            {
+                window.Count--;
+            }
         }
     }
 
@@ -122,14 +139,13 @@ public sealed class SignInThrottle(IOptions<InterviewOptions> options, TimeProvi
     private TimeSpan? Wait(string key, int limit, DateTimeOffset now) =>
         Current(key, now) is { } window && window.Count >= limit ? window.Start + Length - now : null;
 
-    private int Count(string key, DateTimeOffset now)
+    private Window Open(string key, DateTimeOffset now)
     {
-        var window = Current(key, now);
-        if (window is null)
+        if (Current(key, now) is not { } window)
         {
             _windows[key] = window = new Window(now);
         }
-        return ++window.Count;
+        return window;
     }
 
     private Window? Current(string key, DateTimeOffset now) =>
@@ -150,7 +166,10 @@ public sealed class SignInThrottle(IOptions<InterviewOptions> options, TimeProvi
     private sealed class Window(DateTimeOffset start)
     {
         public DateTimeOffset Start { get; } = start;
+        /// <summary>Attempts that failed or are still being checked.</summary>
         public int Count { get; set; }
+        /// <summary>Failures seen for the audit cap (an address window only).</summary>
+        public int Audited { get; set; }
         public bool RefusalAudited { get; set; }
     }
 }

@@ -33,20 +33,21 @@ public sealed class StaffPasswords(
         ArgumentNullException.ThrowIfNull(actor);
         var user = await users.FindByIdAsync(actor.Id) ?? throw new NotFoundException("账号不存在。");
         var account = user.Email ?? "";
-        if (throttle.RetryAfter(address, account) is { } wait)
-        {
-            throw new TooManySignInsException(wait);
-        }
         if (string.IsNullOrEmpty(newPassword))
         {
             throw new DomainException("请填写新密码。");
         }
+        if (throttle.Begin(address, account) is { } wait)
+        {
+            throw new TooManySignInsException(wait);
+        }
         if (!await users.CheckPasswordAsync(user, currentPassword ?? ""))
         {
-            throttle.Fail(address, account);
+            throttle.Fail(address);
             await audit.RecordAsync(actor, "staff.password.change", $"staff/{user.Id}", "failed: wrong current password");
             throw new DomainException("当前密码不正确。");
         }
+        throttle.Succeed(address, account);
         if (newPassword == currentPassword)
         {
             throw new DomainException("新密码不能与当前密码相同。");

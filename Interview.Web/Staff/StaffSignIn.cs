@@ -62,7 +62,7 @@ public sealed class StaffSignIn(
     {
         var account = (email ?? "").Trim();
         var attempt = new StaffActor("", Shorten(account), address?.ToString());
-        if (throttle.RetryAfter(address, account) is { } wait)
+        if (throttle.Begin(address, account) is { } wait)
         {
             if (throttle.AuditRefusal(address))
             {
@@ -75,7 +75,7 @@ public sealed class StaffSignIn(
         var right = user is null ? HashForNobody(password ?? "") : await users.CheckPasswordAsync(user, password ?? "");
         if (user is null || !right)
         {
-            var decision = throttle.Fail(address, account);
+            var decision = throttle.Fail(address);
             if (decision != AuditDecision.Skip)
             {
                 await audit.RecordAsync(attempt with { Id = user?.Id ?? "" }, "auth.sign-in", user is null ? channel : $"staff/{user.Id}",
