@@ -116,11 +116,11 @@ public static class StaffApi
     }
 
     /// <summary>Ends every sign-in of the caller's account: this token, its other tokens and its console cookies.</summary>
-    private static async Task<IResult> Logout(UserManager<StaffUser> users, AuditTrail audit, HttpContext http)
+    private static async Task<IResult> Logout(UserManager<StaffUser> users, SessionEndings endings, AuditTrail audit, HttpContext http)
     {
         var actor = StaffEndpoints.Actor(http);
         var user = await users.FindByIdAsync(actor.Id) ?? throw new NotFoundException("账号不存在。");
-        await StaffSessions.EndAllAsync(users, user);
+        await endings.EndAllAsync(users, user);
         await audit.RecordAsync(actor, "auth.sign-out", $"staff/{user.Id}", AuditTrail.Ok, "api token");
         return Results.NoContent();
     }

@@ -9,7 +9,7 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/account/sign-out", async (
-            HttpContext http, SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditTrail audit,
+            HttpContext http, SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SessionEndings endings, AuditTrail audit,
             Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
@@ -21,7 +21,7 @@ public static class AccountEndpoints
             // every sign-in of the account, cookies and API tokens alike.
             if (await users.GetUserAsync(http.User) is { } user)
             {
-                await StaffSessions.EndAllAsync(users, user);
+                await endings.EndAllAsync(users, user);
             }
             await signIn.SignOutAsync();
             if (actor.Id.Length > 0)

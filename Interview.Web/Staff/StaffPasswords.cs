@@ -13,7 +13,7 @@ namespace Interview.Web.Staff;
 /// <see cref="CommonPasswords"/>) hold here as at creation. Audited.
 /// </summary>
 public sealed class StaffPasswords(
-    IServiceScopeFactory scopes, StaffPermissions permissions, SignInThrottle throttle, AuditTrail audit)
+    IServiceScopeFactory scopes, StaffPermissions permissions, SignInThrottle throttle, SessionEndings endings, AuditTrail audit)
 {
     public static async Task<bool> MustChangeAsync(UserManager<StaffUser> users, StaffUser user)
     {
@@ -55,6 +55,7 @@ public sealed class StaffPasswords(
         // Identity checks the new password and gives the account a new security stamp: every other sign-in ends.
         Check(await users.ChangePasswordAsync(user, currentPassword ?? "", newPassword));
         await ClearMustChangeAsync(users, user);
+        endings.Announce(user.Id);
         await audit.RecordAsync(actor, "staff.password.change", $"staff/{user.Id}", AuditTrail.Ok);
         return user;
     }
@@ -77,7 +78,7 @@ public sealed class StaffPasswords(
         {
             Check(await users.AddClaimAsync(user, new Claim(StaffPolicies.MustChangePasswordClaim, "true")));
         }
-        await StaffSessions.EndAllAsync(users, user);
+        await endings.EndAllAsync(users, user);
         await audit.RecordAsync(actor, "staff.password.reset", $"staff/{staffId}", AuditTrail.Ok,
             string.IsNullOrEmpty(temporaryPassword) ? user.Email : $"{user.Email} (temporary password set)");
     }

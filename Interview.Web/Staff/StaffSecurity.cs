@@ -80,6 +80,7 @@ public static class StaffSecurity
             .AddPasswordValidator<CommonPasswords>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<StaffPasswords>();
+        services.AddSingleton<SessionEndings>();
 
         services.AddAuthorization(StaffPolicies.Configure);
         services.AddSingleton<IAuthorizationHandler, TwoFactorHandler>();

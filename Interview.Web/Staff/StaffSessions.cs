@@ -27,17 +27,6 @@ public static class StaffSessions
         return !users.SupportsUserSecurityStamp || stamp == await users.GetSecurityStampAsync(user);
     }
 
-    /// <summary>Ends every sign-in of the account: cookies, bearer tokens and (at their next check) running consoles.</summary>
-    public static async Task EndAllAsync(UserManager<StaffUser> users, StaffUser user)
-    {
-        ArgumentNullException.ThrowIfNull(users);
-        var result = await users.UpdateSecurityStampAsync(user);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-    }
-
     /// <summary>
     /// The console cookie, checked on every request (not Identity's 30-minute interval, whose refresh would also drop
     /// the two-factor claim): a cookie from before the account's last stamp change is refused and removed.
@@ -52,6 +41,31 @@ public static class StaffSessions
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         }
     }
+}
+
+/// <summary>
+/// Ends every sign-in of an account: a new security stamp refuses its cookies and tokens from their next request, and
+/// running consoles in this process are told at once (<see cref="Ended"/>) rather than at their next periodic check;
+/// consoles on other instances still end at that check (RevalidationMinutes).
+/// </summary>
+public sealed class SessionEndings
+{
+    /// <summary>Raised with the account's id after its stamp changed, on the thread that changed it.</summary>
+    public event Action<string>? Ended;
+
+    public async Task EndAllAsync(UserManager<StaffUser> users, StaffUser user)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        Announce(user.Id);
+    }
+
+    /// <summary>For a stamp Identity changed itself (a password change): tell running consoles.</summary>
+    public void Announce(string userId) => Ended?.Invoke(userId);
 }
 
 /// <summary>
