@@ -112,7 +112,7 @@ public sealed class SignInThrottleTests(SignInThrottleTests.Site site, Xunit.Abs
         }
 
         Assert.All(answers, a => Assert.Equal(answers[0], a));
-        Assert.Equal((HttpStatusCode.Unauthorized, StaffSignIn.WrongCredentialsMessage), (answers[0].Status, answers[0].Detail));
+        Assert.Equal((HttpStatusCode.Unauthorized, StaffPasswordStep.WrongCredentialsMessage), (answers[0].Status, answers[0].Detail));
         // The right password may say what is wrong with the account.
         Assert.Equal((HttpStatusCode)423, (await site.LoginFromAsync("10.1.3.9", locked)).StatusCode);
         Assert.Contains("停用", await (await site.LoginFromAsync("10.1.3.9", disabled)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -155,7 +155,7 @@ public sealed class SignInThrottleTests(SignInThrottleTests.Site site, Xunit.Abs
         output.WriteLine($"2,000 failed logins from one address: {statuses.Count(s => s == HttpStatusCode.TooManyRequests)} answered 429, {lines.Count} audit lines, {bytes} bytes of text");
         Assert.Equal(1_980, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
         Assert.InRange(lines.Count, 1, SignInThrottle.AuditedFailuresPerWindow + 2);
-        Assert.All(lines, l => Assert.True(l.Actor.Length <= StaffSignIn.AuditedEmailLength + 1, $"{l.Actor.Length} characters"));
+        Assert.All(lines, l => Assert.True(l.Actor.Length <= StaffPasswordStep.AuditedEmailLength + 1, $"{l.Actor.Length} characters"));
         Assert.True(bytes < 4_000, $"{bytes} bytes");
     }
 

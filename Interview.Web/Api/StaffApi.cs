@@ -64,11 +64,11 @@ public static class StaffApi
     }
 
     private static async Task<IResult> Login(
-        LoginRequest body, StaffSignIn flow, StaffSignInManager signIn, UserManager<StaffUser> users, AuditTrail audit,
+        LoginRequest body, StaffPasswordStep passwordStep, StaffSignInManager signIn, UserManager<StaffUser> users, AuditTrail audit,
         IOptions<InterviewOptions> options, HttpContext http)
     {
         // The same password step as the sign-in page: one answer for every wrong password, throttled per address.
-        var check = await flow.CheckPasswordAsync(body.Email, body.Password, http.Connection.RemoteIpAddress, "api");
+        var check = await passwordStep.CheckAsync(body.Email, body.Password, http.Connection.RemoteIpAddress, "api");
         if (check.User is not { } user)
         {
             return check.Outcome switch
@@ -76,7 +76,7 @@ public static class StaffApi
                 SignInOutcome.Throttled => StaffEndpoints.TooMany(http, check.RetryAfter ?? TimeSpan.FromMinutes(1)),
                 SignInOutcome.LockedOut => StaffEndpoints.Failure(StatusCodes.Status423Locked, StaffSignIn.Message(SignInOutcome.LockedOut)),
                 SignInOutcome.Disabled => StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "账号已停用。"),
-                _ => StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, StaffSignIn.WrongCredentialsMessage),
+                _ => StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, StaffPasswordStep.WrongCredentialsMessage),
             };
         }
         var actor = new StaffActor(user.Id, user.Email ?? "", http.Connection.RemoteIpAddress?.ToString());

@@ -81,6 +81,7 @@ public static class StaffSecurity
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<StaffPasswords>();
         services.AddSingleton<SessionEndings>();
+        services.AddScoped<StaffPasswordStep>();
 
         services.AddAuthorization(StaffPolicies.Configure);
         services.AddSingleton<IAuthorizationHandler, TwoFactorHandler>();

@@ -23,12 +23,6 @@ public enum SignInOutcome
     Throttled,
 }
 
-/// <summary>
-/// The password step's answer. <see cref="User"/> is set only when the password was right and the account may go on;
-/// <see cref="RetryAfter"/> only when the client address is throttled.
-/// </summary>
-public sealed record PasswordCheck(SignInOutcome Outcome, StaffUser? User = null, TimeSpan? RetryAfter = null);
-
 /// <summary>The enrolment step's answer: the recovery codes when two-factor was turned on.</summary>
 public sealed record Enrolment(SignInOutcome Outcome, IReadOnlyList<string>? RecoveryCodes = null);
 
@@ -36,73 +30,24 @@ public sealed record Enrolment(SignInOutcome Outcome, IReadOnlyList<string>? Rec
 public sealed record AuthenticatorSetup(string FormattedKey, string QrSvg);
 
 /// <summary>
-/// Staff sign-in, for the console's pages and the API's token alike: password, then the second factor or its
-/// enrolment. The password step (<see cref="CheckPasswordAsync"/>) answers every wrong password the same way, whether
-/// the account exists, is locked or is disabled, in about the same time (the hasher runs for unknown accounts too);
-/// only the right password learns that an account is disabled or locked. Failures are throttled by client address
-/// (<see cref="SignInThrottle"/>) and audited with the typed e-mail cut short, at most a few lines per address and window.
+/// The console's sign-in: the password step (<see cref="StaffPasswordStep"/>, shared with the API), then the second
+/// factor or its enrolment. Every attempt is audited with the address it came from. Runs per request (static pages),
+/// where the sign-in cookie can be set.
 /// </summary>
 public sealed class StaffSignIn(
     StaffSignInManager signIn,
     UserManager<StaffUser> users,
-    IPasswordHasher<StaffUser> hasher,
-    SignInThrottle throttle,
+    StaffPasswordStep passwordStep,
     StaffPasswords passwords,
     AuditTrail audit,
     IOptions<InterviewOptions> options)
 {
     public const int RecoveryCodeCount = 10;
-    /// <summary>The longest typed e-mail an audit line keeps; anything longer cannot be an account anyway.</summary>
-    public const int AuditedEmailLength = 64;
-
-    private static string? s_nobodysHash;
-
-    /// <summary>The password step, shared by the sign-in page and <c>POST /api/v1/auth/login</c>.</summary>
-    public async Task<PasswordCheck> CheckPasswordAsync(string? email, string? password, IPAddress? address, string channel)
-    {
-        var account = (email ?? "").Trim();
-        var attempt = new StaffActor("", Shorten(account), address?.ToString());
-        if (throttle.Begin(address, account) is { } wait)
-        {
-            if (throttle.AuditRefusal(address))
-            {
-                await audit.RecordAsync(attempt, "auth.sign-in", channel, "failed: throttled",
-                    "too many failures from this address; further refusals in this window are not recorded");
-            }
-            return new PasswordCheck(SignInOutcome.Throttled, RetryAfter: wait);
-        }
-        var user = account.Length is > 0 and <= 256 ? await users.FindByEmailAsync(account) : null;
-        var right = user is null ? HashForNobody(password ?? "") : await users.CheckPasswordAsync(user, password ?? "");
-        if (user is null || !right)
-        {
-            var decision = throttle.Fail(address);
-            if (decision != AuditDecision.Skip)
-            {
-                await audit.RecordAsync(attempt with { Id = user?.Id ?? "" }, "auth.sign-in", user is null ? channel : $"staff/{user.Id}",
-                    user is null ? "failed: unknown account" : "failed: wrong password",
-                    decision == AuditDecision.WriteLastOfWindow ? "further failures from this address in this window are not recorded" : null);
-            }
-            return new PasswordCheck(SignInOutcome.WrongCredentials);
-        }
-        throttle.Succeed(address, account);
-        var actor = attempt with { Id = user.Id };
-        if (user.IsDisabled || !await signIn.CanSignInAsync(user))
-        {
-            await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: account disabled", channel);
-            return new PasswordCheck(SignInOutcome.Disabled);
-        }
-        if (await users.IsLockedOutAsync(user))
-        {
-            await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: locked out", channel);
-            return new PasswordCheck(SignInOutcome.LockedOut);
-        }
-        return new PasswordCheck(SignInOutcome.SignedIn, user);
-    }
 
     /// <summary>The console's first step: the password, then the cookie or the way to the second factor.</summary>
     public async Task<PasswordCheck> PasswordAsync(string email, string password, IPAddress? address)
     {
-        var check = await CheckPasswordAsync(email, password, address, "console");
+        var check = await passwordStep.CheckAsync(email, password, address, "console");
         if (check.User is not { } user)
         {
             return check;
@@ -225,30 +170,8 @@ public sealed class StaffSignIn(
         SignInOutcome.WrongCode => "验证码不正确。",
         SignInOutcome.Expired => "登录已过期，请重新登录。",
         SignInOutcome.Throttled => "尝试次数过多，请稍后再试。",
-        _ => WrongCredentialsMessage,
+        _ => StaffPasswordStep.WrongCredentialsMessage,
     };
-
-    /// <summary>The one answer to a wrong password, whatever the account: unknown, known, locked or disabled.</summary>
-    public const string WrongCredentialsMessage = "邮箱或密码错误。";
-
-    /// <summary>Runs the hasher as a known account's check would, so that an unknown e-mail takes as long to refuse.</summary>
-    private bool HashForNobody(string password)
-    {
-        s_nobodysHash ??= hasher.HashPassword(new StaffUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
-        hasher.VerifyHashedPassword(new StaffUser(), s_nobodysHash, password);
-        return false;
-    }
-
-    private static string Shorten(string email)
-    {
-        if (email.Length <= AuditedEmailLength)
-        {
-            return email.Length == 0 ? "(empty)" : email;
-        }
-        // Never half a surrogate pair.
-        var cut = char.IsHighSurrogate(email[AuditedEmailLength - 1]) ? AuditedEmailLength - 1 : AuditedEmailLength;
-        return email[..cut] + "…";
-    }
 
     private static string AuditOutcome(SignInOutcome outcome, string step) => outcome switch
     {
