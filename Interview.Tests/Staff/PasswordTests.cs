@@ -76,6 +76,23 @@ public sealed class PasswordTests(PasswordTests.Site site) : IClassFixture<Passw
     }
 
     [Fact]
+    public async Task AfterAForcedResetTheSignInPageLeadsToThePasswordPageAndTheConsoleIsClosedUntilThen()
+    {
+        var email = await NewAccountAsync();
+        await site.Services.GetRequiredService<StaffPasswords>().ForceResetAsync(await AdminAsync(), await IdAsync(email), null);
+        using var browser = site.Browser();
+
+        var signedIn = await site.SignInOnPageAsync(browser, email);
+        var console = await browser.GetAsync("/admin/audit.csv");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/account/password", signedIn.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Redirect, console.StatusCode);
+        Assert.Contains("/account/denied", console.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("设置新密码", await browser.GetStringAsync("/account/denied"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnAdminMayGiveATemporaryPasswordButNotACommonOne()
     {
         var email = await NewAccountAsync();
@@ -120,6 +137,8 @@ public sealed class PasswordTests(PasswordTests.Site site) : IClassFixture<Passw
         await site.CreateStaffAsync(email, "typist");
         return email;
     }
+
+    private async Task<StaffActor> AdminAsync() => new(await IdAsync(StaffSite.AdminEmail), StaffSite.AdminEmail, "127.0.0.1");
 
     private async Task<string> IdAsync(string email)
     {
