@@ -141,6 +141,9 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<Interview.Web.Search.SearchIndex>();
         services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<SessionEndings>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StaffPasswords>();
     }
 
     private sealed class TestEnvironment(string root) : IWebHostEnvironment
