@@ -50,6 +50,9 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
     /// <summary>Where MudBlazor renders the open menus and select lists.</summary>
     protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
 
+    /// <summary>Where MudBlazor dialogs render (outside the page under test).</summary>
+    protected IRenderedComponent<MudDialogProvider> DialogHost { get; private set; } = default!;
+
     /// <summary>The admin as the services see them, for arranging data through the same rules as the pages.</summary>
     protected static StaffActor Admin { get; } = new(AdminId, AdminEmail, "127.0.0.1");
 
@@ -67,7 +70,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         if (RendersMudProviders)
         {
             Popovers = Render<MudPopoverProvider>();
-            Render<MudDialogProvider>();
+            DialogHost = Render<MudDialogProvider>();
         }
     }
 
