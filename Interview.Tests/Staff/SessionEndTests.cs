@@ -22,7 +22,7 @@ public sealed class SessionEndTests(SessionEndTests.Site site) : IClassFixture<S
         var captured = StaffCookie(signedIn);
         Assert.Equal(HttpStatusCode.OK, (await WithCookieAsync(captured, "/admin/audit.csv")).StatusCode);
 
-        var form = SessionEndTestsHelpers.Token(await browser.GetStringAsync("/account/password"));
+        var form = AntiforgeryToken(await browser.GetStringAsync("/account/password"));
         var signedOut = await browser.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = form }));
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
 
@@ -39,7 +39,7 @@ public sealed class SessionEndTests(SessionEndTests.Site site) : IClassFixture<S
         using var browser = site.Browser();
         await site.SignInOnPageAsync(browser, email);
 
-        var form = SessionEndTestsHelpers.Token(await browser.GetStringAsync("/account/password"));
+        var form = AntiforgeryToken(await browser.GetStringAsync("/account/password"));
         await browser.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = form }));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/admin/audit.csv")).StatusCode);
@@ -116,6 +116,13 @@ public sealed class SessionEndTests(SessionEndTests.Site site) : IClassFixture<S
 
     private async Task<StaffActor> AdminAsync() => new(await IdAsync(StaffSite.AdminEmail), StaffSite.AdminEmail, "127.0.0.1");
 
+    private static string AntiforgeryToken(string html)
+    {
+        var token = StaffSite.AntiforgeryToken(html);
+        Assert.False(string.IsNullOrEmpty(token), "the page has no antiforgery token");
+        return token;
+    }
+
     private static string StaffCookie(HttpResponseMessage response) =>
         response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("interview.staff=", StringComparison.Ordinal));
 
@@ -125,15 +132,5 @@ public sealed class SessionEndTests(SessionEndTests.Site site) : IClassFixture<S
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Cookie", cookie);
         return await client.SendAsync(request);
-    }
-}
-
-internal static class SessionEndTestsHelpers
-{
-    public static string Token(string html)
-    {
-        var token = StaffSite.AntiforgeryToken(html);
-        Assert.False(string.IsNullOrEmpty(token), "the page has no antiforgery token");
-        return token;
     }
 }

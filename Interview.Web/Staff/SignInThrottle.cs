@@ -27,6 +27,7 @@ public sealed class SignInThrottle(IOptions<InterviewOptions> options, TimeProvi
     private const int PruneAbove = 10_000;
     private readonly Dictionary<string, Window> _windows = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private DateTimeOffset _lastPrune;
 
     private TimeSpan Length => TimeSpan.FromMinutes(Math.Max(1, options.Value.Security.SignInThrottleMinutes));
 
@@ -153,10 +154,12 @@ public sealed class SignInThrottle(IOptions<InterviewOptions> options, TimeProvi
 
     private void Prune(DateTimeOffset now)
     {
-        if (_windows.Count < PruneAbove)
+        // Past the size, at most once a minute: many live windows (a spread-out attack) must not make every attempt a scan.
+        if (_windows.Count < PruneAbove || now - _lastPrune < TimeSpan.FromMinutes(1))
         {
             return;
         }
+        _lastPrune = now;
         foreach (var key in _windows.Where(w => w.Value.Start + Length <= now).Select(w => w.Key).ToList())
         {
             _windows.Remove(key);
