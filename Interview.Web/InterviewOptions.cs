@@ -53,6 +53,15 @@ public sealed class SecurityOptions
 
     /// <summary>How often running consoles re-check the account's roles and standing, in minutes (at most 5).</summary>
     public int RevalidationMinutes { get; set; } = 5;
+
+    /// <summary>Failed sign-ins one client address may make for one account within the window before it gets 429.</summary>
+    public int SignInFailuresPerAccount { get; set; } = 5;
+
+    /// <summary>Failed sign-ins one client address may make in all (any accounts) within the window before it gets 429.</summary>
+    public int SignInFailuresPerAddress { get; set; } = 20;
+
+    /// <summary>The window of the two counts above, in minutes, from an address's first failure.</summary>
+    public int SignInThrottleMinutes { get; set; } = 15;
 }
 
 public sealed class LimitOptions

@@ -40,3 +40,29 @@ public sealed class RevalidationTests(StaffApiTests.Site site) : IClassFixture<S
         return new StaffActor(admin.Id, StaffSite.AdminEmail, "127.0.0.1");
     }
 }
+
+public sealed class ConsoleSessionEndTests(StaffApiTests.Site site) : IClassFixture<StaffApiTests.Site>
+{
+    [Fact]
+    public async Task ARunningConsoleIsSignedOutAsSoonAsItsAccountLogsOutElsewhere()
+    {
+        var email = $"circ-{Guid.NewGuid():N}"[..14] + "@example.gov.cn";
+        var id = await site.CreateStaffAsync(email, "moderator");
+        using var token = site.Client(await site.TokenAsync(email));
+        await using var scope = site.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByIdAsync(id);
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>().CreateAsync(user!);
+        // A console's scope, as the circuit host makes it.
+        await scope.ServiceProvider.GetRequiredService<CircuitActivity>().OnCircuitOpenedAsync(null!, CancellationToken.None);
+        var provider = (StaffAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        var signedOut = new TaskCompletionSource<AuthenticationState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.AuthenticationStateChanged += async state => signedOut.TrySetResult(await state);
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await token.PostAsync("/api/v1/auth/logout", null)).StatusCode);
+
+        // Not at the next periodic check (minutes away): at once.
+        var state = await signedOut.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(state.User.Identity?.IsAuthenticated);
+    }
+}

@@ -36,22 +36,24 @@ public sealed class StaffApiTests(StaffApiTests.Site site) : IClassFixture<Staff
     }
 
     [Fact]
-    public async Task FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne()
+    public async Task FiveWrongPasswordsStopThatAddressForThatAccountNotTheAccountItself()
     {
         var email = $"lock-{Guid.NewGuid():N}"[..16] + "@example.gov.cn";
         await site.CreateStaffAsync(email, "moderator");
 
         for (var i = 0; i < 5; i++)
         {
-            await site.LoginAsync(email, "wrong-password");
+            await site.LoginFromAsync("10.9.0.1", email, "wrong-password");
         }
-        var locked = await site.LoginAsync(email, StaffSite.Password);
+        var throttled = await site.LoginFromAsync("10.9.0.1", email, StaffSite.Password);
+        var elsewhere = await site.LoginFromAsync("10.9.0.2", email, StaffSite.Password);
 
-        Assert.Equal((HttpStatusCode)423, locked.StatusCode);
-        Assert.Contains("锁定", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Contains("尝试次数过多", await throttled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
         var audit = (await site.AuditAsync()).Where(a => a.Action == "auth.sign-in" && a.Actor == email).ToList();
-        Assert.Equal(6, audit.Count);
-        Assert.Equal("failed: locked out", audit[^1].Outcome);
+        Assert.Equal(7, audit.Count);
+        Assert.Equal("failed: throttled", audit[5].Outcome);
     }
 
     public static TheoryData<string, string, string> StaffEndpoints() => new()

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Interview.Tests.Support;
+using Interview.Web.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Tests.Staff;
 
@@ -37,6 +40,49 @@ public sealed class TwoFactorTests(TwoFactorTests.Site site) : IClassFixture<Two
         using var client = site.Client(token);
         var created = await client.PostAsJsonAsync("/api/v1/columns", new { name = "两步", slug = $"tfa-{Guid.NewGuid():N}"[..12] });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    [Fact]
+    public async Task ATotpCodeWorksOnceEvenWhileItIsStillCurrent()
+    {
+        var email = $"once-{Guid.NewGuid():N}"[..14] + "@example.gov.cn";
+        await CreateAsync(email, "moderator");
+        var key = await site.EnrolTwoFactorAsync(email);
+        var code = Totp.Code(key);
+
+        var first = await site.LoginAsync(email, twoFactorCode: code);
+        var second = await site.LoginAsync(email, twoFactorCode: code);
+        var next = await site.LoginAsync(email, twoFactorCode: Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongCodesWhileEnrollingLockTheAccount()
+    {
+        var email = $"enrol-{Guid.NewGuid():N}"[..14] + "@example.gov.cn";
+        await CreateAsync(email, "moderator");
+        await using var scope = site.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        var key = (await users.GetAuthenticatorKeyAsync(user))!;
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>().CreateAsync(user);
+        var flow = scope.ServiceProvider.GetRequiredService<StaffSignIn>();
+
+        var outcomes = new List<SignInOutcome>();
+        for (var i = 0; i < 5; i++)
+        {
+            outcomes.Add((await flow.EnrolAsync(principal, "000000" == Totp.Code(key) ? "111111" : "000000", "127.0.0.1")).Outcome);
+        }
+        var rightCodeWhileLocked = await flow.EnrolAsync(principal, Totp.Code(key), "127.0.0.1");
+
+        Assert.Equal([.. Enumerable.Repeat(SignInOutcome.WrongCode, 4), SignInOutcome.LockedOut], outcomes);
+        Assert.Equal(SignInOutcome.LockedOut, rightCodeWhileLocked.Outcome);
+        Assert.Null(rightCodeWhileLocked.RecoveryCodes);
+        Assert.False((await users.FindByEmailAsync(email))!.TwoFactorEnabled);
     }
 
     /// <summary>Accounts are made directly here: with two-factor required, the admin's own token needs a code too.</summary>

@@ -29,6 +29,37 @@ public class StaffSite : InterviewFactory
         return await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, twoFactorCode });
     }
 
+    /// <summary>A login from the given client address (the sign-in throttle counts per address).</summary>
+    public async Task<HttpResponseMessage> LoginFromAsync(string address, string email, string password = Password, string? twoFactorCode = null)
+    {
+        using var client = CreateDefaultClient(new ClientAddress(address));
+        return await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, twoFactorCode });
+    }
+
+    /// <summary>
+    /// Signs in through the console's sign-in page, as a browser would (form, antiforgery token), from
+    /// <paramref name="address"/>; returns the response to the form post.
+    /// </summary>
+    public async Task<HttpResponseMessage> SignInOnPageAsync(HttpClient browser, string email, string password = Password)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var token = AntiforgeryToken(await browser.GetStringAsync("/account/sign-in"));
+        return await browser.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, from <paramref name="address"/>.</summary>
+    public HttpClient Browser(string address = "127.0.0.1") =>
+        CreateDefaultClient(new Uri("http://localhost"), new ClientAddress(address), new CookieJar());
+
+    public static string AntiforgeryToken(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
     public async Task<string> TokenAsync(string email = AdminEmail, string password = Password, string? twoFactorCode = null)
     {
         var response = await LoginAsync(email, password, twoFactorCode);
@@ -80,5 +111,31 @@ public class StaffSite : InterviewFactory
         var contexts = Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         return await db.AuditLog.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+    }
+
+    /// <summary>Keeps cookies between requests without following redirects (the test server's client does neither by default here).</summary>
+    private sealed class CookieJar : DelegatingHandler
+    {
+        private readonly CookieContainer _cookies = new();
+
+        public CookieContainer Cookies => _cookies;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var header = _cookies.GetCookieHeader(request.RequestUri!);
+            if (header.Length > 0)
+            {
+                request.Headers.Add("Cookie", header);
+            }
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var values))
+            {
+                foreach (var value in values)
+                {
+                    _cookies.SetCookies(request.RequestUri!, value);
+                }
+            }
+            return response;
+        }
     }
 }

@@ -12,6 +12,10 @@ namespace Interview.Web.Api;
 
 public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode);
 
+public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
+
+public sealed record PasswordResetRequest(string? TemporaryPassword);
+
 public sealed record NewStaffRequest(string? Email, string? Password, string? DisplayName, string[]? Roles);
 
 public sealed record NewColumnRequest(string? Name, string? Slug, string? Description, int? SortOrder);
@@ -44,6 +48,12 @@ public static class StaffApi
         var api = app.MapGroup("/api/v1").WithTags("Staff").AddEndpointFilter(StaffEndpoints.TranslateErrors);
         api.MapPost("/auth/login", Login).AllowAnonymous()
             .WithSummary("Exchanges e-mail, password and (when enrolled) a TOTP code for a bearer token.");
+        api.MapPost("/auth/logout", Logout).RequireAuthorization(StaffPolicies.SignedIn)
+            .WithSummary("Ends the token's session and every other sign-in of the account (tokens and console cookies).");
+        api.MapPost("/auth/password", ChangePassword).RequireAuthorization(StaffPolicies.SignedIn)
+            .WithSummary("Changes the caller's own password; every sign-in of the account ends, this token too.");
+        api.MapPost("/staff/{id}/password-reset", ForcePasswordReset).RequireAuthorization(StaffPolicies.Admin)
+            .WithSummary("Forces a new password at the account's next sign-in, optionally from a temporary one; its sign-ins end (admin).");
         api.MapPost("/staff", CreateStaff).RequireAuthorization(StaffPolicies.Admin).WithSummary("Creates a staff account (admin).");
         api.MapPost("/columns", CreateColumn).RequireAuthorization(StaffPolicies.Admin).WithSummary("Creates a column (admin).");
         api.MapPost("/interviews", CreateInterview).RequireAuthorization(StaffPolicies.Sessions)
@@ -54,35 +64,22 @@ public static class StaffApi
     }
 
     private static async Task<IResult> Login(
-        LoginRequest body, StaffSignInManager signIn, UserManager<StaffUser> users, AuditTrail audit,
+        LoginRequest body, StaffPasswordStep passwordStep, StaffSignInManager signIn, UserManager<StaffUser> users, AuditTrail audit,
         IOptions<InterviewOptions> options, HttpContext http)
     {
-        var email = body.Email?.Trim() ?? "";
-        var ip = http.Connection.RemoteIpAddress?.ToString();
-        var attempt = new StaffActor("", email.Length > 0 ? email : "(empty)", ip);
-        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
-        if (user is null || string.IsNullOrEmpty(body.Password))
+        // The same password step as the sign-in page: one answer for every wrong password, throttled per address.
+        var check = await passwordStep.CheckAsync(body.Email, body.Password, http.Connection.RemoteIpAddress, "api");
+        if (check.User is not { } user)
         {
-            await audit.RecordAsync(attempt, "auth.sign-in", "api", "failed: unknown account or empty password");
-            return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "邮箱或密码错误。");
+            return check.Outcome switch
+            {
+                SignInOutcome.Throttled => StaffEndpoints.TooMany(http, check.RetryAfter ?? TimeSpan.FromMinutes(1)),
+                SignInOutcome.LockedOut => StaffEndpoints.Failure(StatusCodes.Status423Locked, StaffSignIn.Message(SignInOutcome.LockedOut)),
+                SignInOutcome.Disabled => StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "账号已停用。"),
+                _ => StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, StaffPasswordStep.WrongCredentialsMessage),
+            };
         }
-        var actor = attempt with { Id = user.Id };
-        var check = await signIn.CheckPasswordSignInAsync(user, body.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: locked out");
-            return StaffEndpoints.Failure(StatusCodes.Status423Locked, "失败次数过多，账号已临时锁定，请 5 分钟后再试。");
-        }
-        if (check.IsNotAllowed)
-        {
-            await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: account disabled");
-            return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "账号已停用。");
-        }
-        if (!check.Succeeded)
-        {
-            await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: wrong password");
-            return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "邮箱或密码错误。");
-        }
+        var actor = new StaffActor(user.Id, user.Email ?? "", http.Connection.RemoteIpAddress?.ToString());
 
         var multiFactor = false;
         if (user.TwoFactorEnabled)
@@ -93,11 +90,12 @@ public static class StaffApi
                 await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: two-factor code missing");
                 return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "请填写身份验证器上的 6 位验证码（twoFactorCode）。");
             }
+            // Each code works once (OneUseAuthenticatorTokenProvider); wrong ones count towards the account's lockout.
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
                 await users.AccessFailedAsync(user);
                 await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: wrong two-factor code");
-                return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "验证码错误。");
+                return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "验证码错误或已用过。");
             }
             multiFactor = true;
         }
@@ -111,9 +109,33 @@ public static class StaffApi
         await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", AuditTrail.Ok, "api token");
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         Claim[] claims = multiFactor ? [new Claim(StaffPolicies.MultiFactorClaim, StaffPolicies.MultiFactorValue)] : [];
-        // The bearer handler writes {tokenType, accessToken, expiresIn, refreshToken}.
+        // The bearer handler writes {tokenType, accessToken, expiresIn, refreshToken}. The token carries the account's
+        // security stamp; StaffBearerHandler refuses it once the stamp has changed.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
         return Results.Empty;
+    }
+
+    /// <summary>Ends every sign-in of the caller's account: this token, its other tokens and its console cookies.</summary>
+    private static async Task<IResult> Logout(UserManager<StaffUser> users, SessionEndings endings, AuditTrail audit, HttpContext http)
+    {
+        var actor = StaffEndpoints.Actor(http);
+        var user = await users.FindByIdAsync(actor.Id) ?? throw new NotFoundException("账号不存在。");
+        await endings.EndAllAsync(users, user);
+        await audit.RecordAsync(actor, "auth.sign-out", $"staff/{user.Id}", AuditTrail.Ok, "api token");
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> ChangePassword(
+        PasswordChangeRequest body, StaffPasswords passwords, UserManager<StaffUser> users, HttpContext http)
+    {
+        await passwords.ChangeOwnAsync(users, StaffEndpoints.Actor(http), http.Connection.RemoteIpAddress, body.CurrentPassword, body.NewPassword);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> ForcePasswordReset(string id, PasswordResetRequest? body, StaffPasswords passwords, HttpContext http)
+    {
+        await passwords.ForceResetAsync(StaffEndpoints.Actor(http), id, body?.TemporaryPassword);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> CreateStaff(NewStaffRequest body, StaffAccounts accounts, HttpContext http)

@@ -33,6 +33,10 @@ public static class StaffEndpoints
             context.HttpContext.Response.Headers.RetryAfter = "60";
             return Failure(StatusCodes.Status429TooManyRequests, e.Message);
         }
+        catch (TooManySignInsException e)
+        {
+            return TooMany(context.HttpContext, e.RetryAfter);
+        }
         catch (Questions.ClientBlockedException e)
         {
             return Failure(StatusCodes.Status403Forbidden, e.Message);
@@ -41,6 +45,15 @@ public static class StaffEndpoints
         {
             return Failure(StatusCodes.Status400BadRequest, e.Message);
         }
+    }
+
+    /// <summary>429 with Retry-After in whole seconds, for a client address that failed to sign in too often.</summary>
+    public static IResult TooMany(HttpContext http, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Failure(StatusCodes.Status429TooManyRequests, new TooManySignInsException(retryAfter).Message);
     }
 
     public static IResult Failure(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);

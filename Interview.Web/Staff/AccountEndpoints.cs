@@ -9,13 +9,20 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/account/sign-out", async (
-            HttpContext http, SignInManager<StaffUser> signIn, AuditTrail audit, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+            HttpContext http, SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SessionEndings endings, AuditTrail audit,
+            Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
                 return Results.BadRequest();
             }
             var actor = http.User.Actor(http.Connection.RemoteIpAddress?.ToString());
+            // Deleting this browser's cookie is not enough (a copy of it would still work): a new security stamp ends
+            // every sign-in of the account, cookies and API tokens alike.
+            if (await users.GetUserAsync(http.User) is { } user)
+            {
+                await endings.EndAllAsync(users, user);
+            }
             await signIn.SignOutAsync();
             if (actor.Id.Length > 0)
             {

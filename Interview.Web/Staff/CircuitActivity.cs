@@ -12,6 +12,15 @@ public sealed class CircuitActivity(TimeProvider clock) : CircuitHandler
 
     public bool IsIdleLongerThan(TimeSpan limit) => clock.GetUtcNow() - LastActivity > limit;
 
+    /// <summary>Whether this scope is a running console (a circuit), not a static page's request.</summary>
+    public bool IsCircuit { get; private set; }
+
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        IsCircuit = true;
+        return Task.CompletedTask;
+    }
+
     public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(
         Func<CircuitInboundActivityContext, Task> next) =>
         context =>

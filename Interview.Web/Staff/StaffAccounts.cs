@@ -22,6 +22,7 @@ public sealed class StaffAccounts(
     IDbContextFactory<InterviewDbContext> contexts,
     StaffPermissions permissions,
     AuditTrail audit,
+    SessionEndings endings,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<StaffSummary>> ListAsync(StaffActor actor)
@@ -82,8 +83,8 @@ public sealed class StaffAccounts(
         var wanted = roles.Select(r => r.Name()).ToHashSet(StringComparer.Ordinal);
         Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
         Check(await users.AddToRolesAsync(user, wanted.Except(current)));
-        // A new stamp makes running sessions of this account re-read its roles at their next check.
-        Check(await users.UpdateSecurityStampAsync(user));
+        // A new stamp ends every sign-in of the account: it signs in again with its new roles.
+        await endings.EndAllAsync(users, user);
         await audit.RecordAsync(actor, "staff.roles", $"staff/{staffId}", AuditTrail.Ok,
             $"{string.Join(",", current.Order())} -> {string.Join(",", wanted.Order())}");
     }
@@ -100,7 +101,7 @@ public sealed class StaffAccounts(
         var user = await users.FindByIdAsync(staffId) ?? throw new NotFoundException("没有这个工作人员账号。");
         user.IsDisabled = disabled;
         Check(await users.UpdateAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
+        await endings.EndAllAsync(users, user);
         await audit.RecordAsync(actor, disabled ? "staff.disable" : "staff.enable", $"staff/{staffId}", AuditTrail.Ok, user.Email);
     }
 
@@ -113,7 +114,7 @@ public sealed class StaffAccounts(
         var user = await users.FindByIdAsync(staffId) ?? throw new NotFoundException("没有这个工作人员账号。");
         Check(await users.SetTwoFactorEnabledAsync(user, false));
         Check(await users.ResetAuthenticatorKeyAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
+        await endings.EndAllAsync(users, user);
         await audit.RecordAsync(actor, "auth.two-factor.reset", $"staff/{staffId}", AuditTrail.Ok, user.Email);
     }
 

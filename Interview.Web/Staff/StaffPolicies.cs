@@ -47,7 +47,13 @@ public static class StaffPolicies
     }
 
     private static AuthorizationPolicyBuilder Base() =>
-        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new TwoFactorRequirement());
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new TwoFactorRequirement(), new PasswordChangeRequirement());
+
+    /// <summary>The user claim an admin's forced reset puts on an account until it sets a new password.</summary>
+    public const string MustChangePasswordClaim = "interview:must-change-password";
+
+    public static bool MustChangePassword(this ClaimsPrincipal user) =>
+        user.HasClaim(c => c.Type == MustChangePasswordClaim);
 
     public static bool HasMultiFactor(this ClaimsPrincipal user) =>
         user.HasClaim(MultiFactorClaim, MultiFactorValue);
@@ -65,6 +71,22 @@ public sealed class TwoFactorHandler(IOptions<InterviewOptions> options) : Autho
     {
         ArgumentNullException.ThrowIfNull(context);
         if (options.Value.Security.RequireTwoFactor != true || context.User.HasMultiFactor())
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>After an admin forced a reset, the account may only change its password (and sign out) until it has.</summary>
+public sealed class PasswordChangeRequirement : IAuthorizationRequirement;
+
+public sealed class PasswordChangeHandler : AuthorizationHandler<PasswordChangeRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PasswordChangeRequirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.User.MustChangePassword())
         {
             context.Succeed(requirement);
         }

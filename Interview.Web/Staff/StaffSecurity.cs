@@ -1,4 +1,5 @@
 using Interview.Web.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -30,9 +31,10 @@ public static class StaffSecurity
             })
             .AddPolicyScheme(Scheme, "Staff", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
+                    ? StaffBearerHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddScheme<AuthenticationSchemeOptions, StaffBearerHandler>(StaffBearerHandler.SchemeName, null)
             .AddIdentityCookies();
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
             .Configure(o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
@@ -50,8 +52,8 @@ public static class StaffSecurity
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Events.OnRedirectToLogin = ctx => ApiStatusOr(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiStatusOr(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = StaffSessions.ValidateCookieAsync;
             });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
         services.AddIdentityCore<StaffUser>(o =>
             {
@@ -62,6 +64,8 @@ public static class StaffSecurity
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = false;
+                // Counts wrong second-factor codes only, which need the password first: wrong passwords are throttled
+                // per client address (SignInThrottle), so a stranger cannot lock someone out.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 o.Lockout.AllowedForNewUsers = true;
@@ -70,10 +74,18 @@ public static class StaffSecurity
             .AddEntityFrameworkStores<InterviewDbContext>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddSignInManager<StaffSignInManager>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // After the defaults, so that it replaces their authenticator provider: each TOTP code works once.
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddPasswordValidator<CommonPasswords>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StaffPasswords>();
+        services.AddSingleton<SessionEndings>();
+        services.AddScoped<StaffPasswordStep>();
 
         services.AddAuthorization(StaffPolicies.Configure);
         services.AddSingleton<IAuthorizationHandler, TwoFactorHandler>();
+        services.AddSingleton<IAuthorizationHandler, PasswordChangeHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
         services.AddScoped<CircuitActivity>();
@@ -96,7 +108,7 @@ public static class StaffSecurity
     }
 }
 
-/// <summary>Refuses sign-in to disabled accounts.</summary>
+/// <summary>Refuses sign-in to disabled accounts; finishes a sign-in whose password <see cref="StaffSignIn"/> checked.</summary>
 public sealed class StaffSignInManager(
     UserManager<StaffUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -112,4 +124,7 @@ public sealed class StaffSignInManager(
         ArgumentNullException.ThrowIfNull(user);
         return !user.IsDisabled && await base.CanSignInAsync(user);
     }
+
+    /// <summary>The cookie, or the step to the second factor, for an account whose password was just checked.</summary>
+    public Task<SignInResult> SignInAfterPasswordAsync(StaffUser user) => SignInOrTwoFactorAsync(user, isPersistent: false);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Claims;
 using System.Text;
 using Interview.Web.Audit;
@@ -13,50 +14,64 @@ public enum SignInOutcome
     SignedIn,
     NeedsTwoFactor,
     MustEnrolTwoFactor,
+    MustChangePassword,
     WrongCredentials,
     WrongCode,
     LockedOut,
     Disabled,
     Expired,
+    Throttled,
 }
+
+/// <summary>The enrolment step's answer: the recovery codes when two-factor was turned on.</summary>
+public sealed record Enrolment(SignInOutcome Outcome, IReadOnlyList<string>? RecoveryCodes = null);
 
 /// <summary>The authenticator key as the enrolment page shows it: a QR code and the key typed in groups.</summary>
 public sealed record AuthenticatorSetup(string FormattedKey, string QrSvg);
 
 /// <summary>
-/// The console's sign-in: password, then the second factor or its enrolment. Every attempt, success or failure, is
-/// audited with the address it came from. Runs per request (static pages), where the sign-in cookie can be set.
+/// The console's sign-in: the password step (<see cref="StaffPasswordStep"/>, shared with the API), then the second
+/// factor or its enrolment. Every attempt is audited with the address it came from. Runs per request (static pages),
+/// where the sign-in cookie can be set.
 /// </summary>
 public sealed class StaffSignIn(
-    SignInManager<StaffUser> signIn,
+    StaffSignInManager signIn,
     UserManager<StaffUser> users,
+    StaffPasswordStep passwordStep,
+    StaffPasswords passwords,
     AuditTrail audit,
     IOptions<InterviewOptions> options)
 {
     public const int RecoveryCodeCount = 10;
 
-    public async Task<SignInOutcome> PasswordAsync(string email, string password, string? ip)
+    /// <summary>The console's first step: the password, then the cookie or the way to the second factor.</summary>
+    public async Task<PasswordCheck> PasswordAsync(string email, string password, IPAddress? address)
     {
-        email = email.Trim();
-        var user = await users.FindByEmailAsync(email);
-        var actor = new StaffActor(user?.Id ?? "", email, ip);
-        if (user is null)
+        var check = await passwordStep.CheckAsync(email, password, address, "console");
+        if (check.User is not { } user)
         {
-            await audit.RecordAsync(actor, "auth.sign-in", "console", "failed: unknown account");
-            return SignInOutcome.WrongCredentials;
+            return check;
         }
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.SignInAfterPasswordAsync(user);
         var outcome = result switch
         {
-            { Succeeded: true } when !user.TwoFactorEnabled && options.Value.Security.RequireTwoFactor == true => SignInOutcome.MustEnrolTwoFactor,
-            { Succeeded: true } => SignInOutcome.SignedIn,
             { RequiresTwoFactor: true } => SignInOutcome.NeedsTwoFactor,
-            { IsLockedOut: true } => SignInOutcome.LockedOut,
-            { IsNotAllowed: true } => SignInOutcome.Disabled,
-            _ => SignInOutcome.WrongCredentials,
+            _ when options.Value.Security.RequireTwoFactor == true && !user.TwoFactorEnabled => SignInOutcome.MustEnrolTwoFactor,
+            _ when await StaffPasswords.MustChangeAsync(users, user) => SignInOutcome.MustChangePassword,
+            _ => SignInOutcome.SignedIn,
         };
-        await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", AuditOutcome(outcome, "password"));
-        return outcome;
+        await audit.RecordAsync(new StaffActor(user.Id, user.Email ?? "", address?.ToString()), "auth.sign-in", $"staff/{user.Id}", AuditOutcome(outcome, "password"));
+        return check with { Outcome = outcome };
+    }
+
+    /// <summary>
+    /// The console's password change (<see cref="StaffPasswords.ChangeOwnAsync"/>): every other sign-in of the account
+    /// ends; this browser gets a new cookie with the new stamp, keeping its two-factor claim.
+    /// </summary>
+    public async Task ChangePasswordAsync(ClaimsPrincipal principal, string currentPassword, string newPassword, IPAddress? address)
+    {
+        var user = await passwords.ChangeOwnAsync(users, principal.Actor(address?.ToString()), address, currentPassword, newPassword);
+        await signIn.RefreshSignInAsync(user);
     }
 
     /// <summary>The second step: a TOTP code or a recovery code, for the account that passed the password step.</summary>
@@ -74,6 +89,7 @@ public sealed class StaffSignIn(
             : await signIn.TwoFactorRecoveryCodeSignInAsync(cleaned);
         var outcome = result switch
         {
+            { Succeeded: true } when await StaffPasswords.MustChangeAsync(users, user) => SignInOutcome.MustChangePassword,
             { Succeeded: true } => SignInOutcome.SignedIn,
             { IsLockedOut: true } => SignInOutcome.LockedOut,
             { IsNotAllowed: true } => SignInOutcome.Disabled,
@@ -96,6 +112,8 @@ public sealed class StaffSignIn(
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // A new key is a new security stamp: keep this browser's sign-in, which every request now checks.
+            await signIn.RefreshSignInAsync(user);
         }
         var issuer = Uri.EscapeDataString(options.Value.SiteName);
         var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer={issuer}&digits=6";
@@ -104,24 +122,35 @@ public sealed class StaffSignIn(
         return new AuthenticatorSetup(Format(key), svg);
     }
 
-    /// <summary>Turns two-factor on when <paramref name="code"/> matches; returns the recovery codes, or null.</summary>
-    public async Task<IReadOnlyList<string>?> EnrolAsync(ClaimsPrincipal principal, string code, string? ip)
+    /// <summary>
+    /// Turns two-factor on when <paramref name="code"/> matches, with the recovery codes. Wrong codes count towards the
+    /// account's lockout, as at sign-in: the person is past the password, so only they (or whoever has it) can lock it.
+    /// </summary>
+    public async Task<Enrolment> EnrolAsync(ClaimsPrincipal principal, string code, string? ip)
     {
         var user = await users.GetUserAsync(principal) ?? throw new NotFoundException("账号不存在。");
         var actor = new StaffActor(user.Id, user.Email ?? "", ip);
+        if (await users.IsLockedOutAsync(user))
+        {
+            await audit.RecordAsync(actor, "auth.two-factor.enrol", $"staff/{user.Id}", "failed: locked out");
+            return new Enrolment(SignInOutcome.LockedOut);
+        }
         var cleaned = CleanCode(code);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
         {
-            await audit.RecordAsync(actor, "auth.two-factor.enrol", $"staff/{user.Id}", "failed: wrong code");
-            return null;
+            await users.AccessFailedAsync(user);
+            var locked = await users.IsLockedOutAsync(user);
+            await audit.RecordAsync(actor, "auth.two-factor.enrol", $"staff/{user.Id}", locked ? "failed: wrong code, now locked out" : "failed: wrong code");
+            return new Enrolment(locked ? SignInOutcome.LockedOut : SignInOutcome.WrongCode);
         }
+        await users.ResetAccessFailedCountAsync(user);
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []).ToList();
         // The person has just shown the second factor: sign in again with it, and with the new security stamp.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false,
             [new Claim(StaffPolicies.MultiFactorClaim, StaffPolicies.MultiFactorValue)]);
         await audit.RecordAsync(actor, "auth.two-factor.enrol", $"staff/{user.Id}", AuditTrail.Ok);
-        return codes;
+        return new Enrolment(SignInOutcome.SignedIn, codes);
     }
 
     /// <summary>A code as people type it ("123 456", "abcd-efgh") in the form the checks expect.</summary>
@@ -140,7 +169,8 @@ public sealed class StaffSignIn(
         SignInOutcome.Disabled => "账号已停用，请联系管理员。",
         SignInOutcome.WrongCode => "验证码不正确。",
         SignInOutcome.Expired => "登录已过期，请重新登录。",
-        _ => "邮箱或密码错误。",
+        SignInOutcome.Throttled => "尝试次数过多，请稍后再试。",
+        _ => StaffPasswordStep.WrongCredentialsMessage,
     };
 
     private static string AuditOutcome(SignInOutcome outcome, string step) => outcome switch
@@ -148,6 +178,7 @@ public sealed class StaffSignIn(
         SignInOutcome.SignedIn => AuditTrail.Ok,
         SignInOutcome.NeedsTwoFactor => $"ok: {step}, second factor next",
         SignInOutcome.MustEnrolTwoFactor => $"ok: {step}, must enrol two-factor",
+        SignInOutcome.MustChangePassword => $"ok: {step}, must change password",
         _ => $"failed: {outcome.ToString().ToLower(CultureInfo.InvariantCulture)} ({step})",
     };
 

@@ -53,6 +53,9 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
     /// <summary>Where MudBlazor renders the open menus and select lists.</summary>
     protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
 
+    /// <summary>Where MudBlazor dialogs render (outside the page under test).</summary>
+    protected IRenderedComponent<MudDialogProvider> DialogHost { get; private set; } = default!;
+
     /// <summary>The admin as the services see them, for arranging data through the same rules as the pages.</summary>
     protected static StaffActor Admin { get; } = new(AdminId, AdminEmail, "127.0.0.1");
 
@@ -70,7 +73,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         if (RendersMudProviders)
         {
             Popovers = Render<MudPopoverProvider>();
-            Render<MudDialogProvider>();
+            DialogHost = Render<MudDialogProvider>();
         }
     }
 
@@ -144,6 +147,9 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<Interview.Web.Search.SearchIndex>();
         services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<SessionEndings>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StaffPasswords>();
     }
 
     private sealed class TestEnvironment(string root) : IWebHostEnvironment

@@ -47,4 +47,22 @@ public class StaffPageTests : AdminTestContext
             Assert.Contains("已停用", row.TextContent, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public async Task AnAdminForcesAPasswordResetFromTheList()
+    {
+        await AddStaffAsync("staff-host", "host@example.gov.cn", StaffRole.Host);
+        var cut = Render<StaffPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".staff-table tbody tr").Count));
+
+        cut.FindAll(".staff-table button").Single(b => b.GetAttribute("aria-label") == "重置 host@example.gov.cn 的密码").Click();
+        var confirm = DialogHost.WaitForElement(".mud-dialog-actions button.mud-button-filled");
+        Assert.Equal("重置密码", confirm.TextContent.Trim());
+        confirm.Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("已要求重设密码，该账号的登录已全部失效。", SnackbarMessages()));
+        await using var db = Database.CreateDbContext();
+        Assert.True(await db.UserClaims.AnyAsync(c => c.UserId == "staff-host" && c.ClaimType == Interview.Web.Staff.StaffPolicies.MustChangePasswordClaim));
+        Assert.Equal(1, await db.AuditLog.CountAsync(a => a.Action == "staff.password.reset" && a.Target == "staff/staff-host"));
+    }
 }
