@@ -2,10 +2,13 @@ namespace Interview.Domain;
 
 internal static class Guard
 {
-    /// <summary>Trims <paramref name="value"/> and checks it is present and at most <paramref name="max"/> characters.</summary>
+    /// <summary>
+    /// Cleans <paramref name="value"/> (<see cref="UnicodeText.Clean"/>: every text an entity keeps enters here) and
+    /// checks it is present and at most <paramref name="max"/> characters.
+    /// </summary>
     public static string Text(string? value, string field, int max)
     {
-        var trimmed = value?.Trim() ?? "";
+        var trimmed = UnicodeText.Clean(value);
         if (trimmed.Length == 0)
         {
             throw new DomainException($"{field}不能为空。");
@@ -20,7 +23,7 @@ internal static class Guard
     /// <summary>Like <see cref="Text"/>, but an absent value is allowed and becomes an empty string.</summary>
     public static string OptionalText(string? value, string field, int max)
     {
-        var trimmed = value?.Trim() ?? "";
+        var trimmed = UnicodeText.Clean(value);
         if (trimmed.Length > max)
         {
             throw new DomainException($"{field}不能超过 {max} 个字符。");

@@ -1,4 +1,5 @@
 using Ganss.Xss;
+using Interview.Domain;
 using Interview.Domain.Interviews;
 using Markdig;
 
@@ -104,8 +105,8 @@ public sealed class MarkdownRenderer
         return string.Concat(paragraphs);
     }
 
-    private static string Normalize(string? text) =>
-        (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\0', '\uFFFD').Trim();
+    /// <summary>The same cleaning as every other text that enters (line breaks, control characters, noncharacters).</summary>
+    private static string Normalize(string? text) => UnicodeText.Clean(text);
 
     /// <summary>
     /// A cheap upper bound of how deeply the text nests: block quote and list markers and indentation at the start of

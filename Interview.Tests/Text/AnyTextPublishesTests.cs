@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Interview.Domain;
+using Interview.Tests.Support;
+using Interview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Interview.Tests.Text;
+
+/// <summary>
+/// No text can stop publication: every string of the Big List of Naughty Strings and every kind of troublesome code
+/// point goes in through the staff API and the question form's API (column, session, guests, questions, the moderator's
+/// approval, entries), the session is published, and every public output (pages, API, search, feed, sitemap,
+/// Markdown, snapshot) answers without a 5xx.
+/// </summary>
+public sealed class AnyTextPublishesTests
+{
+    private const int PerSession = 25;
+
+    /// <summary>Code points that .NET, XML, UTF-8 or a renderer has been known to choke on.</summary>
+    public static readonly string[] TroublesomeCodePoints =
+    [
+        "\uFFFE", "\uFFFF", "\U0010FFFF", "\U0010FFFE", "\U0001FFFE", "\uFDD0", "\uFDEF", "\uD800", "\uDBFF", "\uDC00",
+        "\uDFFF", "\uDC00\uD800", "a\uD800b", "\u0378", "\U000E0080", "\U0003FFFD", "\0", "\u0001\u001F\u007F\u0085",
+        "\u0301", "e\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309\u030A", "\u202E右到左\u202D", "\u2066\u2067\u2068\u2069",
+        "\uFEFF", "\u200B\u200C\u200D", "\U0001F468\u200D\U0001F469\u200D\U0001F467", "\uE000\U000F0000", "\u2028\u2029",
+        "\r\n\r", "]]>", "\uFFFD", "\uFFFE医保\uFFFF", "社\uD800保",
+    ];
+
+    [Fact]
+    public async Task EveryNaughtyStringAndTroublesomeCodePointIsPublishedSearchedAndExportedWithoutA5xx()
+    {
+        using var site = new StaffSite();
+        site.With("Interview:SeedDemoData", "false").With("Interview:Limits:QuestionsPerClientPerMinute", "100000");
+        using var admin = site.Client(await site.TokenAsync());
+        using var citizen = site.CreateClient();
+        var outputs = new PublicOutputs(site.CreateClient());
+        var strings = NaughtyStrings.All().Concat(TroublesomeCodePoints).Distinct().ToList();
+        Assert.True(strings.Count > 500);
+
+        foreach (var (batch, number) in strings.Chunk(PerSession).Select((b, i) => (b, i)))
+        {
+            var (id, slug) = await PublishSessionAsync(site, admin, citizen, batch, number);
+            await outputs.SessionAsync(id, $"session {number}");
+            await outputs.ColumnAsync(slug, $"session {number}");
+        }
+        await Parallel.ForEachAsync(strings, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (text, _) => await outputs.SearchAsync(text));
+    }
+
+    [Fact]
+    public async Task AnEscapedLoneSurrogateInJsonIsABadRequest()
+    {
+        using var site = new StaffSite();
+        var id = await site.DemoInterviewIdAsync("live");
+        using var citizen = site.CreateClient();
+
+        var response = await citizen.PostAsync($"/api/v1/interviews/{id}/questions",
+            new StringContent("""{"nickname":"网友","text":"问\ud800题"}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    /// <summary>
+    /// One column and session per batch, every string of it in the column's and the session's texts, a guest named by
+    /// it, a citizen's question that a moderator approves, and the guest's answer to it; then published (approved
+    /// questions are public and indexed even when no question entry carries them).
+    /// </summary>
+    private static async Task<(int Id, string Slug)> PublishSessionAsync(
+        StaffSite site, HttpClient admin, HttpClient citizen, string[] batch, int number)
+    {
+        var all = string.Join("\n\n", batch);
+        var slug = $"text-{number}";
+        var column = await CreatedAsync(admin, "/api/v1/columns",
+            new { name = $"栏目{number}" + Clip(batch[0], 40), slug, description = Clip(all, 500) }, "the column");
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var session = await CreatedAsync(admin, "/api/v1/interviews", new
+        {
+            columnId = column.GetProperty("id").GetInt32(),
+            title = $"第{number}期" + Clip(batch[0], 90),
+            summary = Clip(all, 10_000),
+            scheduledStart = start,
+            scheduledEnd = start.AddHours(2),
+            guests = batch.Select(s => new { name = "嘉宾" + Clip(s, 40), title = Clip(s, 100), organization = Clip(s, 100), bio = Clip(s, 2000) }),
+        }, $"session {number}");
+        var id = session.GetProperty("id").GetInt32();
+        var guests = session.GetProperty("guests").EnumerateArray().Select(g => g.GetProperty("id").GetInt32()).ToList();
+        await TransitionAsync(admin, id, "scheduled", "live");
+
+        // Asked all at once, as a crowd would: the intake writes them in a few group commits.
+        var receipts = await Task.WhenAll(batch.Select(async text =>
+        {
+            var nickname = UnicodeText.Clean(text).Length is > 0 and <= 20 ? text : "网友";
+            var asked = await citizen.PostAsJsonAsync($"/api/v1/interviews/{id}/questions", new { nickname, text = "问：" + Clip(text, 490) });
+            Assert.True(asked.StatusCode == HttpStatusCode.Accepted, $"{(int)asked.StatusCode} asking {PublicOutputs.Show(text)}: {await asked.Content.ReadAsStringAsync()}");
+            return (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
+        }));
+        Dictionary<string, int> questions;
+        await using (var db = await site.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContextAsync())
+        {
+            questions = await db.Questions.Where(q => receipts.Contains(q.Receipt)).ToDictionaryAsync(q => q.Receipt, q => q.Id);
+        }
+        foreach (var (text, index) in batch.Select((t, i) => (t, i)))
+        {
+            var question = questions[receipts[index]];
+            await OkAsync(admin, $"/api/v1/questions/{question}/approve", new { keepPersonalData = true }, PublicOutputs.Show(text));
+            var answered = await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/entries",
+                new { kind = "guest", guestId = guests[index], questionId = question, markdown = text });
+            // Text that is nothing once cleaned (only control characters, say) is refused as empty; anything else is published.
+            var expected = UnicodeText.Clean(AsJsonSendsIt(text)).Length > 0 ? HttpStatusCode.Created : HttpStatusCode.BadRequest;
+            Assert.True(answered.StatusCode == expected, $"{(int)answered.StatusCode} answering {PublicOutputs.Show(text)}: {await answered.Content.ReadAsStringAsync()}");
+        }
+        await TransitionAsync(admin, id, "ended", "published");
+        return (id, slug);
+    }
+
+    private static async Task TransitionAsync(HttpClient admin, int id, params string[] states)
+    {
+        foreach (var to in states)
+        {
+            await OkAsync(admin, $"/api/v1/interviews/{id}/transitions", new { to }, $"session {id} to {to}");
+        }
+    }
+
+    private static async Task<JsonElement> CreatedAsync(HttpClient client, string path, object body, string what)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} for {path} with {what}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task OkAsync(HttpClient client, string path, object body, string what)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} for {path} with {what}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>A JSON client sends a lone surrogate as U+FFFD (it cannot encode it otherwise).</summary>
+    private static string AsJsonSendsIt(string text) => JsonSerializer.Deserialize<string>(JsonSerializer.Serialize(text))!;
+
+    /// <summary>At most <paramref name="length"/> UTF-16 units: a cut may split a surrogate pair, which is one more test.</summary>
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
+}
