@@ -105,6 +105,19 @@ public sealed class MarkdownRenderer
         return string.Concat(paragraphs);
     }
 
+    /// <summary>
+    /// Plain text as HTML text, for markup built elsewhere that readers take as HTML (a feed's titles and
+    /// descriptions): the characters that start a tag or an entity are escaped, nothing else changes.
+    /// </summary>
+    public static string EscapeText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.AsSpan().IndexOfAny('&', '<', '>') < 0
+            ? text
+            : text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+                .Replace(">", "&gt;", StringComparison.Ordinal);
+    }
+
     /// <summary>The same cleaning as every other text that enters (line breaks, control characters, noncharacters).</summary>
     private static string Normalize(string? text) => UnicodeText.Clean(text);
 
