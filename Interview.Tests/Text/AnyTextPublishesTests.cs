@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Interview.Domain;
+using Interview.Domain.Interviews;
+using Interview.Tests.Search;
 using Interview.Tests.Support;
 using Interview.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +50,34 @@ public sealed class AnyTextPublishesTests
             await outputs.ColumnAsync(slug, $"session {number}");
         }
         await Parallel.ForEachAsync(strings, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (text, _) => await outputs.SearchAsync(text));
+    }
+
+    [Fact]
+    public async Task TextStoredBeforeTheCleaningStillPublishesAndIsSearchable()
+    {
+        // A site upgraded with U+FFFE, NUL and controls already in its tables: the outputs and the index must take them.
+        using var site = new SearchSite();
+        var column = await site.ColumnAsync("旧数据", "stored");
+        var id = await site.SessionAsync(column, "旧标题", "旧摘要", DateTimeOffset.UtcNow.AddHours(-1), ("嘉宾", "主任", "单位"));
+        await site.MoveAsync(id, InterviewStatus.Live);
+        var seq = await site.PublishAsync(id, "旧内容");
+        const string stored = "\uFFFE医保\uFFFF\0\u0001\uFDD0报销\U0010FFFF";
+        await using (var db = await site.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE Entries SET Markdown = {0}, Html = {1}, Text = {0} WHERE InterviewId = {2} AND Seq = {3}", stored, $"<p>{stored}</p>", id, seq);
+            await db.Database.ExecuteSqlRawAsync("UPDATE Interviews SET Title = {0}, SummaryMarkdown = {0} WHERE Id = {1}", stored, id);
+            await db.Database.ExecuteSqlRawAsync("UPDATE Guests SET Name = {0}, Position = {0}, Organization = {0} WHERE InterviewId = {1}", stored, id);
+            await db.Database.ExecuteSqlRawAsync("UPDATE Columns SET Name = {0}, Description = {0} WHERE Id = {1}", stored, column);
+        }
+
+        await site.MoveAsync(id, InterviewStatus.Ended, InterviewStatus.Published);
+
+        var outputs = new PublicOutputs(site.CreateClient());
+        await outputs.SessionAsync(id, "stored text");
+        await outputs.ColumnAsync("stored", "stored text");
+        await outputs.SearchAsync(stored);
+        Assert.Contains(await site.SearchAllAsync("医保"), item => item.GetProperty("kind").GetString() == "entry" && item.GetProperty("seq").GetInt32() == seq);
     }
 
     [Fact]
