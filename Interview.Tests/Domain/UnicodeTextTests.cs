@@ -9,7 +9,7 @@ namespace Interview.Tests.Domain;
 /// The cleaning every entered text goes through, and normalisation that never throws, over every code point: each of
 /// the 1,114,112 (lone surrogates as raw UTF-16 units), in strings of a few thousand at a time.
 /// </summary>
-public sealed class UnicodeTextTests
+public sealed partial class UnicodeTextTests
 {
     [Theory]
     [InlineData("  医保\r\n社保\r政策\t表  ", "医保\n社保\n政策\t表")]
@@ -77,6 +77,37 @@ public sealed class UnicodeTextTests
         Assert.Equal("医保", TextFolding.Fold("\uFFFE医\uFFFF保\uD800"));
     }
 
+    [Fact]
+    public void QueriesSnippetsRenderingAndExportsTakeEveryCodePoint()
+    {
+        var renderer = new Interview.Web.Text.MarkdownRenderer();
+        foreach (var (first, chunk) in EveryCodePoint())
+        {
+            // A query is at most 100 characters: windows of the chunk are queries, and each is found in the chunk.
+            for (var at = 0; at + SearchQuery.MaxLength <= chunk.Length; at += 1_000)
+            {
+                SearchQuery query;
+                try
+                {
+                    // Quotes group words rather than split them; spaces instead keep every word a part of the chunk.
+                    query = SearchQuery.Parse(Unquoted().Replace(chunk.Substring(at, SearchQuery.MaxLength), " "));
+                }
+                catch (DomainException)
+                {
+                    // Refused with a reason (too many words, nothing to search for): a 400, which is fine.
+                    continue;
+                }
+                Assert.True(SearchSnippet.Html(chunk, query.Terms).Contains("<mark>", StringComparison.Ordinal),
+                    $"no match in the chunk at U+{first:X4} for the window at {at}");
+            }
+            var rendered = renderer.Render(chunk);
+            Assert.True(rendered.Markdown.Length > 0, $"nothing rendered from the chunk at U+{first:X4}");
+            Interview.Web.Archive.MarkdownText.Escape(chunk);
+            Interview.Web.Archive.MarkdownText.AbsoluteLinks(rendered.Markdown, "https://ft.example.gov.cn");
+            Interview.Web.Text.MarkdownRenderer.EscapeText(chunk);
+        }
+    }
+
     /// <summary>Every code point once, 4,096 to a string, surrogates as lone UTF-16 units, a letter between each.</summary>
     public static IEnumerable<(int First, string Text)> EveryCodePoint()
     {
@@ -115,4 +146,7 @@ public sealed class UnicodeTextTests
         }
         return true;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[\"“”＂]")]
+    private static partial System.Text.RegularExpressions.Regex Unquoted();
 }
