@@ -8,26 +8,26 @@ internal static class Guard
     /// </summary>
     public static string Text(string? value, string field, int max)
     {
-        var trimmed = UnicodeText.Clean(value);
-        if (trimmed.Length == 0)
+        var clean = UnicodeText.Clean(value);
+        if (clean.Length == 0)
         {
             throw new DomainException($"{field}不能为空。");
         }
-        if (trimmed.Length > max)
+        if (clean.Length > max)
         {
             throw new DomainException($"{field}不能超过 {max} 个字符。");
         }
-        return trimmed;
+        return clean;
     }
 
     /// <summary>Like <see cref="Text"/>, but an absent value is allowed and becomes an empty string.</summary>
     public static string OptionalText(string? value, string field, int max)
     {
-        var trimmed = UnicodeText.Clean(value);
-        if (trimmed.Length > max)
+        var clean = UnicodeText.Clean(value);
+        if (clean.Length > max)
         {
             throw new DomainException($"{field}不能超过 {max} 个字符。");
         }
-        return trimmed;
+        return clean;
     }
 }

@@ -5,8 +5,8 @@ namespace Interview.Domain;
 /// <summary>
 /// The two things every text path needs from Unicode, made total: <see cref="Clean"/> is what any text typed by anyone
 /// (a citizen, a staff member, an API client) becomes before it is kept, and <see cref="Normalize"/> normalises any
-/// string without ever throwing. .NET's own normalisation refuses lone surrogates and noncharacters such as U+FFFE
-/// with an exception, and one such character in one entry once made publishing the session fail for good.
+/// string without ever throwing. .NET's own normalisation throws on U+FFFE (and, with other ICU versions, may on other
+/// code points), and one such character in one entry once made publishing the session fail with 500 for good.
 /// </summary>
 public static class UnicodeText
 {
@@ -56,8 +56,9 @@ public static class UnicodeText
     }
 
     /// <summary>
-    /// <paramref name="text"/> in the normalisation form <paramref name="form"/>; never throws. What .NET refuses to
-    /// normalise (lone surrogates, noncharacters) stays as it is, and the stretches between are normalised.
+    /// <paramref name="text"/> in the normalisation form <paramref name="form"/>; never throws. When .NET refuses the
+    /// whole, lone surrogates and noncharacters stay as they are and the stretches between are normalised (a stretch
+    /// still refused is kept as it is).
     /// </summary>
     public static string Normalize(string text, NormalizationForm form)
     {
