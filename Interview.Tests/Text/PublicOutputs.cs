@@ -41,10 +41,10 @@ public sealed class PublicOutputs(HttpClient client)
         XDocument.Parse(feed);
     }
 
-    /// <summary>Searches for <paramref name="query"/> through the API and the page; never a 5xx.</summary>
-    public async Task SearchAsync(string query)
+    /// <summary>Searches for <paramref name="query"/> through the API (and the page); never a 5xx.</summary>
+    public async Task SearchAsync(string query, bool page = true)
     {
-        foreach (var path in new[] { "/api/v1/search?q=", "/search?q=" })
+        foreach (var path in page ? ["/api/v1/search?q=", "/search?q="] : new[] { "/api/v1/search?q=" })
         {
             var response = await GetAsync(path + Escape(query));
             Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {path}{Show(query)}");
