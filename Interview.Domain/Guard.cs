@@ -2,29 +2,32 @@ namespace Interview.Domain;
 
 internal static class Guard
 {
-    /// <summary>Trims <paramref name="value"/> and checks it is present and at most <paramref name="max"/> characters.</summary>
+    /// <summary>
+    /// Cleans <paramref name="value"/> (<see cref="UnicodeText.Clean"/>: every text an entity keeps enters here) and
+    /// checks it is present and at most <paramref name="max"/> characters.
+    /// </summary>
     public static string Text(string? value, string field, int max)
     {
-        var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0)
+        var clean = UnicodeText.Clean(value);
+        if (clean.Length == 0)
         {
             throw new DomainException($"{field}不能为空。");
         }
-        if (trimmed.Length > max)
+        if (clean.Length > max)
         {
             throw new DomainException($"{field}不能超过 {max} 个字符。");
         }
-        return trimmed;
+        return clean;
     }
 
     /// <summary>Like <see cref="Text"/>, but an absent value is allowed and becomes an empty string.</summary>
     public static string OptionalText(string? value, string field, int max)
     {
-        var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length > max)
+        var clean = UnicodeText.Clean(value);
+        if (clean.Length > max)
         {
             throw new DomainException($"{field}不能超过 {max} 个字符。");
         }
-        return trimmed;
+        return clean;
     }
 }

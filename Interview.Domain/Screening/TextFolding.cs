@@ -71,18 +71,8 @@ public static class TextFolding
         }
     }
 
-    private static string Decomposed(Rune rune)
-    {
-        try
-        {
-            return rune.ToString().Normalize(NormalizationForm.FormKD);
-        }
-        catch (ArgumentException)
-        {
-            // Code points normalisation refuses (noncharacters such as U+FFFE) are taken as they are.
-            return rune.ToString();
-        }
-    }
+    /// <summary>Code points that normalisation refuses (noncharacters such as U+FFFE) are taken as they are.</summary>
+    private static string Decomposed(Rune rune) => UnicodeText.Normalize(rune.ToString(), NormalizationForm.FormKD);
 
     /// <summary>Separators, controls, format characters, private-use and unassigned code points: nothing in them decomposes to a letter.</summary>
     private static bool IsNeverKept(UnicodeCategory category) => category is

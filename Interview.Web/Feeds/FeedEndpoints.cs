@@ -4,11 +4,16 @@ using Interview.Domain.Interviews;
 using Interview.Web.Archive;
 using Interview.Web.Hosting;
 using Interview.Web.Public;
+using Interview.Web.Text;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Feeds;
 
-/// <summary>RSS 2.0 per column and the sitemap: written with XmlWriter so that any text is escaped correctly.</summary>
+/// <summary>
+/// RSS 2.0 per column and the sitemap, written with XmlWriter so that any text is escaped correctly as XML. Feed readers
+/// then take an item's title and description as HTML, so staff text (titles, guests' names, posts and units, the
+/// column's name and description) goes in as HTML text first: after the XML unescape, &lt;img onerror&gt; is still text.
+/// </summary>
 public static class FeedEndpoints
 {
     private const int FeedItems = 30;
@@ -36,15 +41,15 @@ public static class FeedEndpoints
             writer.WriteStartElement("rss");
             writer.WriteAttributeString("version", "2.0");
             writer.WriteStartElement("channel");
-            writer.WriteElementString("title", Safe($"{column.Name} - {options.Value.SiteName}"));
+            writer.WriteElementString("title", AsHtml($"{column.Name} - {options.Value.SiteName}"));
             writer.WriteElementString("link", site + PublicUrls.Column(column.Slug));
-            writer.WriteElementString("description", Safe(column.Description.Length > 0 ? column.Description : column.Name));
+            writer.WriteElementString("description", AsHtml(column.Description.Length > 0 ? column.Description : column.Name));
             writer.WriteElementString("language", "zh-cn");
             foreach (var (card, date) in items)
             {
                 var url = site + card.Url;
                 writer.WriteStartElement("item");
-                writer.WriteElementString("title", Safe($"【{card.Status.DisplayName()}】{card.Title}"));
+                writer.WriteElementString("title", AsHtml($"【{card.Status.DisplayName()}】{card.Title}"));
                 writer.WriteElementString("link", url);
                 // An archive is the session's lasting form: its guid is the permanent address. A preview or live session
                 // gets a guid of its own state, so that readers announce the archive as new when it is published.
@@ -53,7 +58,7 @@ public static class FeedEndpoints
                 writer.WriteAttributeString("isPermaLink", archive ? "true" : "false");
                 writer.WriteString(archive ? url : $"{url}#{card.Status.ToString().ToLowerInvariant()}");
                 writer.WriteEndElement();
-                writer.WriteElementString("description", Safe(Describe(card, time)));
+                writer.WriteElementString("description", AsHtml(Describe(card, time)));
                 writer.WriteElementString("pubDate", date.ToString("r", System.Globalization.CultureInfo.InvariantCulture));
                 writer.WriteEndElement();
             }
@@ -92,6 +97,9 @@ public static class FeedEndpoints
         var guests = string.Join("、", item.Guests.Select(g => $"{g.Credential} {g.Name}".Trim()));
         return $"{time.DateTime(item.ScheduledStart)}　{guests}";
     }
+
+    /// <summary>Text as HTML text, in characters XML can carry.</summary>
+    private static string AsHtml(string text) => MarkdownRenderer.EscapeText(Safe(text));
 
     /// <summary>Drops characters that XML 1.0 cannot carry (control characters, lone surrogates).</summary>
     private static string Safe(string text)

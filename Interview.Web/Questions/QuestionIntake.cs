@@ -115,9 +115,8 @@ public sealed partial class QuestionIntake(
             question.AnsweredLater, question.FollowUpDueAt);
     }
 
-    /// <summary>Line breaks kept, other control characters (NUL among them) dropped, ends trimmed.</summary>
-    internal static string Clean(string? value) =>
-        new string((value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Where(c => c == '\n' || !char.IsControl(c)).ToArray()).Trim();
+    /// <summary>Line breaks kept, other control characters (NUL among them) and noncharacters dropped, ends trimmed.</summary>
+    internal static string Clean(string? value) => UnicodeText.Clean(value);
 
     /// <summary>A mainland mobile or a landline (digits, spaces, hyphens); kept for staff follow-up, never shown publicly.</summary>
     internal static string? ValidPhone(string? phone)

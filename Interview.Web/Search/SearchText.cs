@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Interview.Domain;
 
 namespace Interview.Web.Search;
 
@@ -187,6 +188,18 @@ public static class SearchText
         {
             return Ascii(code - 0xFEE0, out value);
         }
+        // Ideographs of the supplementary planes (outside the compatibility block) are their own NFKC form; unassigned
+        // and private-use code points are nothing to search for. Most of the 1.1 million code points are one or the other.
+        if (code is >= 0x20000 and < 0x2F800 or >= 0x30000 and < 0x40000 && Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherLetter)
+        {
+            value = rune;
+            return Kind.Keep;
+        }
+        if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse)
+        {
+            value = default;
+            return Kind.Break;
+        }
         var expanded = Expand(rune);
         if (expanded.Length == 1)
         {
@@ -215,14 +228,33 @@ public static class SearchText
         }
     }
 
-    /// <summary>The NFKC form of a character, folded; remembered, as few distinct characters take this path.</summary>
-    internal static (Kind Kind, Rune Value)[] Expand(Rune rune) => Expansions.GetOrAdd(rune.Value, static code =>
+    /// <summary>
+    /// The NFKC form of a character, folded; remembered, as few distinct characters take this path in real text. The
+    /// memory is bounded: queries can bring any of the 1.1 million code points, and past the bound each is worked out
+    /// again instead of kept.
+    /// </summary>
+    internal static (Kind Kind, Rune Value)[] Expand(Rune rune)
     {
-        var normalized = char.ConvertFromUtf32(code);
-        if (!normalized.IsNormalized(NormalizationForm.FormKC))
+        if (Expansions.TryGetValue(rune.Value, out var known))
         {
-            normalized = normalized.Normalize(NormalizationForm.FormKC);
+            return known;
         }
+        var expanded = ExpandUncached(rune.Value);
+        if (!_remembersNoMore)
+        {
+            Expansions.TryAdd(rune.Value, expanded);
+            _remembersNoMore = Expansions.Count >= MaxRemembered;
+        }
+        return expanded;
+    }
+
+    private const int MaxRemembered = 20_000;
+    private static volatile bool _remembersNoMore;
+
+    private static (Kind Kind, Rune Value)[] ExpandUncached(int code)
+    {
+        // Never throws: U+FFFE, which .NET refuses to normalise, once made publishing and searching fail.
+        var normalized = UnicodeText.Normalize(char.ConvertFromUtf32(code), NormalizationForm.FormKC);
         var parts = new List<(Kind, Rune)>(1);
         foreach (var part in normalized.EnumerateRunes())
         {
@@ -237,7 +269,7 @@ public static class SearchText
             }
         }
         return [.. parts];
-    });
+    }
 
     private static (Kind, Rune) Classify(Rune rune) => Rune.GetUnicodeCategory(rune) switch
     {

@@ -129,7 +129,7 @@ public sealed class StaffAccounts(
         {
             throw new DomainException("至少要选择一个角色。");
         }
-        var displayName = string.IsNullOrWhiteSpace(request.DisplayName) ? email : request.DisplayName.Trim();
+        var displayName = UnicodeText.Clean(request.DisplayName) is { Length: > 0 } cleaned ? cleaned : email;
         if (displayName.Length > StaffUser.MaxDisplayNameLength)
         {
             throw new DomainException($"姓名不能超过 {StaffUser.MaxDisplayNameLength} 个字符。");

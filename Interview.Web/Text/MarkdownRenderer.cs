@@ -1,4 +1,5 @@
 using Ganss.Xss;
+using Interview.Domain;
 using Interview.Domain.Interviews;
 using Markdig;
 
@@ -104,8 +105,21 @@ public sealed class MarkdownRenderer
         return string.Concat(paragraphs);
     }
 
-    private static string Normalize(string? text) =>
-        (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\0', '\uFFFD').Trim();
+    /// <summary>
+    /// Plain text as HTML text, for markup built elsewhere that readers take as HTML (a feed's titles and
+    /// descriptions): the characters that start a tag or an entity are escaped, nothing else changes.
+    /// </summary>
+    public static string EscapeText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.AsSpan().IndexOfAny('&', '<', '>') < 0
+            ? text
+            : text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+                .Replace(">", "&gt;", StringComparison.Ordinal);
+    }
+
+    /// <summary>The same cleaning as every other text that enters (line breaks, control characters, noncharacters).</summary>
+    private static string Normalize(string? text) => UnicodeText.Clean(text);
 
     /// <summary>
     /// A cheap upper bound of how deeply the text nests: block quote and list markers and indentation at the start of

