@@ -52,6 +52,7 @@ app.UseStaticFiles(new StaticFileOptions
 
 // Routing after the status code pages, so that a re-executed request (/not-found, /error) finds its endpoint.
 app.UseRouting();
+app.UseMiddleware<PagePosts>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -51,8 +51,6 @@ public static class QuestionApi
         staff.MapGet("/questions/{qid:int}/phone", RevealPhone).RequireAuthorization(Staff.StaffPolicies.Sessions)
             .WithSummary("The full phone number the asker left for follow-up (admin, host). Lists show it masked as 138****1234; every call here is audited.");
 
-        // The page's form (works without script); antiforgery is checked because it binds the form.
-        app.MapPost("/interviews/{id:int}/questions", AskFromForm).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -106,34 +104,6 @@ public static class QuestionApi
 
     private static async Task<IResult> RevealPhone(int qid, Moderation moderation, HttpContext http) =>
         Results.Ok(new PhoneResponse(await moderation.RevealPhoneAsync(StaffEndpoints.Actor(http), qid)));
-
-    private static async Task<IResult> AskFromForm(
-        int id, [Microsoft.AspNetCore.Mvc.FromForm] string? nickname, [Microsoft.AspNetCore.Mvc.FromForm] string? text,
-        [Microsoft.AspNetCore.Mvc.FromForm] string? phone, [Microsoft.AspNetCore.Mvc.FromForm] string? key,
-        [Microsoft.AspNetCore.Mvc.FromForm] string? website, QuestionIntake intake, ClientKeys clients, HttpContext http)
-    {
-        if (!string.IsNullOrEmpty(website))
-        {
-            // A bot filled the hidden field: thank it and store nothing.
-            return Results.Redirect($"/interviews/{id}");
-        }
-        try
-        {
-            var receipt = await intake.SubmitAsync(id, nickname, text, phone, key, clients.For(http.Connection.RemoteIpAddress));
-            return Results.Redirect($"/receipts/{receipt}?new=true");
-        }
-        catch (TooManyQuestionsException e)
-        {
-            http.Response.Headers.RetryAfter = "60";
-            return Results.Content(
-                $"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>请稍后再试</title><p>{e.Message}</p><p><a href=\"/interviews/{id}\">返回访谈</a></p></html>",
-                "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
-        }
-        catch (Domain.DomainException e)
-        {
-            return Results.Redirect($"/interviews/{id}?askError={Uri.EscapeDataString(e.Message)}#ask");
-        }
-    }
 
     private static async Task<Results<Ok<ReceiptStatus>, ProblemHttpResult>> Receipt(string receipt, QuestionIntake intake, Hosting.SiteTime time)
     {
