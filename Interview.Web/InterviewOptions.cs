@@ -43,6 +43,9 @@ public sealed class SecurityOptions
     /// <summary>Browser origins (a portal's pages) that may embed widgets and open the live hub.</summary>
     public string[] AllowedOrigins { get; set; } = [];
 
+    /// <summary>Reverse proxies (addresses or CIDR) whose X-Forwarded-For/Proto/Host are honoured; none by default.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>Staff must enrol TOTP before acting. Unset: true outside Development (set at start-up).</summary>
     public bool? RequireTwoFactor { get; set; }
 

@@ -20,6 +20,9 @@ builder.AddInterview();
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
 
+// First: everything after sees the client's address and scheme as a trusted proxy reports them (Hosting/ReverseProxy).
+app.UseForwardedHeaders();
+
 // Errors never show a stack trace, not even in Development: the log has it. The API answers in problem+json.
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api =>
 {

@@ -88,6 +88,7 @@ public static class InterviewServices
                 o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             });
         services.AddStaffSecurity(builder.Environment, dataDirectory);
+        services.AddReverseProxy(options.Security.TrustedProxies);
         services.AddHttpContextAccessor();
 
         // Chinese stays Chinese: in HTML and JSON alike, not &#x...; or \uXXXX.
