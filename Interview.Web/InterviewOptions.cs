@@ -60,6 +60,12 @@ public sealed class LimitOptions
 {
     /// <summary>Questions one client (address) may send per minute before it is answered 429.</summary>
     public int QuestionsPerClientPerMinute { get; set; } = 5;
+
+    /// <summary>Live hub connections one client (address) may hold at once; more are refused 429.</summary>
+    public int HubConnectionsPerClient { get; set; } = 20;
+
+    /// <summary>Seconds a live hub connection may stay silent (clients ping every 15 s) before the server closes it.</summary>
+    public int HubClientTimeoutSeconds { get; set; } = 30;
 }
 
 /// <summary>

@@ -41,6 +41,7 @@ if (!app.Environment.IsDevelopment())
 app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<OriginGuard>();
 app.UseResponseCompression();
+app.UseMiddleware<Interview.Web.Live.HubConnectionGate>();
 
 // Uploaded images, from the data folder, with their sniffed type (the only types stored) and a long cache life:
 // every upload gets a new name.

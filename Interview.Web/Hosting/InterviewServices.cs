@@ -7,6 +7,7 @@ using Interview.Web.Api;
 using Interview.Web.Audit;
 using Interview.Web.Data;
 using Interview.Web.FollowUps;
+using Interview.Web.Live;
 using Interview.Web.Media;
 using Interview.Web.Staff;
 using Interview.Web.Public;
@@ -89,6 +90,7 @@ public static class InterviewServices
             });
         services.AddStaffSecurity(builder.Environment, dataDirectory);
         services.AddReverseProxy(options.Security.TrustedProxies);
+        services.AddLiveHubLimits(options.Limits);
         services.AddHttpContextAccessor();
 
         // Chinese stays Chinese: in HTML and JSON alike, not &#x...; or \uXXXX.
