@@ -30,6 +30,7 @@ public static class InterviewServices
         // that maps them is read in every environment, not only Development. A published site has no such manifest
         // and serves its web root as it is.
         builder.WebHost.UseStaticWebAssets();
+        builder.Logging.AddOneLineConsole();
         var services = builder.Services;
         var section = builder.Configuration.GetSection(Web.InterviewOptions.Section);
         services.Configure<Web.InterviewOptions>(section);

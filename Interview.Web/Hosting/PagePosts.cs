@@ -35,7 +35,8 @@ public sealed class PagePosts(RequestDelegate next)
             // Read once here; the form is kept on the request for the antiforgery check and the page.
             await request.ReadFormAsync(context.RequestAborted);
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        // Past the limits (InvalidDataException), malformed (IOException from a multipart body that ends early), too big.
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
             context.Response.StatusCode = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
             return;
