@@ -45,6 +45,9 @@ public sealed class SecurityOptions
     /// <summary>Browser origins (a portal's pages) that may embed widgets and open the live hub.</summary>
     public string[] AllowedOrigins { get; set; } = [];
 
+    /// <summary>Reverse proxies (addresses or CIDR) whose X-Forwarded-For/Proto/Host are honoured; none by default.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>Staff must enrol TOTP before acting. Unset: true outside Development (set at start-up).</summary>
     public bool? RequireTwoFactor { get; set; }
 
@@ -68,6 +71,12 @@ public sealed class LimitOptions
 {
     /// <summary>Questions one client (address) may send per minute before it is answered 429.</summary>
     public int QuestionsPerClientPerMinute { get; set; } = 5;
+
+    /// <summary>Live hub connections one client (address) may hold at once; more are refused 429.</summary>
+    public int HubConnectionsPerClient { get; set; } = 20;
+
+    /// <summary>Seconds a live hub connection may stay silent (clients ping every 15 s) before the server closes it.</summary>
+    public int HubClientTimeoutSeconds { get; set; } = 30;
 }
 
 /// <summary>

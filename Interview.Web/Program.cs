@@ -27,6 +27,9 @@ builder.AddInterview();
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
 
+// First: everything after sees the client's address and scheme as a trusted proxy reports them (Hosting/ReverseProxy).
+app.UseForwardedHeaders();
+
 // Errors never show a stack trace, not even in Development: the log has it. The API answers in problem+json.
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api =>
 {
@@ -45,6 +48,7 @@ if (!app.Environment.IsDevelopment())
 app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<OriginGuard>();
 app.UseResponseCompression();
+app.UseMiddleware<Interview.Web.Live.HubConnectionGate>();
 
 // Uploaded images, from the data folder, with their sniffed type (the only types stored) and a long cache life:
 // every upload gets a new name.
@@ -59,6 +63,7 @@ app.UseStaticFiles(new StaticFileOptions
 
 // Routing after the status code pages, so that a re-executed request (/not-found, /error) finds its endpoint.
 app.UseRouting();
+app.UseMiddleware<PagePosts>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -22,6 +22,10 @@ public static class InterviewStatusExtensions
     public static bool HasTranscript(this InterviewStatus status) =>
         status is InterviewStatus.Live or InterviewStatus.Ended or InterviewStatus.Published;
 
+    /// <summary>Whether citizens may ask questions: from the preview until the session ends.</summary>
+    public static bool AcceptsQuestions(this InterviewStatus status) =>
+        status is InterviewStatus.Scheduled or InterviewStatus.Live;
+
     /// <summary>The state's name as shown to the public, in Chinese.</summary>
     public static string DisplayName(this InterviewStatus status) => status switch
     {

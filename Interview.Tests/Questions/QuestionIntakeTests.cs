@@ -131,8 +131,9 @@ public sealed class QuestionFormTests(QuestionIntakeTests.Site site) : IClassFix
         var id = await site.DemoInterviewIdAsync("live");
         using var client = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        var response = await client.PostAsync($"/interviews/{id}/questions", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.PostAsync($"/interviews/{id}/ask", new FormUrlEncodedContent(new Dictionary<string, string>
         {
+            ["_handler"] = "ask",
             ["nickname"] = "小王",
             ["text"] = "没有令牌的提问",
         }));

@@ -54,7 +54,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [Theory]
     [InlineData("q=%EF%BC%8C", "请输入要搜索的文字")]
     [InlineData("q=%E6%B5%81%E6%84%9F&year=abc", "年份不正确")]
-    [InlineData("q=%E6%B5%81%E6%84%9F&column=nope", "没有标识为「nope」的栏目")]
+    [InlineData("q=%E6%B5%81%E6%84%9F&column=nope", "没有这个栏目")]
     public async Task ABadSearchShowsAMessageNotAnError(string query, string message)
     {
         using var client = site.CreateClient();
@@ -73,7 +73,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
         var page = await client.GetStringAsync("/search?q=" + Uri.EscapeDataString("保医"));
 
         Assert.Contains("找到 <strong>0</strong> 条结果", page, StringComparison.Ordinal);
-        Assert.Contains("没有找到包含「保医」", page, StringComparison.Ordinal);
+        Assert.Contains("没有找到相关的已发布访谈内容", page, StringComparison.Ordinal);
     }
 
     [Fact]

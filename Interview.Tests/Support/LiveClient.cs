@@ -15,14 +15,17 @@ public sealed class LiveClient : IAsyncDisposable
     public ConcurrentQueue<JsonElement> Entries { get; } = new();
     public ConcurrentQueue<JsonElement> Statuses { get; } = new();
 
-    public static async Task<LiveClient> ConnectAsync<T>(WebApplicationFactory<T> factory)
+    /// <param name="clientAddress">The viewer's address (X-Test-Client); loopback when not given.</param>
+    public static async Task<LiveClient> ConnectAsync<T>(WebApplicationFactory<T> factory, string? clientAddress = null)
         where T : class
     {
         var server = factory.Server;
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, "/hubs/live"), o =>
             {
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.HttpMessageHandlerFactory = _ => clientAddress is null
+                    ? server.CreateHandler()
+                    : new ClientAddress(clientAddress) { InnerHandler = server.CreateHandler() };
                 o.Transports = HttpTransportType.LongPolling;
             })
             .Build();

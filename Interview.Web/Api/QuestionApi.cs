@@ -53,8 +53,6 @@ public static class QuestionApi
         staff.MapGet("/questions/{qid:int}/unmasked", RevealText).RequireAuthorization(Staff.StaffPolicies.Questions)
             .WithSummary("The nickname, text and original text as written, personal data unmasked (admin, moderator, the session's hosts). Lists show phone, ID and landline numbers and e-mail addresses masked; every call here is audited.");
 
-        // The page's form (works without script); antiforgery is checked because it binds the form.
-        app.MapPost("/interviews/{id:int}/questions", AskFromForm).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -111,34 +109,6 @@ public static class QuestionApi
 
     private static async Task<IResult> RevealText(int qid, Moderation moderation, HttpContext http) =>
         Results.Ok(await moderation.RevealTextAsync(StaffEndpoints.Actor(http), qid));
-
-    private static async Task<IResult> AskFromForm(
-        int id, [Microsoft.AspNetCore.Mvc.FromForm] string? nickname, [Microsoft.AspNetCore.Mvc.FromForm] string? text,
-        [Microsoft.AspNetCore.Mvc.FromForm] string? phone, [Microsoft.AspNetCore.Mvc.FromForm] string? key,
-        [Microsoft.AspNetCore.Mvc.FromForm] string? website, QuestionIntake intake, ClientKeys clients, HttpContext http)
-    {
-        if (!string.IsNullOrEmpty(website))
-        {
-            // A bot filled the hidden field: thank it and store nothing.
-            return Results.Redirect($"/interviews/{id}");
-        }
-        try
-        {
-            var receipt = await intake.SubmitAsync(id, nickname, text, phone, key, clients.For(http.Connection.RemoteIpAddress));
-            return Results.Redirect($"/receipts/{receipt}?new=true");
-        }
-        catch (TooManyQuestionsException e)
-        {
-            http.Response.Headers.RetryAfter = "60";
-            return Results.Content(
-                $"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>请稍后再试</title><p>{e.Message}</p><p><a href=\"/interviews/{id}\">返回访谈</a></p></html>",
-                "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
-        }
-        catch (Domain.DomainException e)
-        {
-            return Results.Redirect($"/interviews/{id}?askError={Uri.EscapeDataString(e.Message)}#ask");
-        }
-    }
 
     private static async Task<Results<Ok<ReceiptStatus>, ProblemHttpResult>> Receipt(string receipt, QuestionIntake intake, Hosting.SiteTime time)
     {

@@ -7,6 +7,7 @@ using Interview.Web.Api;
 using Interview.Web.Audit;
 using Interview.Web.Data;
 using Interview.Web.FollowUps;
+using Interview.Web.Live;
 using Interview.Web.Media;
 using Interview.Web.Operations;
 using Interview.Web.Staff;
@@ -30,6 +31,7 @@ public static class InterviewServices
         // that maps them is read in every environment, not only Development. A published site has no such manifest
         // and serves its web root as it is.
         builder.WebHost.UseStaticWebAssets();
+        builder.Logging.AddOneLineConsole();
         var services = builder.Services;
         var section = builder.Configuration.GetSection(Web.InterviewOptions.Section);
         services.Configure<Web.InterviewOptions>(section);
@@ -90,6 +92,8 @@ public static class InterviewServices
             });
         services.AddStaffSecurity(builder.Environment, dataDirectory);
         services.AddOperations(dataDirectory);
+        services.AddReverseProxy(options.Security.TrustedProxies);
+        services.AddLiveHubLimits(options.Limits);
         services.AddHttpContextAccessor();
 
         // Chinese stays Chinese: in HTML and JSON alike, not &#x...; or \uXXXX.

@@ -14,6 +14,8 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
 {
     public const int PageSize = 20;
     public const int MaxEntriesPerRead = 1000;
+    /// <summary>Pages beyond this are not asked for by any link; the cap keeps the offset arithmetic far from overflow.</summary>
+    public const int MaxPage = 10_000;
 
     private static readonly InterviewStatus[] ListedStatuses =
         [InterviewStatus.Scheduled, InterviewStatus.Live, InterviewStatus.Ended, InterviewStatus.Published];
@@ -52,7 +54,7 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
     public async Task<PageOf<InterviewCard>> InterviewsAsync(
         string? columnSlug, InterviewStatus? status, int page, CancellationToken cancellationToken = default)
     {
-        page = Math.Max(1, page);
+        page = Math.Clamp(page, 1, MaxPage);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var columns = await ColumnMapAsync(db, cancellationToken);
         var query = db.Interviews.AsQueryable();

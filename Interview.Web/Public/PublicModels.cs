@@ -95,6 +95,8 @@ public static class PublicUrls
     public static string ColumnFeed(string slug) => $"/columns/{Uri.EscapeDataString(slug)}/feed.xml";
     public static string ColumnEmbed(string slug) => $"/embed/columns/{Uri.EscapeDataString(slug)}";
     public static string Interview(int id) => $"/interviews/{id}";
+    /// <summary>The question form on a page of its own, which never refreshes itself (text mode links here).</summary>
+    public static string Ask(int interviewId) => $"/interviews/{interviewId}/ask";
     public static string Entry(int interviewId, int seq) => $"/interviews/{interviewId}#e{seq}";
     public static string ArchiveMarkdown(int interviewId) => $"/interviews/{interviewId}/transcript.md";
     public static string ArchiveSnapshot(int interviewId) => $"/interviews/{interviewId}/snapshot.html";

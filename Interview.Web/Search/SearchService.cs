@@ -96,7 +96,8 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
         if (!string.IsNullOrEmpty(request.Column))
         {
             columnId = await db.Columns.Where(c => c.Slug == request.Column).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException($"没有标识为「{request.Column}」的栏目。");
+                // A fixed text: the search page shows it as an alert, and the address is anyone's to write.
+                ?? throw new NotFoundException("没有这个栏目，请从栏目列表中选择。");
         }
         DateTimeOffset? from = null;
         DateTimeOffset? until = null;

@@ -38,7 +38,9 @@ public static class AccountEndpoints
             var filter = new Components.Admin.Audit.AuditFilterInput(actor, action, target, from, to).ToFilter();
             var csv = await audit.CsvAsync(http.User.Actor(http.Connection.RemoteIpAddress?.ToString()), filter);
             return Results.File(csv, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd}.csv");
-        }).RequireAuthorization(StaffPolicies.Admin);
+        }).RequireAuthorization(StaffPolicies.Admin)
+            // An account disabled since its token was issued is refused 403, like the API, not a 500.
+            .AddEndpointFilter(Api.StaffEndpoints.TranslateErrors);
         return app;
     }
 }
