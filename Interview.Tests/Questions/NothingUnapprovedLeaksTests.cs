@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Interview.Tests.Support;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,11 +29,7 @@ public sealed class NothingUnapprovedLeaksTests
         using var moderator = site.Client(await site.TokenAsync("leak-mod@example.gov.cn"));
         using var admin = site.Client(await site.TokenAsync());
         await using var viewer = await LiveClient.ConnectAsync(site);
-        var hub = new ConcurrentQueue<string>();
-        foreach (var message in new[] { "entry", "question", "status" })
-        {
-            viewer.Connection.On<JsonElement>(message, m => hub.Enqueue(m.GetRawText()));
-        }
+        var hub = viewer.Messages;
         await viewer.JoinAsync(id, 0);
 
         // Ask: random Chinese around a unique Latin marker, some with a phone number in the text or the phone field.

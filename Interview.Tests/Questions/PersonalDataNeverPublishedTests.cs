@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -8,7 +7,6 @@ using System.Text.RegularExpressions;
 using Interview.Domain.Questions;
 using Interview.Domain.Screening;
 using Interview.Tests.Support;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -86,11 +84,7 @@ public sealed partial class PersonalDataNeverPublishedTests
         using var moderator = site.Client(await site.TokenAsync("pii-mod@example.gov.cn"));
         using var admin = site.Client(await site.TokenAsync());
         await using var viewer = await LiveClient.ConnectAsync(site);
-        var hub = new ConcurrentQueue<string>();
-        foreach (var message in new[] { "entry", "question", "status" })
-        {
-            viewer.Connection.On<JsonElement>(message, m => hub.Enqueue(m.GetRawText()));
-        }
+        var hub = viewer.Messages;
         await viewer.JoinAsync(id, 0);
 
         // Ask, approve (masking, the default), and put each question to the guest, so that it is a transcript entry too.

@@ -15,6 +15,9 @@ public sealed class LiveClient : IAsyncDisposable
     public ConcurrentQueue<JsonElement> Entries { get; } = new();
     public ConcurrentQueue<JsonElement> Statuses { get; } = new();
 
+    /// <summary>Every message the hub sent (entry, question, status) as its JSON, for tests that search all public output.</summary>
+    public ConcurrentQueue<string> Messages { get; } = new();
+
     /// <param name="clientAddress">The viewer's address (X-Test-Client); loopback when not given.</param>
     public static async Task<LiveClient> ConnectAsync<T>(WebApplicationFactory<T> factory, string? clientAddress = null)
         where T : class
@@ -30,8 +33,17 @@ public sealed class LiveClient : IAsyncDisposable
             })
             .Build();
         var client = new LiveClient(connection);
-        connection.On<JsonElement>("entry", e => client.Entries.Enqueue(e));
-        connection.On<JsonElement>("status", s => client.Statuses.Enqueue(s));
+        connection.On<JsonElement>("entry", e =>
+        {
+            client.Entries.Enqueue(e);
+            client.Messages.Enqueue(e.GetRawText());
+        });
+        connection.On<JsonElement>("status", s =>
+        {
+            client.Statuses.Enqueue(s);
+            client.Messages.Enqueue(s.GetRawText());
+        });
+        connection.On<JsonElement>("question", q => client.Messages.Enqueue(q.GetRawText()));
         await connection.StartAsync();
         return client;
     }
