@@ -18,19 +18,19 @@ public sealed partial class AdminConsoleBrowserTests(StaffBrowserFixture browser
 
         // Sign in: the console sends strangers to the sign-in page first.
         await page.GotoAsync("/admin");
-        await page.WaitForURLAsync("**/account/sign-in**");
+        await page.ArrivedAtAsync("/account/sign-in");
         await page.GetByLabel("电子邮箱").FillAsync(StaffSite.AdminEmail);
         await page.GetByLabel("密码").FillAsync(StaffSite.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
 
         // Two-factor is required: enrol with the key the page shows, as an authenticator app would.
-        await page.WaitForURLAsync("**/account/two-factor/enrol**");
+        await page.ArrivedAtAsync("/account/two-factor/enrol");
         var key = await page.GetByTestId("authenticator-key").InnerTextAsync();
         await page.GetByLabel("6 位验证码").FillAsync(Totp.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "开启两步验证" }).ClickAsync();
-        Assert.Equal(10, await page.Locator("ul.codes li").CountAsync());
+        await Assertions.Expect(page.Locator("ul.codes li")).ToHaveCountAsync(10);
         await page.GetByRole(AriaRole.Link, new() { Name = "进入工作台" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await page.ArrivedAtAsync("/admin$");
 
         // A column.
         await page.GotoAsync("/admin/columns");
@@ -50,7 +50,7 @@ public sealed partial class AdminConsoleBrowserTests(StaffBrowserFixture browser
         await page.GetByLabel("职务").FillAsync("局长");
         await page.GetByLabel("单位").FillAsync("市营商环境建设局");
         await page.GetByRole(AriaRole.Button, new() { Name = "创建访谈" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin/sessions/\\d+$"));
+        await page.ArrivedAtAsync("/admin/sessions/\\d+$");
         var id = int.Parse(SessionId().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
         // Only the legal moves are offered; schedule it.
@@ -64,9 +64,9 @@ public sealed partial class AdminConsoleBrowserTests(StaffBrowserFixture browser
         var visitor = await browser.NewPageAsync();
         await visitor.GotoAsync("/columns/yingshang");
         await visitor.GetByRole(AriaRole.Link, new() { Name = "优化营商环境 服务市场主体" }).ClickAsync();
-        await visitor.WaitForURLAsync($"**/interviews/{id}");
+        await visitor.ArrivedAtAsync($"/interviews/{id}$");
         Assert.Equal("优化营商环境 服务市场主体", await visitor.Locator("h1").InnerTextAsync());
-        Assert.True(await visitor.GetByText("周明").First.IsVisibleAsync());
+        await Assertions.Expect(visitor.GetByText("周明").First).ToBeVisibleAsync();
     }
 
     [GeneratedRegex("/admin/sessions/(\\d+)$")]

@@ -23,7 +23,7 @@ public sealed class AskingBrowserTests(ConsoleBrowserFixture browser) : IClassFi
         await page.GetByLabel("问题（不超过 500 字）").FillAsync("灵活就业人员能参加城乡居民医保吗？");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交问题" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/receipts/**");
+        await page.ArrivedAtAsync("/receipts/");
         var receipt = await page.Locator(".receipt-code").InnerTextAsync();
         Assert.Matches("^[A-Z2-9]{12}$", receipt);
         Assert.Equal("待审", await page.Locator(".receipt-status").InnerTextAsync());
@@ -84,7 +84,7 @@ public sealed class AskingBrowserTests(ConsoleBrowserFixture browser) : IClassFi
         await Assertions.Expect(ask.GetByLabel("问题（不超过 500 字）")).ToHaveValueAsync("夜间急诊能用家庭医生的签约优惠吗？");
         await Assertions.Expect(ask.GetByLabel("昵称")).ToHaveValueAsync("上夜班的市民");
         await ask.GetByRole(AriaRole.Button, new() { Name = "提交问题" }).ClickAsync();
-        await ask.WaitForURLAsync("**/receipts/**");
+        await ask.ArrivedAtAsync("/receipts/");
         await context.CloseAsync();
     }
 }

@@ -87,7 +87,7 @@ public sealed class ConsoleBrowserFixture() : BrowserFixture(new StaffSite(requi
         await page.GetByLabel("电子邮箱").FillAsync(email);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await page.ArrivedAtAsync("/admin$");
         return page;
     }
 }

@@ -78,7 +78,7 @@ public sealed class ModerationBrowserTests(ConsoleBrowserFixture browser) : ICla
         await citizen.GetByLabel("昵称").FillAsync("个体户老陈");
         await citizen.GetByLabel("问题（不超过 500 字）").FillAsync("个体工商户办理营业执照能全程网上办吗？");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交问题" }).ClickAsync();
-        await citizen.WaitForURLAsync("**/receipts/**");
+        await citizen.ArrivedAtAsync("/receipts/");
         var receiptUrl = citizen.Url;
         await Assertions.Expect(citizen.Locator(".receipt-status")).ToHaveTextAsync("待审");
 
@@ -111,7 +111,7 @@ public sealed class ModerationBrowserTests(ConsoleBrowserFixture browser) : ICla
         await citizen.GotoAsync(receiptUrl);
         await Assertions.Expect(citizen.Locator(".receipt-status")).ToHaveTextAsync("已答复");
         await citizen.GetByRole(AriaRole.Link, new() { Name = "查看答复" }).ClickAsync();
-        await citizen.WaitForURLAsync($"**/interviews/{id}#e*");
+        await citizen.ArrivedAtAsync($"/interviews/{id}#e\\d+$");
         var target = citizen.Url[(citizen.Url.IndexOf('#') + 1)..];
         await Assertions.Expect(citizen.Locator($"[id='{target}']")).ToContainTextAsync("全程网上办理");
     }

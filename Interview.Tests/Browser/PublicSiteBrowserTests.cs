@@ -32,16 +32,16 @@ public sealed class PublicSiteBrowserTests(BrowserFixture browser) : IClassFixtu
 
         await page.GetByRole(AriaRole.Link, new() { Name = "科学防控秋冬季流感 守护全家健康" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/interviews/*");
+        await page.ArrivedAtAsync("/interviews/\\d+$");
         Assert.Equal("科学防控秋冬季流感 守护全家健康", await page.Locator("h1").InnerTextAsync());
-        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "访谈摘要" }).IsVisibleAsync());
-        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "文字实录" }).IsVisibleAsync());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "访谈摘要" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "文字实录" })).ToBeVisibleAsync();
         var entries = page.Locator("ol.entries > li.entry");
         Assert.True(await entries.CountAsync() >= 20);
         Assert.Equal("[主持人]", await entries.First.Locator(".speaker").InnerTextAsync());
         Assert.Contains("[网友 ", string.Join('\n', await page.Locator(".entry-question .speaker").AllInnerTextsAsync()), StringComparison.Ordinal);
         Assert.Matches("^\\d\\d:\\d\\d$", await entries.First.Locator("time").InnerTextAsync());
-        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "网友提问统计" }).IsVisibleAsync());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "网友提问统计" })).ToBeVisibleAsync();
     }
 
     [Fact]

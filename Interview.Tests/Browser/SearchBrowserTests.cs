@@ -14,20 +14,20 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索访谈" }).FillAsync("奥司他韦");
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/search?q=*");
+        await page.ArrivedAtAsync("/search\\?q=");
 
         Assert.Matches("找到 \\d+ 条结果", await page.Locator(".search-count").InnerTextAsync());
         Assert.Equal("奥司他韦", await page.Locator(".search-hit mark").First.InnerTextAsync());
         var result = page.Locator(".search-hit h3 a[href*='#e']").First;
         var seq = (await result.GetAttributeAsync("href"))!.Split("#e")[1];
         await result.ClickAsync();
-        await page.WaitForURLAsync($"**/interviews/*#e{seq}");
+        await page.ArrivedAtAsync($"/interviews/\\d+#e{seq}$");
 
         var entry = page.Locator($"#e{seq}");
-        Assert.True(await entry.EvaluateAsync<bool>("e => e.matches(':target')"));
+        await page.WaitForFunctionAsync($"() => document.getElementById('e{seq}')?.matches(':target') === true");
         Assert.Contains("奥司他韦", await entry.InnerTextAsync(), StringComparison.Ordinal);
         // Visibly highlighted: the :target rule outlines it, which no other entry has.
-        Assert.Equal("solid", await entry.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+        await Assertions.Expect(entry).ToHaveCSSAsync("outline-style", "solid");
         Assert.Equal("none", await page.Locator("li.entry:not(:target)").First.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
         await page.WaitForFunctionAsync(
             $"() => {{ const top = document.getElementById('e{seq}').getBoundingClientRect().top; return top >= -1 && top < innerHeight; }}",

@@ -16,11 +16,11 @@ public sealed class WordListsBrowserTests(ConsoleBrowserFixture browser) : IClas
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/admin/wordlists");
-        await page.WaitForURLAsync("**/account/sign-in**");
+        await page.ArrivedAtAsync("/account/sign-in");
         await page.GetByLabel("电子邮箱").FillAsync(StaffSite.AdminEmail);
         await page.GetByLabel("密码").FillAsync(StaffSite.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/wordlists");
+        await page.ArrivedAtAsync("/admin/wordlists$");
 
         await page.GetByLabel("词表名称").FillAsync("全站测试词表");
         await page.Locator(".new-wordlist-form textarea").First.FillAsync("紫色河马\n蓝鲸飞行");
@@ -39,7 +39,7 @@ public sealed class WordListsBrowserTests(ConsoleBrowserFixture browser) : IClas
         await citizen.GetByLabel("昵称").FillAsync("网友");
         await citizen.GetByLabel("问题（不超过 500 字）").FillAsync("藍\u200B鯨 飛.行表演什么时候有？");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交问题" }).ClickAsync();
-        await citizen.WaitForURLAsync("**/receipts/**");
+        await citizen.ArrivedAtAsync("/receipts/");
 
         var contexts = browser.Site.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
