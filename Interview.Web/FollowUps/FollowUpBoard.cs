@@ -40,7 +40,7 @@ public sealed record FollowUpList(IReadOnlyList<FollowUpItem> Items, FollowUpCou
 public sealed class FollowUpBoard(
     IDbContextFactory<InterviewDbContext> contexts, StaffPermissions permissions, FollowUpSchedule schedule, TimeProvider clock)
 {
-    private static readonly StaffRole[] BoardRoles = [StaffRole.Admin, StaffRole.Host, StaffRole.Typist];
+    private static readonly StaffRole[] BoardRoles = [.. StaffCapability.Publish.RolesFor()];
 
     public async Task<FollowUpList> ListAsync(StaffActor actor, FollowUpFilter filter)
     {

@@ -42,7 +42,7 @@ public sealed record ModerationSession(int Id, string Title, InterviewStatus Sta
 public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contexts, StaffPermissions permissions)
 {
     /// <summary>Who reads a session's queue: admins and moderators every session's, hosts only their own sessions'.</summary>
-    internal static readonly StaffRole[] Readers = [StaffRole.Moderator, StaffRole.Host, StaffRole.Admin];
+    internal static readonly StaffRole[] Readers = [.. StaffCapability.ReadQuestions.RolesFor()];
 
     /// <summary>The same, as a session asks it (admins pass anyway; moderators are not assigned per session).</summary>
     internal static readonly StaffRole[] SessionReaders = [StaffRole.Moderator, StaffRole.Host];

@@ -38,13 +38,22 @@ public static class StaffPolicies
         options.FallbackPolicy = staff;
         options.AddPolicy(Staff, staff);
         options.AddPolicy(SignedIn, new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        options.AddPolicy(Admin, Base().RequireRole(StaffRoles.Admin).Build());
-        options.AddPolicy(Sessions, Base().RequireRole(StaffRoles.Admin, StaffRoles.Host).Build());
-        options.AddPolicy(Moderate, Base().RequireRole(StaffRoles.Admin, StaffRoles.Moderator).Build());
-        options.AddPolicy(Questions, Base().RequireRole(StaffRoles.Admin, StaffRoles.Moderator, StaffRoles.Host).Build());
-        options.AddPolicy(Publish, Base().RequireRole(StaffRoles.Admin, StaffRoles.Host, StaffRoles.Typist).Build());
-        options.AddPolicy(Review, Base().RequireRole(StaffRoles.Admin, StaffRoles.Reviewer, StaffRoles.Typist).Build());
+        foreach (var (policy, capability) in Capabilities)
+        {
+            options.AddPolicy(policy, Base().RequireRole(capability.RolesFor().Select(r => r.Name())).Build());
+        }
     }
+
+    /// <summary>Which capability each role policy stands for; the roles come from <see cref="StaffCapabilities"/>.</summary>
+    public static IReadOnlyDictionary<string, StaffCapability> Capabilities { get; } = new Dictionary<string, StaffCapability>
+    {
+        [Admin] = StaffCapability.Administer,
+        [Sessions] = StaffCapability.RunSessions,
+        [Moderate] = StaffCapability.Moderate,
+        [Questions] = StaffCapability.ReadQuestions,
+        [Publish] = StaffCapability.Publish,
+        [Review] = StaffCapability.Review,
+    };
 
     private static AuthorizationPolicyBuilder Base() =>
         new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new TwoFactorRequirement(), new PasswordChangeRequirement());
