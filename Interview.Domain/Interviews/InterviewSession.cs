@@ -83,7 +83,7 @@ public sealed class InterviewSession
 
     public void Reschedule(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now)
     {
-        if (Status is not (InterviewStatus.Draft or InterviewStatus.Scheduled))
+        if (!Status.CanReschedule())
         {
             throw new DomainException($"访谈已{Status.DisplayName()}，不能再修改时间。");
         }
@@ -180,7 +180,7 @@ public sealed class InterviewSession
         int? questionId = null, bool prepared = false, string? reviewedBy = null)
     {
         var allowed = kind == EntryKind.FollowUp
-            ? Status is InterviewStatus.Ended or InterviewStatus.Published
+            ? Status.TakesFollowUps()
             : Status == InterviewStatus.Live;
         if (!allowed)
         {

@@ -26,6 +26,14 @@ public static class InterviewStatusExtensions
     public static bool AcceptsQuestions(this InterviewStatus status) =>
         status is InterviewStatus.Scheduled or InterviewStatus.Live;
 
+    /// <summary>Whether the session's time may still change: until it goes live.</summary>
+    public static bool CanReschedule(this InterviewStatus status) =>
+        status is InterviewStatus.Draft or InterviewStatus.Scheduled;
+
+    /// <summary>Whether what the typist sends now is a follow-up answer (会后答复): once the session has ended.</summary>
+    public static bool TakesFollowUps(this InterviewStatus status) =>
+        status is InterviewStatus.Ended or InterviewStatus.Published;
+
     /// <summary>The state's name as shown to the public, in Chinese.</summary>
     public static string DisplayName(this InterviewStatus status) => status switch
     {

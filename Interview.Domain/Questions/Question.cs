@@ -148,7 +148,7 @@ public sealed class Question
 
     private void EnsurePending()
     {
-        if (Status != QuestionStatus.Pending)
+        if (!Status.AwaitsDecision())
         {
             throw new QuestionAlreadyDecidedException(this);
         }

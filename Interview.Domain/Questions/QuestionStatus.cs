@@ -26,6 +26,9 @@ public enum RejectReason
 
 public static class QuestionStatusNames
 {
+    /// <summary>Whether a moderator may still decide on the question (approve, reject, merge it): only while it waits.</summary>
+    public static bool AwaitsDecision(this QuestionStatus status) => status == QuestionStatus.Pending;
+
     /// <summary>The status as askers and staff read it: 待审, 已采用, 未采用, 已合并, 已答复.</summary>
     public static string DisplayName(this QuestionStatus status) => status switch
     {

@@ -28,7 +28,7 @@ public partial class AnswerComposer
     [Parameter] public EventCallback<PublishOutcome> OnSubmitted { get; set; }
 
     /// <summary>After the close, what the typist sends is a follow-up answer (会后答复).</summary>
-    private bool FollowUp => Session.Status is InterviewStatus.Ended or InterviewStatus.Published;
+    private bool FollowUp => Session.Status.TakesFollowUps();
 
     /// <summary>The questions put to the guests, latest first, then those not put yet.</summary>
     private IEnumerable<DeskQuestion> OrderedQuestions =>

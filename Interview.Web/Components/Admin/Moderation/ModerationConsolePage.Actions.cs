@@ -108,7 +108,7 @@ public sealed partial class ModerationConsolePage
 
     private bool EnsurePending(ModerationItem item, string what)
     {
-        if (item.Status == QuestionStatus.Pending)
+        if (item.Status.AwaitsDecision())
         {
             return true;
         }
