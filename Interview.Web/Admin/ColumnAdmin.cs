@@ -17,7 +17,7 @@ public sealed class ColumnAdmin(IDbContextFactory<InterviewDbContext> contexts, 
 {
     public async Task<IReadOnlyList<ColumnRow>> ListAsync(StaffActor actor)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin, StaffRole.Host);
+        await permissions.EnsureAsync(actor, StaffCapability.RunSessions);
         await using var db = await contexts.CreateDbContextAsync();
         return await db.Columns.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
             .Select(c => new ColumnRow(c.Id, c.Name, c.Slug, c.Description, c.SortOrder, db.Interviews.Count(i => i.ColumnId == c.Id)))
@@ -27,7 +27,7 @@ public sealed class ColumnAdmin(IDbContextFactory<InterviewDbContext> contexts, 
     public async Task<Column> CreateAsync(StaffActor actor, ColumnEdit edit)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         var slug = edit.Slug?.Trim() ?? "";
         if (await db.Columns.AnyAsync(c => c.Slug == slug))
@@ -47,7 +47,7 @@ public sealed class ColumnAdmin(IDbContextFactory<InterviewDbContext> contexts, 
     public async Task UpdateAsync(StaffActor actor, int id, ColumnEdit edit)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         var column = await db.Columns.SingleOrDefaultAsync(c => c.Id == id) ?? throw new NotFoundException("没有这个栏目。");
         column.Rename(edit.Name, edit.Description);

@@ -45,7 +45,7 @@ public sealed class InterviewAdmin(
 {
     public async Task<IReadOnlyList<InterviewRow>> ListAsync(StaffActor actor)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin, StaffRole.Host);
+        await permissions.EnsureAsync(actor, StaffCapability.RunSessions);
         var roles = await permissions.RolesAsync(actor.Id);
         await using var db = await contexts.CreateDbContextAsync();
         var query = db.Interviews.AsNoTracking();
@@ -74,7 +74,7 @@ public sealed class InterviewAdmin(
     public async Task<InterviewSession> CreateAsync(StaffActor actor, NewInterview request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await permissions.EnsureAsync(actor, StaffRole.Admin, StaffRole.Host);
+        await permissions.EnsureAsync(actor, StaffCapability.RunSessions);
         await using var db = await contexts.CreateDbContextAsync();
         await EnsureColumnAsync(db, request.ColumnId);
         var now = clock.GetUtcNow();
@@ -196,7 +196,7 @@ public sealed class InterviewAdmin(
     /// <summary>Assigns a host, typist or reviewer (admins only); the account must hold that role.</summary>
     public async Task AssignAsync(StaffActor actor, int id, string staffId, StaffRole role)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         if (!(await permissions.RolesAsync(staffId)).Contains(role))
         {
             throw new DomainException($"该工作人员没有{role.DisplayName()}角色或已停用。");
@@ -210,7 +210,7 @@ public sealed class InterviewAdmin(
 
     public async Task UnassignAsync(StaffActor actor, int id, string staffId, StaffRole role)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await ChangeAsync(actor, id, "interview.unassign", (_, session, _) =>
         {
             session.Unassign(staffId, role);

@@ -17,7 +17,7 @@ public sealed class AuditQuery(IDbContextFactory<InterviewDbContext> contexts, S
 
     public async Task<(IReadOnlyList<AuditEntry> Items, int Total)> PageAsync(StaffActor actor, AuditFilter filter, int page)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         var query = Filtered(db, filter);
         var total = await query.CountAsync();
@@ -29,7 +29,7 @@ public sealed class AuditQuery(IDbContextFactory<InterviewDbContext> contexts, S
     /// <summary>The filtered log as CSV (UTF-8 with a byte-order mark, so that spreadsheet programs read the Chinese).</summary>
     public async Task<byte[]> CsvAsync(StaffActor actor, AuditFilter filter)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         var csv = new StringBuilder("时间,操作人,操作,对象,结果,IP,详情\r\n");
         await foreach (var a in Filtered(db, filter).OrderBy(a => a.At).ThenBy(a => a.Id).AsAsyncEnumerable())

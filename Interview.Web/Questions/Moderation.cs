@@ -121,7 +121,7 @@ public sealed class Moderation(
     /// </summary>
     public async Task BlockSenderAsync(StaffActor actor, int questionId, string? reason)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Moderator, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Moderate);
         await using var db = await contexts.CreateDbContextAsync();
         var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId)
             .Select(q => new { q.InterviewId, q.ClientKey }).SingleOrDefaultAsync() ?? throw new NotFoundException("没有这个问题。");
@@ -202,7 +202,7 @@ public sealed class Moderation(
     private async Task DecideAsync(
         StaffActor actor, int questionId, string action, Func<InterviewDbContext, Question, DateTimeOffset, Task<string>> decide)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Moderator, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Moderate);
         await using var db = await contexts.CreateDbContextAsync();
         var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId) ?? throw new NotFoundException("没有这个问题。");
         try

@@ -31,7 +31,7 @@ public sealed class WordListAdmin(
 
     public async Task<IReadOnlyList<WordListRow>> ListAsync(StaffActor actor)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         var lists = await db.WordLists.AsNoTracking()
             .OrderBy(w => w.ColumnId != null).ThenBy(w => w.Name)
@@ -43,7 +43,7 @@ public sealed class WordListAdmin(
 
     public async Task<WordListDetail> GetAsync(StaffActor actor, int id)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         var list = await db.WordLists.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id) ?? throw new NotFoundException("没有这个词表。");
         var column = list.ColumnId is { } columnId ? await db.Columns.Where(c => c.Id == columnId).Select(c => c.Name).SingleAsync() : null;
@@ -53,7 +53,7 @@ public sealed class WordListAdmin(
     /// <summary>The versions, newest first.</summary>
     public async Task<IReadOnlyList<WordListRevisionRow>> HistoryAsync(StaffActor actor, int id)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         if (!await db.WordLists.AnyAsync(w => w.Id == id))
         {
@@ -66,7 +66,7 @@ public sealed class WordListAdmin(
 
     public async Task<WordListVersion> RevisionAsync(StaffActor actor, int id, int version)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         var revision = await db.WordListRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.WordListId == id && r.Version == version)
             ?? throw new NotFoundException($"没有这个词表的第 {version} 版。");
@@ -76,7 +76,7 @@ public sealed class WordListAdmin(
     /// <summary>Creates a list (version 1) for every session (<paramref name="columnId"/> null) or for one column's.</summary>
     public async Task<WordListDetail> CreateAsync(StaffActor actor, string? name, int? columnId, IEnumerable<string> words)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         if (columnId is { } id && !await db.Columns.AnyAsync(c => c.Id == id))
         {
@@ -113,7 +113,7 @@ public sealed class WordListAdmin(
     /// </summary>
     public async Task<WordListChange> SaveAsync(StaffActor actor, int id, IEnumerable<string> words, int basedOnVersion)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         var list = await db.WordLists.SingleOrDefaultAsync(w => w.Id == id) ?? throw new NotFoundException("没有这个词表。");
         try
@@ -141,7 +141,7 @@ public sealed class WordListAdmin(
     /// <summary>What the lists for <paramref name="columnId"/> (null: global lists only) would flag in <paramref name="text"/>.</summary>
     public async Task<ScreeningReport> TestAsync(StaffActor actor, int? columnId, string? text)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         var body = text ?? "";
         if (body.Length > MaxTestLength)
         {

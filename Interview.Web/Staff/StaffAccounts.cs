@@ -27,7 +27,7 @@ public sealed class StaffAccounts(
 {
     public async Task<IReadOnlyList<StaffSummary>> ListAsync(StaffActor actor)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
@@ -42,7 +42,7 @@ public sealed class StaffAccounts(
     public async Task<string> CreateAsync(StaffActor actor, NewStaff request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         var id = await CreateUncheckedAsync(request);
         await audit.RecordAsync(actor, "staff.create", $"staff/{id}", AuditTrail.Ok,
             $"{request.Email} [{string.Join(",", request.Roles.Select(r => r.Name()))}]");
@@ -71,7 +71,7 @@ public sealed class StaffAccounts(
     public async Task SetRolesAsync(StaffActor actor, string staffId, IReadOnlyCollection<StaffRole> roles)
     {
         ArgumentNullException.ThrowIfNull(roles);
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         if (staffId == actor.Id && !roles.Contains(StaffRole.Admin))
         {
             throw new DomainException("不能取消自己的管理员角色。");
@@ -91,7 +91,7 @@ public sealed class StaffAccounts(
 
     public async Task SetDisabledAsync(StaffActor actor, string staffId, bool disabled)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         if (staffId == actor.Id && disabled)
         {
             throw new DomainException("不能停用自己的账号。");
@@ -108,7 +108,7 @@ public sealed class StaffAccounts(
     /// <summary>Turns two-factor off and forgets the authenticator key, so the person enrols again at the next sign-in.</summary>
     public async Task ResetTwoFactorAsync(StaffActor actor, string staffId)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var user = await users.FindByIdAsync(staffId) ?? throw new NotFoundException("没有这个工作人员账号。");

@@ -66,7 +66,7 @@ public sealed class StaffPasswords(
     /// </summary>
     public async Task ForceResetAsync(StaffActor actor, string staffId, string? temporaryPassword)
     {
-        await permissions.EnsureAsync(actor, StaffRole.Admin);
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var user = await users.FindByIdAsync(staffId) ?? throw new NotFoundException("没有这个工作人员账号。");

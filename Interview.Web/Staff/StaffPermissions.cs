@@ -39,6 +39,10 @@ public sealed class StaffPermissions(IDbContextFactory<InterviewDbContext> conte
         return (await db.Assignments.Where(a => a.StaffId == actor.Id && anyOf.Contains(a.Role)).Select(a => a.InterviewId).ToListAsync()).ToHashSet();
     }
 
+    /// <summary>Throws unless the actor holds a role the table gives <paramref name="capability"/>.</summary>
+    public Task EnsureAsync(StaffActor actor, StaffCapability capability) =>
+        EnsureAsync(actor, [.. capability.RolesFor()]);
+
     /// <summary>Throws unless the actor holds one of <paramref name="anyOf"/>.</summary>
     public async Task EnsureAsync(StaffActor actor, params StaffRole[] anyOf)
     {
