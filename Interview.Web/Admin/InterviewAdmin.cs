@@ -38,7 +38,7 @@ public sealed class InterviewAdmin(
     AuditTrail audit,
     MarkdownRenderer renderer,
     ImageStore images,
-    Live.LiveNotifier notifier,
+    Events.IEventBus notifier,
     FollowUps.FollowUpSchedule followUps,
     Search.SearchIndex search,
     TimeProvider clock)

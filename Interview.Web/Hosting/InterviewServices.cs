@@ -62,6 +62,7 @@ public static class InterviewServices
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());
         services.AddScoped<StaffSignIn>();
         services.AddSingleton<Live.LiveNotifier>();
+        services.AddSingleton<Events.IEventBus>(sp => sp.GetRequiredService<Live.LiveNotifier>());
         services.AddSingleton<Live.LivePublisher>();
         services.AddSingleton<Live.LiveDesk>();
         services.AddSingleton<Questions.QuestionIntake>();

@@ -37,7 +37,7 @@ public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
 /// Relays the notifier's events to the hub's groups, in the shapes of CONTRACT.md. Events queue in order and are sent
 /// from the background, so publishing does not wait for thousands of viewers' sends.
 /// </summary>
-public sealed class LiveHubRelay(LiveNotifier notifier, IHubContext<LiveHub> hub, PublicApiMapper map, ILogger<LiveHubRelay> logger)
+public sealed class LiveHubRelay(Events.IEventBus notifier, IHubContext<LiveHub> hub, PublicApiMapper map, ILogger<LiveHubRelay> logger)
     : BackgroundService
 {
     private readonly System.Threading.Channels.Channel<LiveEvent> _queue =
@@ -45,7 +45,7 @@ public sealed class LiveHubRelay(LiveNotifier notifier, IHubContext<LiveHub> hub
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = notifier.Subscribe(null, e => _queue.Writer.WriteAsync(e, stoppingToken).AsTask());
+        using var subscription = notifier.SubscribeLocal(null, e => _queue.Writer.WriteAsync(e, stoppingToken).AsTask());
         await foreach (var liveEvent in _queue.Reader.ReadAllAsync(stoppingToken))
         {
             try

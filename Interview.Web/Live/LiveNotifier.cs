@@ -1,4 +1,5 @@
 using Interview.Domain.Interviews;
+using Interview.Web.Events;
 using Interview.Web.Public;
 
 namespace Interview.Web.Live;
@@ -27,10 +28,10 @@ public sealed record QuestionsChanged(int InterviewId) : LiveEvent(InterviewId);
 public sealed record DraftsChanged(int InterviewId) : LiveEvent(InterviewId);
 
 /// <summary>
-/// The one in-process notifier: services publish after their transaction commits; the public hub relay and the staff
-/// consoles subscribe (STYLE.md #2, #3). Events are plain records, so a backplane can carry them between servers later.
+/// The in-process event bus: services publish after their transaction commits; the public hub relay and the staff
+/// consoles subscribe (STYLE.md #2, #3). On one instance every event is local, so both kinds of subscription hear all.
 /// </summary>
-public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
+public sealed class LiveNotifier(ILogger<LiveNotifier> logger) : IEventBus
 {
     private readonly Lock _gate = new();
     private ImmutableSubscriptions _subscriptions = new([]);
@@ -45,6 +46,8 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
         }
         return subscription;
     }
+
+    public IDisposable SubscribeLocal(int? interviewId, Func<LiveEvent, Task> handler) => Subscribe(interviewId, handler);
 
     /// <summary>Tells every listener of the session at once, so a slow console does not hold up the others.</summary>
     public Task PublishAsync(LiveEvent liveEvent)

@@ -19,7 +19,7 @@ public sealed record PublishOutcome(EntryView? Entry, EntryDraft? Draft);
 
 /// <summary>
 /// Publishing during a session. Each write takes the session's next seq in the same transaction that stores it and
-/// its audit line; only after the commit are the audience and the consoles told (LiveNotifier). Two publishers at once
+/// its audit line; only after the commit are the audience and the consoles told (the event bus). Two publishers at once
 /// never share or skip a number: the loser of a race retries on fresh data.
 /// </summary>
 public sealed class LivePublisher(
@@ -27,7 +27,7 @@ public sealed class LivePublisher(
     StaffPermissions permissions,
     AuditTrail audit,
     MarkdownRenderer renderer,
-    LiveNotifier notifier,
+    Events.IEventBus notifier,
     PublicCatalog catalog,
     Media.ImageStore images,
     Search.SearchIndex search,

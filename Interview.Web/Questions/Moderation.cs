@@ -45,7 +45,7 @@ public sealed class Moderation(
     IDbContextFactory<InterviewDbContext> contexts,
     StaffPermissions permissions,
     AuditTrail audit,
-    LiveNotifier notifier,
+    Events.IEventBus notifier,
     WriteGate writes,
     FollowUps.FollowUpSchedule followUps,
     Hosting.SiteTime time,

@@ -26,7 +26,7 @@ public sealed record ReceiptView(
 /// approves it), and answered with a receipt. A repeated submit with the same idempotency key makes one question.
 /// </summary>
 public sealed partial class QuestionIntake(
-    IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, QuestionWriter writer, LiveNotifier notifier,
+    IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, QuestionWriter writer, Events.IEventBus notifier,
     QuestionScreening screening, TimeProvider clock)
 {
     private const string ReceiptAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";

@@ -141,6 +141,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<Interview.Web.Live.LiveNotifier>();
+        services.AddSingleton<Interview.Web.Events.IEventBus>(sp => sp.GetRequiredService<Interview.Web.Live.LiveNotifier>());
         services.AddSingleton<Interview.Web.FollowUps.FollowUpSchedule>();
         services.AddSingleton<Interview.Web.Data.WriteGate>();
         services.AddSingleton<Interview.Web.Hosting.SiteTime>();

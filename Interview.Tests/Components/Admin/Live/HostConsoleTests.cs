@@ -53,7 +53,7 @@ public class HostConsoleTests : LiveConsoleTestContext
         cut.WaitForAssertion(() => Assert.Contains("暂无审核通过的问题", cut.Find(".question-board").TextContent, StringComparison.Ordinal));
 
         var questionId = await ApprovedQuestionAsync(session.Id, "流感和新冠疫苗能同时打吗？");
-        await Service<LiveNotifier>().PublishAsync(new QuestionApproved(session.Id, questionId, "市民小王", "流感和新冠疫苗能同时打吗？"));
+        await Service<Interview.Web.Events.IEventBus>().PublishAsync(new QuestionApproved(session.Id, questionId, "市民小王", "流感和新冠疫苗能同时打吗？"));
         cut.WaitForAssertion(() => Assert.Contains("流感和新冠疫苗能同时打吗？", cut.Find(".question-board").TextContent, StringComparison.Ordinal));
         cut.Find(".desk-question .mark-answered").Click();
 

@@ -32,7 +32,7 @@ public class ModerationLiveTests : ModerationConsoleTestContext
         cut.WaitForAssertion(() => Assert.Contains("没有符合条件的问题", cut.Find(".queue-empty").TextContent, StringComparison.Ordinal));
 
         var id = await PendingQuestionAsync(session.Id, "新来的问题");
-        await Service<LiveNotifier>().PublishAsync(new QuestionsChanged(session.Id));
+        await Service<Interview.Web.Events.IEventBus>().PublishAsync(new QuestionsChanged(session.Id));
 
         cut.WaitForAssertion(() => Assert.Equal([id], Listed(cut)));
     }
@@ -73,7 +73,7 @@ public class ModerationLiveTests : ModerationConsoleTestContext
         var session = await LiveSessionAsync();
         var cut = RenderConsole(session.Id);
         cut.WaitForElement(".queue-empty");
-        var notifier = Service<LiveNotifier>();
+        var notifier = Service<Interview.Web.Events.IEventBus>();
         var throttle = cut.Instance.Throttle!;
         var before = throttle.Reloads;
         var started = DateTimeOffset.UtcNow;

@@ -13,7 +13,7 @@ public abstract class LiveConsoleBase : StaffComponentBase, IDisposable
     private IDisposable? _subscription;
     private int _subscribedTo;
 
-    [Inject] private LiveNotifier Notifier { get; set; } = default!;
+    [Inject] private Events.IEventBus Notifier { get; set; } = default!;
 
     [Parameter] public int Id { get; set; }
 

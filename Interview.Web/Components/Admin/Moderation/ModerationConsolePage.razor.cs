@@ -67,7 +67,7 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
 
     [Inject] private ModerationQueue Queue { get; set; } = default!;
     [Inject] private Questions.Moderation Moderation { get; set; } = default!;
-    [Inject] private LiveNotifier Notifier { get; set; } = default!;
+    [Inject] private Events.IEventBus Notifier { get; set; } = default!;
     [Inject] private StaffPermissions Permissions { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private ILogger<ModerationConsolePage> Logger { get; set; } = default!;
