@@ -40,12 +40,7 @@ public static class InterviewServices
         OwnerOnly.SecureDataFolder(dataDirectory);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<InterviewDbContext>(db => db
-            // Sessions load their guests and assignments together; both are a handful of rows.
-            .UseSqlite(ConnectionString(dataDirectory), sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-            // A lost race for the next seq is retried by the publisher; it is not an error worth logging as one.
-            .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug))));
-        services.AddSingleton<DatabaseInitializer>();
+        services.AddInterviewDatabase(dataDirectory);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteTime>();
         services.AddSingleton<PublicCatalog>();
@@ -75,7 +70,6 @@ public static class InterviewServices
         services.AddSingleton<Search.SearchIndex>();
         services.AddSingleton<Search.SearchService>();
         services.AddQuestionLimits();
-        services.AddSingleton<Data.WriteGate>();
         services.AddHostedService<Live.LiveHubRelay>();
         services.AddSignalR(o =>
             {
