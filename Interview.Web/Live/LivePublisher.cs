@@ -31,6 +31,7 @@ public sealed class LivePublisher(
     PublicCatalog catalog,
     Media.ImageStore images,
     Search.SearchIndex search,
+    Hosting.InterviewMetrics metrics,
     TimeProvider clock)
 {
     private const int Attempts = 10;
@@ -66,6 +67,7 @@ public sealed class LivePublisher(
             audit.Add(db, actor, "entry.publish", $"interview/{interviewId}", $"seq {entry.Seq} {request.Kind.ToString().ToLowerInvariant()}");
             if (await TrySaveAsync(db, attempt))
             {
+                metrics.EntryPublished();
                 var view = await AnnounceAsync(interviewId, entry.Seq);
                 return new PublishOutcome(view, null);
             }
@@ -179,6 +181,7 @@ public sealed class LivePublisher(
             audit.Add(db, actor, "entry.review.approve", $"interview/{interviewId}", $"draft/{draftId} -> seq {entry.Seq}");
             if (await TrySaveAsync(db, attempt))
             {
+                metrics.EntryPublished();
                 var view = await AnnounceAsync(interviewId, entry.Seq);
                 await notifier.PublishAsync(new DraftsChanged(interviewId));
                 return view!;

@@ -50,6 +50,7 @@ public sealed class Moderation(
     FollowUps.FollowUpSchedule followUps,
     Hosting.SiteTime time,
     Search.SearchIndex search,
+    Hosting.InterviewMetrics metrics,
     TimeProvider clock)
 {
     /// <summary>The session's questions, masked (<see cref="ModerationItem"/>): admins, moderators, and the session's hosts.</summary>
@@ -224,6 +225,7 @@ public sealed class Moderation(
             await audit.RecordAsync(actor, action, $"question/{questionId}", $"refused: {message}");
             throw new ConflictException(message);
         }
+        metrics.QuestionDecided(question.Status);
         await notifier.PublishAsync(new QuestionsChanged(question.InterviewId));
         if (question.Status == QuestionStatus.Approved)
         {

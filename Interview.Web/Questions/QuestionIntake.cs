@@ -27,6 +27,7 @@ public sealed record ReceiptView(
 /// </summary>
 public sealed partial class QuestionIntake(
     IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, QuestionWriter writer, Events.IEventBus notifier,
+    Hosting.InterviewMetrics metrics,
     QuestionScreening screening, TimeProvider clock)
 {
     private const string ReceiptAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -85,6 +86,7 @@ public sealed partial class QuestionIntake(
             await using var again = await contexts.CreateDbContextAsync();
             return await again.Questions.Where(q => q.InterviewId == interviewId && q.IdempotencyKey == key).Select(q => q.Receipt).SingleAsync();
         }
+        metrics.QuestionReceived();
         await notifier.PublishAsync(new QuestionsChanged(interviewId));
         return question.Receipt;
     }
