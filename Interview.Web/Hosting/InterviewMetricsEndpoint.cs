@@ -27,6 +27,7 @@ public static class InterviewMetricsEndpoint
     public static IServiceCollection AddInterviewMetrics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<InterviewMetrics>();
+        InterviewMetricsHub.AddLiveViewerCount(services);
         var allowed = Networks(configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>()?.AllowedFrom ?? []);
         services.AddSingleton(new MetricsReaders(allowed));
         return services;

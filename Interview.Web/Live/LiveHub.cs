@@ -10,21 +10,9 @@ namespace Interview.Web.Live;
 /// Join returns the entries after the client's last seq, so a reconnecting client fills its gap exactly.
 /// </summary>
 [AllowAnonymous]
-public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map, Hosting.InterviewMetrics metrics) : Hub
+public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
 {
     public const string Path = "/hubs/live";
-
-    public override Task OnConnectedAsync()
-    {
-        metrics.ViewerConnected();
-        return base.OnConnectedAsync();
-    }
-
-    public override Task OnDisconnectedAsync(Exception? exception)
-    {
-        metrics.ViewerDisconnected();
-        return base.OnDisconnectedAsync(exception);
-    }
 
     public static string Group(int interviewId) => $"interview-{interviewId}";
 
