@@ -21,6 +21,8 @@ public static class HealthEndpoint
 
     public static IServiceCollection AddInterviewHealth(this IServiceCollection services)
     {
+        // One instance for the site's life, so the list of known migrations is read once.
+        services.AddSingleton<DatabaseHealthCheck>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: CheckTimeout);
         return services;
     }
