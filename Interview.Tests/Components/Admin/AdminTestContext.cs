@@ -145,6 +145,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<Interview.Web.FollowUps.FollowUpSchedule>();
         services.AddSingleton<Interview.Web.Data.WriteGate>();
         services.AddSingleton<Interview.Web.Hosting.SiteTime>();
+        services.AddSingleton<Interview.Web.Hosting.InterviewMetrics>();
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<Interview.Web.Search.SearchIndex>();
         services.AddSingleton<StaffAccounts>();
