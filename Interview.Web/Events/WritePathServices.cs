@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Interview.Web.Events;
 
@@ -12,6 +13,7 @@ public static class WritePathServices
     {
         services.AddSingleton<IInterceptor, WritePath>();
         services.AddSingleton<Announcements>();
+        services.TryAddSingleton<Hosting.InterviewMetrics>();
         return services;
     }
 }
