@@ -6,33 +6,66 @@ using Npgsql;
 namespace Interview.Web.Search;
 
 /// <summary>
-/// The SQL of a search in PostgreSQL: <c>tokens @@ query</c> over the GIN index, newest first. The planner chooses
-/// between the GIN index (a rare word: its few matches, sorted) and walking the primary key down from the newest row
-/// (a common word: the first rows match), from the statistics <c>ANALYZE</c> keeps on the vector's elements. A
-/// filtered search gets its sessions from <see cref="SearchScope.Sessions"/> instead of joining the product's tables,
-/// whose column types differ between providers.
+/// The SQL of a search in PostgreSQL: <c>tokens @@ query</c>, newest first. How to read the matches depends on how many
+/// there are, which the count (asked first, as <see cref="SearchService"/> does) says exactly up to its limit, where the
+/// planner's estimate for a rare pair or a phrase can be off a hundredfold:
+/// <list type="bullet">
+/// <item>a few thousand or fewer: all of them through the GIN index, sorted (a materialized CTE read by bitmap scans
+/// only, so the planner cannot choose to walk the whole table newest first hoping to meet them soon);</item>
+/// <item>more, for a first page: walking the primary key down from the newest row, testing each
+/// (<c>ts_match_vq</c>, the function behind <c>@@</c>, which no index serves), where a match is at least one row in a
+/// few hundred;</item>
+/// <item>more, for a long read (relevance's candidates, a far page): the planner's choice.</item>
+/// </list>
+/// The count itself is read by bitmap scans only: the GIN index's posting lists, and the rows only where a phrase needs
+/// its positions checked, never the table row by row (each row holds a vector of about 2 KB).
+/// A filtered search gets its sessions from <see cref="SearchScope.Sessions"/> instead of joining the product's
+/// tables, whose column types differ between providers.
 /// </summary>
 internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSource source) : ISearchReader
 {
+    /// <summary>A first page reads this many rows or fewer: walking down is quick when matches are not rare.</summary>
+    private const int WalkLimit = 100;
+
+    private readonly Dictionary<(string Query, IReadOnlyList<int>? Sessions), (int Count, int Limit)> _counts = [];
+
     public List<DocRow> Newest(SearchQuery query, SearchScope scope, int offset, int limit)
     {
-        using var command = Matching(query, scope, "id, interview_id, kind, ref", "ORDER BY id DESC LIMIT @limit OFFSET @offset");
-        SqlParameters.Bind(command, ("@limit", limit), ("@offset", offset));
-        using var reader = command.ExecuteReader();
-        var rows = new List<DocRow>(limit);
-        while (reader.Read())
+        ArgumentNullException.ThrowIfNull(query);
+        var (count, countLimit) = _counts.TryGetValue(Key(query, scope), out var known) ? known : (Count(query, scope, SearchService.CountLimit + 1).Count, SearchService.CountLimit + 1);
+        if (count <= offset)
         {
-            rows.Add(new DocRow(reader.GetInt64(0), reader.GetInt32(1), (SearchDocKind)reader.GetInt32(2), reader.GetInt32(3)));
+            return [];
         }
-        return rows;
+        const string columns = "id, interview_id, kind, ref";
+        const string page = "ORDER BY id DESC LIMIT @limit OFFSET @offset";
+        var few = count < countLimit;
+        using var command = few
+            ? Matching(query, scope, columns, "", "WITH m AS MATERIALIZED ({0}) SELECT * FROM m " + page)
+            : offset + limit <= WalkLimit
+                ? Matching(query, scope, columns, page, "{0}", walk: true)
+                : Matching(query, scope, columns, page);
+        SqlParameters.Bind(command, ("@limit", limit), ("@offset", offset));
+        return Planned(command, few, c =>
+        {
+            using var reader = c.ExecuteReader();
+            var rows = new List<DocRow>(limit);
+            while (reader.Read())
+            {
+                rows.Add(new DocRow(reader.GetInt64(0), reader.GetInt32(1), (SearchDocKind)reader.GetInt32(2), reader.GetInt32(3)));
+            }
+            return rows;
+        });
     }
 
     public (int Count, bool Complete) Count(SearchQuery query, SearchScope scope, int limit)
     {
-        using var command = Matching(query, scope, "1", "LIMIT @limit");
-        command.CommandText = $"SELECT count(*) FROM ({command.CommandText}) m";
+        ArgumentNullException.ThrowIfNull(query);
+        using var command = Matching(query, scope, "1", "LIMIT @limit", "SELECT count(*) FROM ({0}) m");
         SqlParameters.Bind(command, ("@limit", limit));
-        return (Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture), true);
+        var count = Planned(command, bitmapsOnly: true, c => Convert.ToInt32(c.ExecuteScalar(), CultureInfo.InvariantCulture));
+        _counts[Key(query, scope)] = (count, limit);
+        return (count, true);
     }
 
     public long DocumentCount()
@@ -79,7 +112,32 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
 
     public DbCommand Command(string sql) => new NpgsqlCommand(sql, connection);
 
-    private NpgsqlCommand Matching(SearchQuery query, SearchScope scope, string columns, string tail)
+    /// <summary>
+    /// Runs <paramref name="command"/>, with bitmap scans as the planner's only way to read the table when
+    /// <paramref name="bitmapsOnly"/> (settings local to a transaction of the command's own).
+    /// </summary>
+    private T Planned<T>(NpgsqlCommand command, bool bitmapsOnly, Func<NpgsqlCommand, T> run)
+    {
+        if (!bitmapsOnly)
+        {
+            return run(command);
+        }
+        using var transaction = connection.BeginTransaction();
+        using (var settings = new NpgsqlCommand("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off", connection, transaction))
+        {
+            settings.ExecuteNonQuery();
+        }
+        command.Transaction = transaction;
+        var result = run(command);
+        transaction.Commit();
+        return result;
+    }
+
+    private static (string, IReadOnlyList<int>?) Key(SearchQuery query, SearchScope scope) =>
+        (PostgresTokens.Query(query.Terms), scope.IsEverything ? null : scope.Sessions);
+
+    /// <summary>The matching rows' select, placed in <paramref name="outer"/> at <c>{0}</c>.</summary>
+    private NpgsqlCommand Matching(SearchQuery query, SearchScope scope, string columns, string tail, string outer = "{0}", bool walk = false)
     {
         var command = new NpgsqlCommand { Connection = connection };
         var sessions = "";
@@ -89,7 +147,8 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
             command.Parameters.AddWithValue("sessions", inScope.ToArray());
             sessions = "AND interview_id = ANY(@sessions) ";
         }
-        command.CommandText = $"SELECT {columns} FROM search_docs WHERE tokens @@ @query::tsquery {sessions}{tail}";
+        var match = walk ? "ts_match_vq(tokens, @query::tsquery)" : "tokens @@ @query::tsquery";
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, outer, $"SELECT {columns} FROM search_docs WHERE {match} {sessions}{tail}");
         command.Parameters.AddWithValue("query", PostgresTokens.Query(query.Terms));
         return command;
     }

@@ -94,8 +94,10 @@ try
     Say($"index build: {rebuilt.Documents:N0} documents in {rebuilt.Elapsed.TotalSeconds:0.0} s (target ≤ {BuildTarget:0} s; load {Load()})",
         rebuilt.Elapsed.TotalSeconds <= BuildTarget);
     var ratio = (double)(filled.RawTextBytes + indexBytes) / filled.RawTextBytes;
+    // The size target is SQLite's (issue 6); on PostgreSQL the figure is reported, not judged.
     Say($"size: raw text {Mb(filled.RawTextBytes)} MB (UTF-8, all indexed text), index {Mb(indexBytes)} MB = {(double)indexBytes / filled.RawTextBytes:0.00}× raw; " +
-        $"text stored once + index = {ratio:0.00}× (target ≤ {SizeTarget:0}×)", ratio <= SizeTarget);
+        $"text stored once + index = {ratio:0.00}× ({(provider == "sqlite" ? $"target ≤ {SizeTarget:0}×" : "SQLite's target, not judged here")})",
+        provider == "sqlite" ? ratio <= SizeTarget : null);
     Console.WriteLine($"  (the whole bench database, which also keeps each entry's Markdown and HTML as the site does: {Mb(after)} MB)");
 
     var search = new SearchService(database, renderer, new SiteTime(Options.Create(new InterviewOptions())));
