@@ -72,6 +72,21 @@ public abstract class SearchStoreTests
     }
 
     [Fact]
+    public async Task ManyMatchesAreTheSameWhicheverWayTheStoreReadsThem()
+    {
+        await using var connection = await OpenCorpusAsync();
+        var query = SearchQuery.Parse("的");
+        var all = Reader(connection).Newest(query, Everything, 0, 1000);
+        // A count that stops at its limit tells the store the matches are many (PostgreSQL then reads differently).
+        var reader = Reader(connection);
+        Assert.Equal(5, reader.Count(query, Everything, 5).Count);
+
+        Assert.Equal(all.Take(20), reader.Newest(query, Everything, 0, 20));
+        Assert.Equal(all.Skip(20).Take(20), reader.Newest(query, Everything, 20, 20));
+        Assert.Equal(all, reader.Newest(query, Everything, 0, 1000));
+    }
+
+    [Fact]
     public async Task ABulkLoadAsARebuildDoesItFindsWhatUpsertsFind()
     {
         await using var connection = await OpenEmptyAsync();

@@ -33,13 +33,13 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
     {
         ArgumentNullException.ThrowIfNull(query);
         var (count, countLimit) = _counts.TryGetValue(Key(query, scope), out var known) ? known : (Count(query, scope, SearchService.CountLimit + 1).Count, SearchService.CountLimit + 1);
-        if (count <= offset)
+        var few = count < countLimit;
+        if (few && count <= offset)
         {
             return [];
         }
         const string columns = "id, interview_id, kind, ref";
         const string page = "ORDER BY id DESC LIMIT @limit OFFSET @offset";
-        var few = count < countLimit;
         using var command = few
             ? Matching(query, scope, columns, "", "WITH m AS MATERIALIZED ({0}) SELECT * FROM m " + page)
             : offset + limit <= WalkLimit
