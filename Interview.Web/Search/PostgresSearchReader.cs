@@ -17,8 +17,9 @@ namespace Interview.Web.Search;
 /// few hundred;</item>
 /// <item>more, for a long read (relevance's candidates, a far page): the planner's choice.</item>
 /// </list>
-/// The count itself is read by bitmap scans only: the GIN index's posting lists, and the rows only where a phrase needs
-/// its positions checked, never the table row by row (each row holds a vector of about 2 KB).
+/// The count (up to its limit) is the planner's choice, which is sound there: through GIN for a rare word (an estimate
+/// too low only makes it choose GIN), reading the table for a word so common that its limit comes within a few thousand
+/// rows, where GIN would decode a posting list of most of the table.
 /// A filtered search gets its sessions from <see cref="SearchScope.Sessions"/> instead of joining the product's
 /// tables, whose column types differ between providers.
 /// </summary>
@@ -63,7 +64,7 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
         ArgumentNullException.ThrowIfNull(query);
         using var command = Matching(query, scope, "1", "LIMIT @limit", "SELECT count(*) FROM ({0}) m");
         SqlParameters.Bind(command, ("@limit", limit));
-        var count = Planned(command, bitmapsOnly: true, c => Convert.ToInt32(c.ExecuteScalar(), CultureInfo.InvariantCulture));
+        var count = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         _counts[Key(query, scope)] = (count, limit);
         return (count, true);
     }
