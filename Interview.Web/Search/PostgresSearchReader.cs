@@ -33,7 +33,12 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
     public List<DocRow> Newest(SearchQuery query, SearchScope scope, int offset, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (count, countLimit) = _counts.TryGetValue(Key(query, scope), out var known) ? known : (Count(query, scope, SearchService.CountLimit + 1).Count, SearchService.CountLimit + 1);
+        if (!_counts.TryGetValue(Key(query, scope), out var known))
+        {
+            Count(query, scope, SearchService.CountLimit + 1);
+            known = _counts[Key(query, scope)];
+        }
+        var (count, countLimit) = known;
         var few = count < countLimit;
         if (few && count <= offset)
         {
