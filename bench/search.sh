@@ -4,6 +4,8 @@
 # query mix and prints PASS/FAIL per target. The folder is deleted at the end unless --keep FOLDER is given.
 #   bash bench/search.sh                       # 1,000,000 entries (about 1.7 GB on disk while it runs)
 #   bash bench/search.sh --entries 100000      # a quick check
+#   bash bench/search.sh --provider postgres --connection 'Host=127.0.0.1;Port=5433;Username=me;Database=postgres'
+#                                              # on PostgreSQL: a database is made there and dropped at the end
 # Exit code: 0 all targets met, 1 a target missed, 2 the run did not complete.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,0 +1,161 @@
+using System.Data.Common;
+using System.Globalization;
+using Interview.Domain.Interviews;
+using Npgsql;
+
+namespace Interview.Web.Search;
+
+/// <summary>
+/// The SQL of a search in PostgreSQL: <c>tokens @@ query</c>, newest first. How to read the matches depends on how many
+/// there are, which the count (asked first, as <see cref="SearchService"/> does) says exactly up to its limit, where the
+/// planner's estimate for a rare pair or a phrase can be off a hundredfold:
+/// <list type="bullet">
+/// <item>a few thousand or fewer: all of them through the GIN index, sorted (a materialized CTE read by bitmap scans
+/// only, so the planner cannot choose to walk the whole table newest first hoping to meet them soon);</item>
+/// <item>more, for a first page: walking the primary key down from the newest row, testing each
+/// (<c>ts_match_vq</c>, the function behind <c>@@</c>, which no index serves), where a match is at least one row in a
+/// few hundred;</item>
+/// <item>more, for a long read (relevance's candidates, a far page): the planner's choice.</item>
+/// </list>
+/// The count (up to its limit) is the planner's choice, which is sound there: through GIN for a rare word (an estimate
+/// too low only makes it choose GIN), reading the table for a word so common that its limit comes within a few thousand
+/// rows, where GIN would decode a posting list of most of the table.
+/// A filtered search gets its sessions from <see cref="SearchScope.Sessions"/> instead of joining the product's
+/// tables, whose column types differ between providers.
+/// </summary>
+internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSource source) : ISearchReader
+{
+    /// <summary>A first page reads this many rows or fewer: walking down is quick when matches are not rare.</summary>
+    private const int WalkLimit = 100;
+
+    private readonly Dictionary<(string Query, IReadOnlyList<int>? Sessions), (int Count, int Limit)> _counts = [];
+
+    public List<DocRow> Newest(SearchQuery query, SearchScope scope, int offset, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!_counts.TryGetValue(Key(query, scope), out var known))
+        {
+            Count(query, scope, SearchService.CountLimit + 1);
+            known = _counts[Key(query, scope)];
+        }
+        var (count, countLimit) = known;
+        var few = count < countLimit;
+        if (few && count <= offset)
+        {
+            return [];
+        }
+        const string columns = "id, interview_id, kind, ref";
+        const string page = "ORDER BY id DESC LIMIT @limit OFFSET @offset";
+        using var command = few
+            ? Matching(query, scope, columns, "", "WITH m AS MATERIALIZED ({0}) SELECT * FROM m " + page)
+            : offset + limit <= WalkLimit
+                ? Matching(query, scope, columns, page, "{0}", walk: true)
+                : Matching(query, scope, columns, page);
+        SqlParameters.Bind(command, ("@limit", limit), ("@offset", offset));
+        return Planned(command, few, c =>
+        {
+            using var reader = c.ExecuteReader();
+            var rows = new List<DocRow>(limit);
+            while (reader.Read())
+            {
+                rows.Add(new DocRow(reader.GetInt64(0), reader.GetInt32(1), (SearchDocKind)reader.GetInt32(2), reader.GetInt32(3)));
+            }
+            return rows;
+        });
+    }
+
+    public (int Count, bool Complete) Count(SearchQuery query, SearchScope scope, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var command = Matching(query, scope, "1", "LIMIT @limit", "SELECT count(*) FROM ({0}) m");
+        SqlParameters.Bind(command, ("@limit", limit));
+        var count = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        _counts[Key(query, scope)] = (count, limit);
+        return (count, true);
+    }
+
+    public long DocumentCount()
+    {
+        using var command = new NpgsqlCommand("SELECT coalesce(max(id), 0) FROM search_docs", connection);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public Dictionary<long, DocText> Texts(IReadOnlyCollection<DocRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var texts = new Dictionary<long, DocText>(rows.Count);
+        if (rows.Count == 0)
+        {
+            return texts;
+        }
+        using (var command = new NpgsqlCommand("""
+            SELECT d.id, e."Text", e."Kind", e."Speaker" FROM search_docs d
+              JOIN "Entries" e ON e."InterviewId" = d.interview_id AND e."Seq" = d.ref
+              WHERE d.kind = 1 AND d.id = ANY(@ids)
+            UNION ALL
+            SELECT d.id, q."Text", 'Question', q."Nickname" FROM search_docs d
+              JOIN "Questions" q ON q."Id" = d.ref
+              WHERE d.kind = 2 AND d.id = ANY(@ids)
+            """, connection))
+        {
+            command.Parameters.AddWithValue("ids", rows.Select(r => r.Id).ToArray());
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var kind = Enum.Parse<EntryKind>(reader.GetString(2));
+                texts[reader.GetInt64(0)] = new DocText(reader.GetString(1), TranscriptEntry.Label(kind, reader.GetString(3)));
+            }
+        }
+        foreach (var row in rows.Where(r => r.Kind == SearchDocKind.Session))
+        {
+            if (source.Session(this, row.InterviewId) is { } session)
+            {
+                texts[row.Id] = new DocText(session.Text, null);
+            }
+        }
+        return texts;
+    }
+
+    public DbCommand Command(string sql) => new NpgsqlCommand(sql, connection);
+
+    /// <summary>
+    /// Runs <paramref name="command"/>, with bitmap scans as the planner's only way to read the table when
+    /// <paramref name="bitmapsOnly"/> (settings local to a transaction of the command's own).
+    /// </summary>
+    private T Planned<T>(NpgsqlCommand command, bool bitmapsOnly, Func<NpgsqlCommand, T> run)
+    {
+        if (!bitmapsOnly)
+        {
+            return run(command);
+        }
+        using var transaction = connection.BeginTransaction();
+        using (var settings = new NpgsqlCommand("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off", connection, transaction))
+        {
+            settings.ExecuteNonQuery();
+        }
+        command.Transaction = transaction;
+        var result = run(command);
+        transaction.Commit();
+        return result;
+    }
+
+    private static (string, IReadOnlyList<int>?) Key(SearchQuery query, SearchScope scope) =>
+        (PostgresTokens.Query(query.Terms), scope.IsEverything ? null : scope.Sessions);
+
+    /// <summary>The matching rows' select, placed in <paramref name="outer"/> at <c>{0}</c>.</summary>
+    private NpgsqlCommand Matching(SearchQuery query, SearchScope scope, string columns, string tail, string outer = "{0}", bool walk = false)
+    {
+        var command = new NpgsqlCommand { Connection = connection };
+        var sessions = "";
+        if (!scope.IsEverything)
+        {
+            var inScope = scope.Sessions ?? throw new InvalidOperationException("A filtered search on PostgreSQL needs the scope's sessions.");
+            command.Parameters.AddWithValue("sessions", inScope.ToArray());
+            sessions = "AND interview_id = ANY(@sessions) ";
+        }
+        var match = walk ? "ts_match_vq(tokens, @query::tsquery)" : "tokens @@ @query::tsquery";
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, outer, $"SELECT {columns} FROM search_docs WHERE {match} {sessions}{tail}");
+        command.Parameters.AddWithValue("query", PostgresTokens.Query(query.Terms));
+        return command;
+    }
+}
