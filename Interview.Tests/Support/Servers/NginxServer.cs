@@ -151,15 +151,7 @@ public sealed partial class NginxServer : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
 
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        await ServerWait.UntilAsync(async () =>
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"nginx exited with code {process.ExitCode}.\n{Log}");
-            }
-            return await ServerWait.AnswersOkAsync(client, new Uri(Address, "healthz"));
-        }, ServerWait.Start, $"nginx on port {Port}", () => Log);
+        await ServerWait.UntilHealthyAsync(process, new Uri(Address, "healthz"), $"nginx on port {Port}", () => Log);
     }
 
     private void Keep(string? line)

@@ -37,6 +37,25 @@ public static class ServerWait
         }
     }
 
+    /// <summary>
+    /// Waits until GET <paramref name="healthz"/> answers 200; fails at once, with <paramref name="detail"/> (its log),
+    /// when <paramref name="process"/> ends first.
+    /// </summary>
+    public static async Task UntilHealthyAsync(System.Diagnostics.Process process, Uri healthz, string what, Func<string> detail)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        ArgumentNullException.ThrowIfNull(detail);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        await UntilAsync(async () =>
+        {
+            if (process.HasExited)
+            {
+                throw new TimeoutException($"{what} exited with code {process.ExitCode} before it was healthy.\n{detail()}");
+            }
+            return await AnswersOkAsync(client, healthz);
+        }, Start, $"{what} to be healthy", detail);
+    }
+
     /// <summary>True when GET <paramref name="url"/> answers 200.</summary>
     public static async Task<bool> AnswersOkAsync(HttpClient client, Uri url)
     {

@@ -109,15 +109,7 @@ public sealed partial class SiteProcess : IAsyncDisposable
         _process = process;
 
         await ServerWait.UntilAsync(() => Task.FromResult(Port != 0 || process.HasExited), ServerWait.Start, "the site to listen", () => Output);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        await ServerWait.UntilAsync(async () =>
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The site exited with code {process.ExitCode}.\n{Output}");
-            }
-            return await ServerWait.AnswersOkAsync(client, new Uri(Address, "healthz"));
-        }, ServerWait.Start, $"the site on port {Port} to be healthy", () => Output);
+        await ServerWait.UntilHealthyAsync(process, new Uri(Address, "healthz"), $"the site on port {Port}", () => Output);
     }
 
     /// <summary>kill -9: the process ends at once, mid-request, without closing anything.</summary>
