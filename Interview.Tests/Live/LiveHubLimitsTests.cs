@@ -72,6 +72,8 @@ public sealed class LiveHubLimitsTests(LiveHubLimitsTests.Site site) : IClassFix
         {
             held.Add(await LiveClient.ConnectAsync(site, Viewer));
         }
+        // The hub counts a connection when it runs OnConnected, just after the client's handshake returns.
+        await LiveClient.EventuallyAsync(() => counter.OpenFor(viewer) == PerClient, "every held connection to be counted");
 
         var excess = await Assert.ThrowsAsync<HttpRequestException>(() => LiveClient.ConnectAsync(site, Viewer));
         await using var neighbour = await LiveClient.ConnectAsync(site, "203.0.113.51");
