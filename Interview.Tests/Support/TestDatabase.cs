@@ -1,35 +1,44 @@
 using Interview.Web.Data;
-using Interview.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interview.Tests.Support;
 
-/// <summary>A migrated SQLite database in a temporary folder, for persistence tests without the web host.</summary>
+/// <summary>
+/// A migrated database for persistence tests without the web host: SQLite in a temporary folder, or (given a
+/// PostgreSQL server) a new database there.
+/// </summary>
 public sealed class TestDatabase : IDbContextFactory<InterviewDbContext>, IAsyncDisposable
 {
     private readonly DbContextOptions<InterviewDbContext> _options;
+    private readonly bool _postgres;
 
-    private TestDatabase(string directory)
+    private TestDatabase(string directory, string? postgres)
     {
         Directory = directory;
-        _options = new DbContextOptionsBuilder<InterviewDbContext>()
-            .UseSqlite(InterviewServices.ConnectionString(directory)).Options;
+        _postgres = postgres is not null;
+        var builder = new DbContextOptionsBuilder<InterviewDbContext>();
+        DatabaseServices.Configure(builder, new Interview.Web.DatabaseOptions
+        {
+            Provider = _postgres ? Interview.Web.DatabaseOptions.Postgres : Interview.Web.DatabaseOptions.Sqlite,
+            ConnectionString = postgres,
+        }, directory);
+        _options = builder.Options;
     }
 
     public string Directory { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync(Servers.PostgresServer? postgres = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "interview-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var database = new TestDatabase(directory);
+        var database = new TestDatabase(directory, postgres is null ? null : await postgres.CreateDatabaseAsync());
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
         return database;
     }
 
-    public InterviewDbContext CreateDbContext() => new(_options);
+    public InterviewDbContext CreateDbContext() => _postgres ? new Interview.Web.Data.Postgres.PostgresInterviewDbContext(_options) : new InterviewDbContext(_options);
 
     public ValueTask DisposeAsync()
     {

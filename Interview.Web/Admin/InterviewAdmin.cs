@@ -260,7 +260,7 @@ public sealed class InterviewAdmin(
             try
             {
                 // Publishing puts the session into the search index in the same transaction.
-                await search.SaveChangesAsync(db);
+                await search.SaveChangesIndexedAsync(db);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
@@ -281,7 +281,7 @@ public sealed class InterviewAdmin(
         var session = await LoadAsync(db, id);
         var details = await change(db, session, clock.GetUtcNow());
         audit.Add(db, actor, action, Target(id), details);
-        await search.SaveChangesAsync(db);
+        await search.SaveChangesIndexedAsync(db);
     }
 
     private static async Task<InterviewSession> LoadAsync(InterviewDbContext db, int id) =>

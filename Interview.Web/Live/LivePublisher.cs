@@ -20,7 +20,8 @@ public sealed record PublishOutcome(EntryView? Entry, EntryDraft? Draft);
 /// <summary>
 /// Publishing during a session. Each write takes the session's next seq in the same transaction that stores it and
 /// its audit line; only after the commit are the audience and the consoles told (the event bus). Two publishers at once
-/// never share or skip a number: the loser of a race retries on fresh data.
+/// never share or skip a number: the loser of a race retries on fresh data. On PostgreSQL, which takes writers in
+/// parallel, publishers of one session take turns (<see cref="DatabaseLocks.SessionAppendTurnAsync"/>) so that races stay rare.
 /// </summary>
 public sealed class LivePublisher(
     IDbContextFactory<InterviewDbContext> contexts,
@@ -43,6 +44,7 @@ public sealed class LivePublisher(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync();
+            await using var turn = await DatabaseLocks.SessionAppendTurnAsync(db, interviewId);
             var session = await LoadAsync(db, interviewId);
             var now = clock.GetUtcNow();
             var (speaker, text, question) = await ContentAsync(db, session, request);
@@ -107,7 +109,7 @@ public sealed class LivePublisher(
         entry.Correct(text, note, now);
         session.Touch(now);
         audit.Add(db, actor, "entry.correct", $"interview/{interviewId}", $"seq {seq}: {note}");
-        await search.SaveChangesAsync(db);
+        await search.SaveChangesIndexedAsync(db);
         return new PublishOutcome(await AnnounceAsync(interviewId, seq), null);
     }
 
@@ -154,6 +156,7 @@ public sealed class LivePublisher(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync();
+            await using var turn = await DatabaseLocks.SessionAppendTurnAsync(db, interviewId);
             var session = await LoadAsync(db, interviewId);
             var draft = await db.EntryDrafts.SingleAsync(d => d.Id == draftId);
             var now = clock.GetUtcNow();
@@ -167,7 +170,7 @@ public sealed class LivePublisher(
                 session.Touch(now);
                 audit.Add(db, actor, "entry.review.approve", $"interview/{interviewId}", $"draft/{draftId} -> seq {seq} (correction by {draft.Author})");
                 audit.Add(db, actor, "entry.correct", $"interview/{interviewId}", $"seq {seq}: {draft.CorrectionNote} (draft/{draftId}, reviewed)");
-                await search.SaveChangesAsync(db);
+                await search.SaveChangesIndexedAsync(db);
                 var correctedView = await AnnounceAsync(interviewId, seq);
                 await notifier.PublishAsync(new DraftsChanged(interviewId));
                 return correctedView!;
@@ -270,7 +273,7 @@ public sealed class LivePublisher(
     {
         try
         {
-            await search.SaveChangesAsync(db);
+            await search.SaveChangesIndexedAsync(db);
             return true;
         }
         catch (DbUpdateException) when (attempt < Attempts)

@@ -212,7 +212,7 @@ public sealed class Moderation(
             using (await writes.EnterAsync())
             {
                 // A question approved after its session was published joins the search index in the same transaction.
-                await search.SaveChangesAsync(db);
+                await search.SaveChangesIndexedAsync(db);
             }
         }
         catch (Exception e) when (e is QuestionAlreadyDecidedException or DbUpdateConcurrencyException)
