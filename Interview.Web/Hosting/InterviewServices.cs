@@ -40,7 +40,7 @@ public static class InterviewServices
         OwnerOnly.SecureDataFolder(dataDirectory);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddInterviewDatabase(dataDirectory);
+        services.AddInterviewDatabase(dataDirectory, options.Database);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteTime>();
         services.AddSingleton<PublicCatalog>();
