@@ -229,6 +229,42 @@ public sealed class SearchOracleTests(SearchOracleTests.Corpus corpus) : IClassF
     /// </summary>
     public sealed class Corpus : IAsyncLifetime
     {
+        /// <summary>The guests' answers published in 卫健在线's session (the search store tests index them too).</summary>
+        public static readonly string[] HealthTexts =
+        [
+            "医保个人账户可以支付家属的接种费用。",
+            "请到医保窗口办理，社保卡也可以用。",
+            "保医两个字倒过来写并不常见。",
+            "医，保是两个分开的字。",
+            "医 保之间只隔一个空格。",
+            "甲型H1N1流感疫苗已经到货。",
+            "Ｈ１Ｎ１（全角）也应能搜到。",
+            "h1n1 流感 的防控要点",
+            "H1 N1 is written with a space.",
+            "住房公积金可以用于租房提取。",
+            "积金公三个字倒序。",
+            "5G基站建设和APP办理。",
+            "下载App后即可预约。",
+            "PM2.5浓度持续下降。",
+            "PM2，5 用逗号隔开也算一个断点。",
+            "happy 与 app 的关系",
+            "疫苗接种要提前预约。",
+            "接种疫苗后观察30分钟。",
+            "我们今天讨论医保报销的具体流程。",
+            "报销比例提高了，医保目录也扩大了。",
+            "<b>标签测试</b> & \"引号\" 不是标签。",
+            "零宽\u200B字符：医\u200B保",
+            "个人所得税专项附加扣除。",
+            "发票可以在线开具，税务部门提供帮助。",
+        ];
+
+        /// <summary>The entries published in 政策解读's session.</summary>
+        public static readonly string[] PolicyTexts =
+        [
+            "医保电子凭证的使用方法。", "医保报销可以网上办理。", "的的确确，这是第一段。",
+            .. Enumerable.Range(1, 20).Select(i => $"第{i}条的说明，政策的细节。"),
+        ];
+
         public SearchSite Site { get; } = new();
         public int Health { get; private set; }
         public int Policy { get; private set; }
@@ -254,34 +290,7 @@ public sealed class SearchOracleTests(SearchOracleTests.Corpus corpus) : IClassF
             var merged = await Site.AskAsync(Health, "合并专用词：医保卡丢失补办？");
             await Site.MergeAsync(merged, asked);
             await Site.MoveAsync(Health, InterviewStatus.Live);
-            string[] health1 =
-            [
-                "医保个人账户可以支付家属的接种费用。",
-                "请到医保窗口办理，社保卡也可以用。",
-                "保医两个字倒过来写并不常见。",
-                "医，保是两个分开的字。",
-                "医 保之间只隔一个空格。",
-                "甲型H1N1流感疫苗已经到货。",
-                "Ｈ１Ｎ１（全角）也应能搜到。",
-                "h1n1 流感 的防控要点",
-                "H1 N1 is written with a space.",
-                "住房公积金可以用于租房提取。",
-                "积金公三个字倒序。",
-                "5G基站建设和APP办理。",
-                "下载App后即可预约。",
-                "PM2.5浓度持续下降。",
-                "PM2，5 用逗号隔开也算一个断点。",
-                "happy 与 app 的关系",
-                "疫苗接种要提前预约。",
-                "接种疫苗后观察30分钟。",
-                "我们今天讨论医保报销的具体流程。",
-                "报销比例提高了，医保目录也扩大了。",
-                "<b>标签测试</b> & \"引号\" 不是标签。",
-                "零宽\u200B字符：医\u200B保",
-                "个人所得税专项附加扣除。",
-                "发票可以在线开具，税务部门提供帮助。",
-            ];
-            foreach (var text in health1)
+            foreach (var text in HealthTexts)
             {
                 await Site.PublishAsync(Health, text, EntryKind.Guest);
             }
@@ -290,13 +299,9 @@ public sealed class SearchOracleTests(SearchOracleTests.Corpus corpus) : IClassF
 
             Policy = await Site.SessionAsync(policy, "营商环境政策发布", "介绍一网通办。", year2026, ("赵敏", "主任", "市政务服务中心"));
             await Site.MoveAsync(Policy, InterviewStatus.Live);
-            foreach (var text in new[] { "医保电子凭证的使用方法。", "医保报销可以网上办理。", "的的确确，这是第一段。" })
+            foreach (var text in PolicyTexts)
             {
                 await Site.PublishAsync(Policy, text);
-            }
-            for (var i = 1; i <= 20; i++)
-            {
-                await Site.PublishAsync(Policy, $"第{i}条的说明，政策的细节。");
             }
             await Site.MoveAsync(Policy, InterviewStatus.Ended, InterviewStatus.Published);
 

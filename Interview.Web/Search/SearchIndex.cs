@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Interview.Web.Data;
 using Interview.Web.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Interview.Web.Search;
 
@@ -62,7 +60,7 @@ public sealed class SearchIndex(IDbContextFactory<InterviewDbContext> contexts, 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var version = await db.Database
-                .SqlQueryRaw<string>("SELECT value AS Value FROM search_meta WHERE key = 'version'")
+                .SqlQueryRaw<string>("SELECT value AS \"Value\" FROM search_meta WHERE key = 'version'")
                 .FirstOrDefaultAsync(cancellationToken);
             if (version == SearchSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
@@ -76,7 +74,7 @@ public sealed class SearchIndex(IDbContextFactory<InterviewDbContext> contexts, 
     /// The rebuild itself, on a connection and transaction the caller owns. Documents are read and written on this
     /// thread while the next batch is tokenized on another, so that two cores share the work.
     /// </summary>
-    internal static RebuildResult Rebuild(SearchWriter writer, SearchSource source, CancellationToken cancellationToken)
+    internal static RebuildResult Rebuild(ISearchWriter writer, SearchSource source, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         writer.Clear();
@@ -99,7 +97,7 @@ public sealed class SearchIndex(IDbContextFactory<InterviewDbContext> contexts, 
         }
         Hand(batch);
         Write(tokenizing?.GetAwaiter().GetResult() ?? []);
-        writer.Optimize();
+        writer.FinishBulkLoad();
         writer.SetVersion(SearchSchema.Version);
         return new RebuildResult(sessions.Count, documents, clock.Elapsed);
 
@@ -129,7 +127,7 @@ public sealed class SearchIndex(IDbContextFactory<InterviewDbContext> contexts, 
         return documents.Select(d => TokenizedDocument.Of(d, pairs, chars, seen)).ToArray();
     }
 
-    private void Apply(SearchWriter writer, SearchChanges changes)
+    private void Apply(ISearchWriter writer, SearchChanges changes)
     {
         foreach (var (interviewId, change) in changes.Sessions)
         {
@@ -172,7 +170,6 @@ public sealed class SearchIndex(IDbContextFactory<InterviewDbContext> contexts, 
         }
     }
 
-    private static SearchWriter Writer(InterviewDbContext db) => new(
-        SqliteConnections.Of(db.Database.GetDbConnection()),
-        (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+    /// <summary>The index writer of the context's database (SQLite or PostgreSQL), in its connection and transaction.</summary>
+    private static ISearchWriter Writer(InterviewDbContext db) => SearchStores.For(db.Database).Writer(db);
 }

@@ -33,7 +33,7 @@ public sealed record SearchHit(
 
 /// <summary>
 /// A page of results. <see cref="Total"/> is exact up to <see cref="SearchService.CountLimit"/>; beyond it, or when a
-/// query mixing one-character and longer words stopped counting early (<see cref="SearchReader.MixedCountSteps"/>),
+/// query mixing one-character and longer words stopped counting early (<see cref="SqliteSearchReader.MixedCountSteps"/>),
 /// <see cref="TotalIsLowerBound"/> is set and the total reads "more than".
 /// </summary>
 public sealed record SearchResults(

@@ -6,8 +6,10 @@ namespace Interview.Web.Search;
 /// <summary>
 /// One word of a query: as typed, folded (<see cref="SearchText"/>), and its FTS5 match expression, for
 /// <c>search_pairs</c> (two characters or more) or <c>search_chars</c> (one character); the other is null.
+/// <see cref="Tokens"/> are the same tokens as a list: one character, or the phrase of pairs in order (for the
+/// PostgreSQL store, which writes its own query syntax).
 /// </summary>
-public sealed record SearchTerm(string Text, string Folded, string? PairsMatch, string? CharsMatch);
+public sealed record SearchTerm(string Text, string Folded, string? PairsMatch, string? CharsMatch, IReadOnlyList<string> Tokens);
 
 /// <summary>
 /// A parsed query. Words separated by spaces must all appear; a quoted string is one word however many spaces it
@@ -113,9 +115,10 @@ public sealed class SearchQuery
         var pairs = new StringBuilder();
         var chars = new StringBuilder();
         SearchText.Tokenize(text, pairs, chars, []);
-        return pairs.Length == 0
-            ? new SearchTerm(text, folded, null, Quote(chars.ToString().Trim()))
-            : new SearchTerm(text, folded, Quote(pairs.ToString().Trim()), null);
+        var phrase = pairs.ToString().Trim();
+        return phrase.Length == 0
+            ? new SearchTerm(text, folded, null, Quote(chars.ToString().Trim()), [chars.ToString().Trim()])
+            : new SearchTerm(text, folded, Quote(phrase), null, phrase.Split(' '));
     }
 
     private static string? And(IEnumerable<string?> expressions)

@@ -34,9 +34,14 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
             throw new DomainException($"页码应在 1 到 {MaxPage} 之间。");
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var store = SearchStores.For(db.Database);
         var scope = await ScopeAsync(db, request, cancellationToken);
+        if (store.ScopesBySessions && !scope.IsEverything)
+        {
+            scope = scope with { Sessions = await SessionsInAsync(db, scope, cancellationToken) };
+        }
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var reader = new SearchReader(SqliteConnections.Of(db.Database.GetDbConnection()), _source);
+        var reader = store.Reader(db, _source);
         var offset = (request.Page - 1) * PageSize;
         var (total, complete) = reader.Count(query, scope, CountLimit + 1);
         var (rows, texts) = request.Sort == SearchSort.Newest
@@ -65,13 +70,13 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
             organizations.Order(StringComparer.Ordinal).ToList());
     }
 
-    private static (List<DocRow>, Dictionary<long, DocText>) Newest(SearchReader reader, SearchQuery query, SearchScope scope, int offset)
+    private static (List<DocRow>, Dictionary<long, DocText>) Newest(ISearchReader reader, SearchQuery query, SearchScope scope, int offset)
     {
         var rows = reader.Newest(query, scope, offset, PageSize);
         return (rows, reader.Texts(rows));
     }
 
-    private static (List<DocRow>, Dictionary<long, DocText>) Ranked(SearchReader reader, SearchQuery query, SearchScope scope, int offset)
+    private static (List<DocRow>, Dictionary<long, DocText>) Ranked(ISearchReader reader, SearchQuery query, SearchScope scope, int offset)
     {
         var candidates = reader.Newest(query, scope, 0, RankedCandidates);
         var texts = reader.Texts(candidates);
@@ -114,6 +119,27 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
         }
         var organization = string.IsNullOrWhiteSpace(request.Organization) ? null : request.Organization.Trim();
         return new SearchScope(columnId, from, until, organization);
+    }
+
+    /// <summary>The published sessions in <paramref name="scope"/>, for a store that filters by them.</summary>
+    private static async Task<List<int>> SessionsInAsync(InterviewDbContext db, SearchScope scope, CancellationToken cancellationToken)
+    {
+        var sessions = db.Interviews.Where(i => i.Status == InterviewStatus.Published);
+        if (scope.ColumnId is { } columnId)
+        {
+            sessions = sessions.Where(i => i.ColumnId == columnId);
+        }
+        if (scope is { From: { } from, Until: { } until })
+        {
+            // In UTC: Npgsql writes a timestamptz only from an offset of zero.
+            var (start, end) = (from.ToUniversalTime(), until.ToUniversalTime());
+            sessions = sessions.Where(i => i.ScheduledStart >= start && i.ScheduledStart < end);
+        }
+        if (scope.Organization is { } organization)
+        {
+            sessions = sessions.Where(i => db.Guests.Any(g => g.InterviewId == i.Id && g.Organization == organization));
+        }
+        return await sessions.Select(i => i.Id).ToListAsync(cancellationToken);
     }
 
     private sealed record SessionInfo(string Title, string ColumnName, DateTimeOffset Start);

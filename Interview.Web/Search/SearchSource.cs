@@ -1,19 +1,19 @@
 using Interview.Web.Text;
-using Microsoft.Data.Sqlite;
 
 namespace Interview.Web.Search;
 
 /// <summary>
 /// Reads the documents of a published session from the product's tables: the public text of every transcript entry,
 /// the approved questions that did not reach the transcript as an entry of their own (先审后发: pending, rejected and
-/// merged questions never), and the session itself (title, summary, guests' names, posts and organizations).
+/// merged questions never), and the session itself (title, summary, guests' names, posts and organizations). The SQL
+/// runs on SQLite and PostgreSQL alike: identifiers quoted as EF names them, parameters written <c>@name</c>.
 /// </summary>
 internal sealed class SearchSource(MarkdownRenderer renderer)
 {
     /// <summary>Published sessions in the order they were published: a rebuild numbers documents in that order.</summary>
     public List<int> PublishedSessions(ISqlCommands sql)
     {
-        using var command = sql.Command("SELECT Id FROM Interviews WHERE Status = 'Published' ORDER BY PublishedAt, Id");
+        using var command = sql.Command("""SELECT "Id" FROM "Interviews" WHERE "Status" = 'Published' ORDER BY "PublishedAt", "Id" """);
         using var reader = command.ExecuteReader();
         var ids = new List<int>();
         while (reader.Read())
@@ -25,50 +25,55 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
 
     public bool IsPublished(ISqlCommands sql, int interviewId)
     {
-        using var command = sql.Command("SELECT Status FROM Interviews WHERE Id = $id");
-        SearchWriter.Bind(command, ("$id", interviewId));
+        using var command = sql.Command("""SELECT "Status" FROM "Interviews" WHERE "Id" = @id""");
+        SqlParameters.Bind(command, ("@id", interviewId));
         return command.ExecuteScalar() as string == "Published";
     }
 
-    /// <summary>Every document of the session: entries in seq order, then questions, then the session itself.</summary>
-    public IEnumerable<SearchDocument> Documents(ISqlCommands sql, int interviewId)
+    /// <summary>
+    /// Every document of the session: entries in seq order, then questions, then the session itself. Read whole before
+    /// the caller writes any: PostgreSQL runs one command at a time on a connection.
+    /// </summary>
+    public List<SearchDocument> Documents(ISqlCommands sql, int interviewId)
     {
-        using (var entries = sql.Command("SELECT Seq, Text FROM Entries WHERE InterviewId = $id ORDER BY Seq"))
+        var documents = new List<SearchDocument>();
+        using (var entries = sql.Command("""SELECT "Seq", "Text" FROM "Entries" WHERE "InterviewId" = @id ORDER BY "Seq" """))
         {
-            SearchWriter.Bind(entries, ("$id", interviewId));
+            SqlParameters.Bind(entries, ("@id", interviewId));
             using var reader = entries.ExecuteReader();
             while (reader.Read())
             {
-                yield return new SearchDocument(interviewId, SearchDocKind.Entry, reader.GetInt32(0), reader.GetString(1));
+                documents.Add(new SearchDocument(interviewId, SearchDocKind.Entry, reader.GetInt32(0), reader.GetString(1)));
             }
         }
-        using (var questions = sql.Command(PublicQuestionsSql))
+        using (var questions = sql.Command(PublicQuestionsSql + """ ORDER BY q."Id" """))
         {
-            SearchWriter.Bind(questions, ("$id", interviewId), ("$question", DBNull.Value));
+            SqlParameters.Bind(questions, ("@id", interviewId));
             using var reader = questions.ExecuteReader();
             while (reader.Read())
             {
-                yield return new SearchDocument(interviewId, SearchDocKind.Question, reader.GetInt32(0), reader.GetString(1));
+                documents.Add(new SearchDocument(interviewId, SearchDocKind.Question, reader.GetInt32(0), reader.GetString(1)));
             }
         }
         if (Session(sql, interviewId) is { } session)
         {
-            yield return session;
+            documents.Add(session);
         }
+        return documents;
     }
 
     public SearchDocument? Entry(ISqlCommands sql, int interviewId, int seq)
     {
-        using var command = sql.Command("SELECT Text FROM Entries WHERE InterviewId = $id AND Seq = $seq");
-        SearchWriter.Bind(command, ("$id", interviewId), ("$seq", seq));
+        using var command = sql.Command("""SELECT "Text" FROM "Entries" WHERE "InterviewId" = @id AND "Seq" = @seq""");
+        SqlParameters.Bind(command, ("@id", interviewId), ("@seq", seq));
         return command.ExecuteScalar() is string text ? new SearchDocument(interviewId, SearchDocKind.Entry, seq, text) : null;
     }
 
     /// <summary>The question as a document, or null when it is not public or is in the transcript as an entry.</summary>
     public SearchDocument? Question(ISqlCommands sql, int interviewId, int questionId)
     {
-        using var command = sql.Command(PublicQuestionsSql);
-        SearchWriter.Bind(command, ("$id", interviewId), ("$question", questionId));
+        using var command = sql.Command(PublicQuestionsSql + """ AND q."Id" = @question""");
+        SqlParameters.Bind(command, ("@id", interviewId), ("@question", questionId));
         using var reader = command.ExecuteReader();
         return reader.Read() ? new SearchDocument(interviewId, SearchDocKind.Question, reader.GetInt32(0), reader.GetString(1)) : null;
     }
@@ -77,9 +82,9 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
     {
         string title;
         string summary;
-        using (var command = sql.Command("SELECT Title, SummaryMarkdown FROM Interviews WHERE Id = $id"))
+        using (var command = sql.Command("""SELECT "Title", "SummaryMarkdown" FROM "Interviews" WHERE "Id" = @id"""))
         {
-            SearchWriter.Bind(command, ("$id", interviewId));
+            SqlParameters.Bind(command, ("@id", interviewId));
             using var reader = command.ExecuteReader();
             if (!reader.Read())
             {
@@ -88,9 +93,9 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
             (title, summary) = (reader.GetString(0), reader.GetString(1));
         }
         var guests = new List<(string, string, string)>();
-        using (var command = sql.Command("SELECT Name, Position, Organization FROM Guests WHERE InterviewId = $id ORDER BY SortOrder, Id"))
+        using (var command = sql.Command("""SELECT "Name", "Position", "Organization" FROM "Guests" WHERE "InterviewId" = @id ORDER BY "SortOrder", "Id" """))
         {
-            SearchWriter.Bind(command, ("$id", interviewId));
+            SqlParameters.Bind(command, ("@id", interviewId));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -112,26 +117,12 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
     }
 
     /// <summary>
-    /// Approved questions of a session (or one of them) that no question entry of the transcript carries already;
-    /// citizens' words that a moderator has not approved never get here.
+    /// Approved questions of a session that no question entry of the transcript carries already; citizens' words that
+    /// a moderator has not approved never get here.
     /// </summary>
     private const string PublicQuestionsSql = """
-        SELECT q.Id, q.Text FROM Questions q
-        WHERE q.InterviewId = $id AND q.Status IN ('Approved', 'Answered') AND ($question IS NULL OR q.Id = $question)
-          AND NOT EXISTS (SELECT 1 FROM Entries e WHERE e.InterviewId = q.InterviewId AND e.Kind = 'Question' AND e.QuestionId = q.Id)
-        ORDER BY q.Id
+        SELECT q."Id", q."Text" FROM "Questions" q
+        WHERE q."InterviewId" = @id AND q."Status" IN ('Approved', 'Answered')
+          AND NOT EXISTS (SELECT 1 FROM "Entries" e WHERE e."InterviewId" = q."InterviewId" AND e."Kind" = 'Question' AND e."QuestionId" = q."Id")
         """;
-}
-
-/// <summary>Makes commands on a connection (and its transaction, if any).</summary>
-internal interface ISqlCommands
-{
-    SqliteCommand Command(string sql);
-}
-
-/// <summary>The SQLite connection under an EF context: the index lives in SQLite only.</summary>
-internal static class SqliteConnections
-{
-    public static SqliteConnection Of(System.Data.Common.DbConnection connection) =>
-        connection as SqliteConnection ?? throw new NotSupportedException("The search index needs SQLite.");
 }

@@ -7,16 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Interview.Bench.Search;
 
-/// <summary>What was generated: sessions, entries, documents and the UTF-8 size of all the text the index covers.</summary>
-public sealed record Filled(int Sessions, int Entries, int Questions, long RawTextBytes);
-
 /// <summary>
 /// The site's own database (the migrations of Interview.Web, the same file layout) in a throw-away folder, filled
 /// with published sessions of generated text straight through SQL: the setup is not what is measured.
 /// </summary>
-public sealed class BenchDatabase(string directory) : IDbContextFactory<InterviewDbContext>
+public sealed class BenchDatabase(string directory) : IBenchDatabase
 {
-    private static readonly DateTimeOffset FirstSession = new(2016, 1, 4, 10, 0, 0, TimeSpan.FromHours(8));
     private readonly DbContextOptions<InterviewDbContext> _options = new DbContextOptionsBuilder<InterviewDbContext>()
         .UseSqlite(InterviewServices.ConnectionString(directory)).Options;
 
@@ -36,78 +32,85 @@ public sealed class BenchDatabase(string directory) : IDbContextFactory<Intervie
     /// <summary>Published sessions of <paramref name="perSession"/> entries each, two approved questions and two guests.</summary>
     public Filled Fill(int entries, int perSession, int seed, Action<int>? progress = null)
     {
-        var corpus = new Corpus(seed);
         using var connection = new SqliteConnection(InterviewServices.ConnectionString(directory));
         connection.Open();
         Execute(connection, null, "PRAGMA synchronous=OFF;");
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, "INSERT INTO Columns (Name, Slug, Description, SortOrder) VALUES ('卫健在线', 'health', '', 0), ('政策解读', 'policy', '', 1), ('民生热线', 'hotline', '', 2);");
-        using var session = Command(connection, transaction, """
-            INSERT INTO Interviews (ColumnId, Title, SummaryMarkdown, SummaryHtml, ScheduledStart, ScheduledEnd, Status, CreatedAt,
-              UpdatedAt, StartedAt, EndedAt, PublishedAt, LastSeq, RequiresReview)
-            VALUES ($column, $title, $summary, '<p>' || $summary || '</p>', $start, $end, 'Published', $start, $published, $start, $end,
-              $published, $last, 0) RETURNING Id
-            """);
-        using var guest = Command(connection, transaction,
-            "INSERT INTO Guests (InterviewId, Name, Position, Organization, Bio, SortOrder) VALUES ($id, $name, $position, $organization, '', $order)");
-        using var entry = Command(connection, transaction, """
-            INSERT INTO Entries (InterviewId, Seq, Kind, Speaker, Markdown, Html, Text, PublishedAt, IsPrepared)
-            VALUES ($id, $seq, $kind, $speaker, $text, '<p>' || $text || '</p>', $text, $at, 0)
-            """);
-        using var question = Command(connection, transaction, """
-            INSERT INTO Questions (InterviewId, Receipt, Nickname, OriginalText, Text, Status, SubmittedAt, DecidedAt, DecidedBy, AnsweredLater)
-            VALUES ($id, $receipt, $nickname, $text, $text, 'Approved', $at, $at, 'bench', 0)
-            """);
-        long raw = 0;
-        var sessions = 0;
-        var questions = 0;
-        for (var written = 0; written < entries; sessions++)
-        {
-            corpus.NextSession();
-            var count = Math.Min(perSession, entries - written);
-            var start = FirstSession.AddHours(sessions * 4.1);
-            var title = corpus.Title();
-            var summary = corpus.NextText(160);
-            var id = (long)Bind(session, ("$column", sessions % 3 + 1), ("$title", title), ("$summary", summary), ("$start", Utc(start)),
-                ("$end", Utc(start.AddHours(1))), ("$published", Utc(start.AddDays(1))), ("$last", count)).ExecuteScalar()!;
-            var sessionText = new StringBuilder(title).Append('\n').Append(summary);
-            for (var g = 0; g < 2; g++)
-            {
-                var (name, position, organization) = corpus.Guest();
-                Bind(guest, ("$id", id), ("$name", name), ("$position", position), ("$organization", organization), ("$order", g)).ExecuteNonQuery();
-                sessionText.Append('\n').Append(name).Append('\n').Append(position).Append('\n').Append(organization);
-            }
-            raw += Encoding.UTF8.GetByteCount(sessionText.ToString());
-            for (var seq = 1; seq <= count; seq++)
-            {
-                var text = corpus.NextEntry();
-                raw += Encoding.UTF8.GetByteCount(text);
-                var (kind, speaker) = (seq % 3) switch
-                {
-                    0 => ("Host", ""),
-                    1 => ("Question", corpus.Nickname()),
-                    _ => ("Guest", "嘉宾"),
-                };
-                Bind(entry, ("$id", id), ("$seq", seq), ("$kind", kind), ("$speaker", speaker), ("$text", text),
-                    ("$at", Utc(start.AddMinutes(seq)))).ExecuteNonQuery();
-            }
-            for (var q = 0; q < 2; q++)
-            {
-                var text = corpus.NextText(50);
-                raw += Encoding.UTF8.GetByteCount(text);
-                Bind(question, ("$id", id), ("$receipt", $"bench{id}q{q}"), ("$nickname", corpus.Nickname()), ("$text", text),
-                    ("$at", Utc(start.AddDays(-1)))).ExecuteNonQuery();
-                questions++;
-            }
-            written += count;
-            if (sessions % 2000 == 0)
-            {
-                progress?.Invoke(written);
-            }
-        }
+        using var rows = new Rows(connection, transaction);
+        var filled = BenchRows.Generate(rows, entries, perSession, seed, progress);
         transaction.Commit();
         Execute(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
-        return new Filled(sessions, entries, questions, raw);
+        return filled;
+    }
+
+    public string Describe()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sqlite_version()";
+        return $"SQLite {command.ExecuteScalar()} ({SQLitePCL.raw.GetNativeLibraryName()}); folder {directory}";
+    }
+
+    public long Size() => CheckpointedSize();
+
+    public void Drop()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private sealed class Rows : IBenchRows, IDisposable
+    {
+        private readonly SqliteCommand _session;
+        private readonly SqliteCommand _guest;
+        private readonly SqliteCommand _entry;
+        private readonly SqliteCommand _question;
+
+        public Rows(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            _session = Command(connection, transaction, """
+                INSERT INTO Interviews (ColumnId, Title, SummaryMarkdown, SummaryHtml, ScheduledStart, ScheduledEnd, Status, CreatedAt,
+                  UpdatedAt, StartedAt, EndedAt, PublishedAt, LastSeq, RequiresReview)
+                VALUES ($column, $title, $summary, '<p>' || $summary || '</p>', $start, $end, 'Published', $start, $published, $start, $end,
+                  $published, $last, 0) RETURNING Id
+                """);
+            _guest = Command(connection, transaction,
+                "INSERT INTO Guests (InterviewId, Name, Position, Organization, Bio, SortOrder) VALUES ($id, $name, $position, $organization, '', $order)");
+            _entry = Command(connection, transaction, """
+                INSERT INTO Entries (InterviewId, Seq, Kind, Speaker, Markdown, Html, Text, PublishedAt, IsPrepared)
+                VALUES ($id, $seq, $kind, $speaker, $text, '<p>' || $text || '</p>', $text, $at, 0)
+                """);
+            _question = Command(connection, transaction, """
+                INSERT INTO Questions (InterviewId, Receipt, Nickname, OriginalText, Text, Status, SubmittedAt, DecidedAt, DecidedBy, AnsweredLater)
+                VALUES ($id, $receipt, $nickname, $text, $text, 'Approved', $at, $at, 'bench', 0)
+                """);
+        }
+
+        public long Session(int column, string title, string summary, DateTimeOffset start, DateTimeOffset end, DateTimeOffset published, int lastSeq) =>
+            (long)Bind(_session, ("$column", column), ("$title", title), ("$summary", summary), ("$start", Utc(start)),
+                ("$end", Utc(end)), ("$published", Utc(published)), ("$last", lastSeq)).ExecuteScalar()!;
+
+        public void Guest(long id, string name, string position, string organization, int order) =>
+            Bind(_guest, ("$id", id), ("$name", name), ("$position", position), ("$organization", organization), ("$order", order)).ExecuteNonQuery();
+
+        public void Entry(long id, int seq, string kind, string speaker, string text, DateTimeOffset at) =>
+            Bind(_entry, ("$id", id), ("$seq", seq), ("$kind", kind), ("$speaker", speaker), ("$text", text), ("$at", Utc(at))).ExecuteNonQuery();
+
+        public void Question(long id, string receipt, string nickname, string text, DateTimeOffset at) =>
+            Bind(_question, ("$id", id), ("$receipt", receipt), ("$nickname", nickname), ("$text", text), ("$at", Utc(at))).ExecuteNonQuery();
+
+        public void Dispose()
+        {
+            _session.Dispose();
+            _guest.Dispose();
+            _entry.Dispose();
+            _question.Dispose();
+        }
     }
 
     /// <summary>The database file's size with everything written back from the WAL.</summary>

@@ -5,7 +5,6 @@ using Interview.Web;
 using Interview.Web.Hosting;
 using Interview.Web.Search;
 using Interview.Web.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +15,8 @@ var entries = 1_000_000;
 var perSession = 50;
 var runs = 5;
 string? keep = null;
+var provider = "sqlite";
+string? connection = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -32,8 +33,15 @@ for (var i = 0; i < args.Length; i++)
         case "--keep":
             keep = args[++i];
             break;
+        case "--provider":
+            provider = args[++i];
+            break;
+        case "--connection":
+            connection = args[++i];
+            break;
         case "--help" or "-h":
             Console.WriteLine("bash bench/search.sh [--entries 1000000] [--per-session 50] [--runs 5] [--keep FOLDER]");
+            Console.WriteLine("  [--provider postgres --connection 'Host=127.0.0.1;Port=5433;Username=...;Database=postgres']  (a database is made and dropped there)");
             return 0;
         default:
             Console.Error.WriteLine($"unknown option {args[i]}");
@@ -48,6 +56,19 @@ const double RelevanceTarget = 200;
 const double SizeTarget = 3;
 
 var directory = keep ?? Path.Combine(Path.GetTempPath(), "interview-search-bench-" + Guid.NewGuid().ToString("N"));
+IBenchDatabase database;
+switch (provider)
+{
+    case "sqlite":
+        database = new BenchDatabase(directory);
+        break;
+    case "postgres" when connection is not null:
+        database = new PostgresBenchDatabase(connection);
+        break;
+    default:
+        Console.Error.WriteLine("--provider is sqlite or postgres; postgres needs --connection");
+        return 2;
+}
 var report = new List<(string Line, bool? Pass)>();
 void Say(string line, bool? pass = null)
 {
@@ -57,19 +78,18 @@ void Say(string line, bool? pass = null)
 
 try
 {
-    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {Load()}; SQLite {SqliteVersion()}; folder {directory}");
-    var database = new BenchDatabase(directory);
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {Load()}; {database.Describe()}");
     await database.CreateAsync();
     var clock = Stopwatch.StartNew();
     var filled = database.Fill(entries, perSession, seed: 20261122, n => Console.Write($"\rgenerating: {n:N0} entries"));
     Console.WriteLine($"\rgenerated {filled.Entries:N0} entries in {filled.Sessions:N0} published sessions, {filled.Questions:N0} approved questions, in {clock.Elapsed.TotalSeconds:0} s");
-    var before = database.CheckpointedSize();
+    var before = database.Size();
 
     var renderer = new MarkdownRenderer();
     var index = new SearchIndex(database, renderer, NullLogger<SearchIndex>.Instance);
     Console.WriteLine($"building the index (load {Load()})...");
     var rebuilt = await index.RebuildAsync();
-    var after = database.CheckpointedSize();
+    var after = database.Size();
     var indexBytes = after - before;
     Say($"index build: {rebuilt.Documents:N0} documents in {rebuilt.Elapsed.TotalSeconds:0.0} s (target ≤ {BuildTarget:0} s; load {Load()})",
         rebuilt.Elapsed.TotalSeconds <= BuildTarget);
@@ -119,10 +139,9 @@ try
 }
 finally
 {
-    SqliteConnection.ClearAllPools();
-    if (keep is null && Directory.Exists(directory))
+    if (keep is null)
     {
-        Directory.Delete(directory, recursive: true);
+        database.Drop();
     }
 }
 
@@ -140,12 +159,3 @@ static double Percentile(List<double> values, int percentile)
 static string Mb(long bytes) => (bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture);
 
 static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-
-static string SqliteVersion()
-{
-    using var connection = new SqliteConnection("Data Source=:memory:");
-    connection.Open();
-    using var command = connection.CreateCommand();
-    command.CommandText = "SELECT sqlite_version()";
-    return $"{command.ExecuteScalar()} ({SQLitePCL.raw.GetNativeLibraryName()})";
-}

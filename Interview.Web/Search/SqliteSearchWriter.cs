@@ -1,28 +1,14 @@
+using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Interview.Web.Search;
 
-/// <summary>One search document to write: what it is and its plain text.</summary>
-public sealed record SearchDocument(int InterviewId, SearchDocKind Kind, int Reference, string Text);
-
-/// <summary>A document's index tokens, made by <see cref="SearchText.Tokenize"/>.</summary>
-internal readonly record struct TokenizedDocument(SearchDocument Document, string Pairs, string Chars)
-{
-    public static TokenizedDocument Of(SearchDocument document, StringBuilder pairs, StringBuilder chars, HashSet<int> seen)
-    {
-        pairs.Clear();
-        chars.Clear();
-        SearchText.Tokenize(document.Text, pairs, chars, seen);
-        return new TokenizedDocument(document, pairs.ToString(), chars.ToString());
-    }
-}
-
 /// <summary>
 /// Writes index rows on a connection inside the caller's transaction, with statements prepared once. It knows the
 /// tables, not where documents come from.
 /// </summary>
-internal sealed class SearchWriter : ISqlCommands, IDisposable
+internal sealed class SqliteSearchWriter : ISearchWriter
 {
     private readonly SqliteCommand _find;
     private readonly SqliteCommand _insertDoc;
@@ -34,7 +20,7 @@ internal sealed class SearchWriter : ISqlCommands, IDisposable
     private readonly StringBuilder _chars = new();
     private readonly HashSet<int> _seen = [];
 
-    public SearchWriter(SqliteConnection connection, SqliteTransaction? transaction)
+    public SqliteSearchWriter(SqliteConnection connection, SqliteTransaction? transaction)
     {
         Connection = connection;
         Transaction = transaction;
@@ -54,6 +40,8 @@ internal sealed class SearchWriter : ISqlCommands, IDisposable
 
     public SqliteConnection Connection { get; }
     public SqliteTransaction? Transaction { get; }
+
+    DbCommand ISqlCommands.Command(string sql) => Command(sql);
 
     public SqliteCommand Command(string sql)
     {
@@ -125,7 +113,7 @@ internal sealed class SearchWriter : ISqlCommands, IDisposable
     }
 
     /// <summary>Merges the full-text tables' segments into one, for the fastest reads after a rebuild.</summary>
-    public void Optimize()
+    public void FinishBulkLoad()
     {
         using var command = Command("""
             INSERT INTO search_pairs (search_pairs) VALUES ('optimize');

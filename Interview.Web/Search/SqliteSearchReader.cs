@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -6,26 +7,13 @@ using Microsoft.Data.Sqlite;
 
 namespace Interview.Web.Search;
 
-/// <summary>A matching document: its index id (higher is newer) and what it is.</summary>
-internal readonly record struct DocRow(long Id, int InterviewId, SearchDocKind Kind, int Reference);
-
-/// <summary>A document's plain text and its speaker label (「嘉宾 李卫东」, 「网友 小王」; none for a session).</summary>
-internal sealed record DocText(string Text, string? Speaker);
-
-/// <summary>Where the results may come from: columns, years (as UTC bounds) and a guest organization.</summary>
-internal sealed record SearchScope(int? ColumnId, DateTimeOffset? From, DateTimeOffset? Until, string? Organization)
-{
-    public bool JoinsSession => ColumnId is not null || From is not null;
-    public bool IsEverything => ColumnId is null && From is null && Organization is null;
-}
-
 /// <summary>
 /// The SQL of a search on one open connection. Matches are read newest first, which FTS5 does lazily from its index
 /// (ORDER BY rowid DESC LIMIT n stops after n), so a page costs what it shows, not what matches. A query that mixes
 /// one-character words (search_chars) with longer ones (search_pairs) reads both tables newest first and intersects
 /// them here (<see cref="SearchIntersection"/>).
 /// </summary>
-internal sealed class SearchReader(SqliteConnection connection, SearchSource source) : ISqlCommands
+internal sealed class SqliteSearchReader(SqliteConnection connection, SearchSource source) : ISearchReader
 {
     /// <summary>About 5 ms of intersecting (see <see cref="SearchIntersection"/>).</summary>
     public const int MixedCountSteps = 25_000;
@@ -38,7 +26,7 @@ internal sealed class SearchReader(SqliteConnection connection, SearchSource sou
             return Mixed(query, scope, new SearchIntersection.Work()).Skip(offset).Take(limit).ToList();
         }
         using var command = Select(query, scope, "d.id, d.interview_id, d.kind, d.ref", "ORDER BY m.rowid DESC LIMIT $limit OFFSET $offset");
-        SearchWriter.Bind(command, ("$limit", limit), ("$offset", offset));
+        SqliteSearchWriter.Bind(command, ("$limit", limit), ("$offset", offset));
         return Read(command, limit);
     }
 
@@ -65,7 +53,7 @@ internal sealed class SearchReader(SqliteConnection connection, SearchSource sou
         }
         using var inner = Select(query, scope, "1", "LIMIT $limit");
         inner.CommandText = $"SELECT count(*) FROM ({inner.CommandText})";
-        SearchWriter.Bind(inner, ("$limit", limit));
+        SqliteSearchWriter.Bind(inner, ("$limit", limit));
         return (Convert.ToInt32(inner.ExecuteScalar(), CultureInfo.InvariantCulture), true);
     }
 
@@ -114,7 +102,7 @@ internal sealed class SearchReader(SqliteConnection connection, SearchSource sou
         return texts;
     }
 
-    public SqliteCommand Command(string sql)
+    public DbCommand Command(string sql)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -177,7 +165,7 @@ internal sealed class SearchReader(SqliteConnection connection, SearchSource sou
         var main = query.PairsMatch is not null ? "search_pairs" : "search_chars";
         var command = Scoped(new StringBuilder($"SELECT {columns} FROM {main} m JOIN search_docs d ON d.id = m.rowid "),
             scope, $"WHERE m.{main} MATCH $match ", tail);
-        SearchWriter.Bind(command, ("$match", query.PairsMatch ?? query.CharsMatch));
+        SqliteSearchWriter.Bind(command, ("$match", query.PairsMatch ?? query.CharsMatch));
         return command;
     }
 
@@ -204,7 +192,7 @@ internal sealed class SearchReader(SqliteConnection connection, SearchSource sou
         sql.Append(tail);
         var command = connection.CreateCommand();
         command.CommandText = sql.ToString();
-        SearchWriter.Bind(command,
+        SqliteSearchWriter.Bind(command,
             ("$column", scope.ColumnId),
             ("$from", Utc(scope.From)),
             ("$until", Utc(scope.Until)),

@@ -1,0 +1,134 @@
+using System.Data.Common;
+using Interview.Tests.Support.Servers;
+using Interview.Web.Search;
+using Npgsql;
+
+namespace Interview.Tests.Search;
+
+/// <summary>
+/// The search store tests on PostgreSQL: a <c>tsvector</c> under GIN, in a database made by the schema script a
+/// PostgreSQL migration runs (<see cref="PostgresSearchSchema.CreateSql"/>); and what only this store has: filtering by
+/// the scope's sessions, the script being safe to run twice, and the GIN index that reads use.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresSearchStoreTests(PostgresServer server) : SearchStoreTests
+{
+    private static readonly SemaphoreSlim CorpusLock = new(1, 1);
+    private static string? _corpus;
+
+    protected override async Task<DbConnection> OpenCorpusAsync()
+    {
+        await CorpusLock.WaitAsync();
+        try
+        {
+            if (_corpus is null)
+            {
+                var connectionString = await NewDatabaseAsync();
+                await using (var connection = await OpenAsync(connectionString))
+                {
+                    await WriteCorpusAsync(connection);
+                }
+                _corpus = connectionString;
+            }
+        }
+        finally
+        {
+            CorpusLock.Release();
+        }
+        return await OpenAsync(_corpus);
+    }
+
+    protected override async Task<DbConnection> OpenEmptyAsync() => await OpenAsync(await NewDatabaseAsync());
+
+    internal override ISearchWriter Writer(DbConnection connection, DbTransaction transaction) =>
+        new PostgresSearchWriter((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+
+    internal override ISearchReader Reader(DbConnection connection) => new PostgresSearchReader((NpgsqlConnection)connection, Source);
+
+    [Fact]
+    public async Task AFilteredSearchKeepsToTheSessionsInScope()
+    {
+        await using var connection = await OpenCorpusAsync();
+        var reader = Reader(connection);
+        var query = SearchQuery.Parse("医保");
+
+        var policyOnly = reader.Newest(query, new SearchScope(7, null, null, null) { Sessions = [2] }, 0, 100);
+        var none = reader.Count(query, new SearchScope(7, null, null, null) { Sessions = [] }, 100);
+
+        Assert.NotEmpty(policyOnly);
+        Assert.All(policyOnly, r => Assert.Equal(2, r.InterviewId));
+        Assert.Equal(reader.Newest(query, new SearchScope(null, null, null, null), 0, 100).Count(r => r.InterviewId == 2), policyOnly.Count);
+        Assert.Equal(0, none.Count);
+    }
+
+    [Fact]
+    public async Task TheSchemaScriptMayRunAgainAndKeepsTheIndex()
+    {
+        await using var connection = await OpenEmptyAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            using (var writer = Writer(connection, transaction))
+            {
+                writer.Upsert(new SearchDocument(1, SearchDocKind.Session, 0, "脚本重跑"));
+            }
+            await transaction.CommitAsync();
+        }
+
+        await ExecuteAsync(connection, PostgresSearchSchema.CreateSql);
+
+        Assert.Single(Reader(connection).Newest(SearchQuery.Parse("重跑"), new SearchScope(null, null, null, null), 0, 20));
+        Assert.Equal("CREATE INDEX ix_search_docs_tokens ON public.search_docs USING gin (tokens) WITH (fastupdate=off)",
+            await ScalarAsync(connection, "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_search_docs_tokens'"));
+    }
+
+    [Fact]
+    public async Task ARareWordIsReadThroughTheGinIndex()
+    {
+        await using var connection = await OpenCorpusAsync();
+        // The corpus is small enough for a sequential scan to be cheaper; forbid it to see what the index can do.
+        await ExecuteAsync(connection, "SET enable_seqscan = off");
+
+        var plan = await ScalarAsync(connection, "EXPLAIN SELECT id FROM search_docs WHERE tokens @@ @query::tsquery ORDER BY id DESC LIMIT 20",
+            PostgresTokens.Query(SearchQuery.Parse("公积金").Terms));
+
+        Assert.Contains("ix_search_docs_tokens", plan, StringComparison.Ordinal);
+    }
+
+    private async Task<string> NewDatabaseAsync()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await using var connection = await OpenAsync(connectionString);
+        await ExecuteAsync(connection, PostgresSearchSchema.CreateSql);
+        return connectionString;
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> ScalarAsync(DbConnection connection, string sql, string? query = null)
+    {
+        await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)connection);
+        if (query is not null)
+        {
+            command.Parameters.AddWithValue("query", query);
+        }
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+        return string.Join('\n', lines);
+    }
+}
