@@ -113,6 +113,7 @@ public static class InterviewServices
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        builder.AddRedisScaleOut();
         return builder;
     }
 
