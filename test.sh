@@ -3,13 +3,19 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Browser tests drive Debian's Chromium through Playwright's executablePath (browser downloads are not possible).
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests..."
+# Browser tests drive Debian's Chromium through Playwright's executablePath (browser downloads are not possible); the
+# scale-out tests start their own PostgreSQL, Redis and nginx on 127.0.0.1 ports of their own (Support/Servers).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian's ${missing[*]} for the tests..."
   sudo_cmd=""
   if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo"; fi
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 weight=Interview.Tests/bin/Release/net10.0/page-weight.txt
