@@ -8,6 +8,8 @@ using Interview.Tests.Support.Servers;
 using Interview.Web.Data;
 using Interview.Web.Events;
 using Interview.Web.Live;
+using Interview.Web.Operations;
+using Interview.Web.Questions;
 using Interview.Web.Public;
 using Interview.Web.Screening;
 using Microsoft.EntityFrameworkCore;
@@ -130,7 +132,7 @@ public sealed class RedisScaleOutTests(TwoInstances sites) : IClassFixture<TwoIn
     }
 
     [Fact]
-    public async Task AStaffTokenIssuedByOneInstanceIsAcceptedByTheOther()
+    public async Task AStaffTokenIssuedByOneInstanceIsAcceptedByTheOtherWithTheKeyRingInTheDatabase()
     {
         var token = await A.TokenAsync();
         using var onB = B.Client(token);
@@ -138,6 +140,70 @@ public sealed class RedisScaleOutTests(TwoInstances sites) : IClassFixture<TwoIn
         var response = await onB.GetAsync("/api/v1/wordlists");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The ring is where every machine can read it, not in this test's shared folder.
+        await using var db = await A.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContextAsync();
+        Assert.NotEmpty(await db.Set<StoredKey>().ToListAsync());
+        Assert.False(Directory.Exists(Path.Combine(A.Services.GetRequiredService<Interview.Web.Media.ImageStore>().Root, "..", "keys")));
+    }
+
+    [Fact]
+    public async Task AFormTokenFromOneInstanceIsAcceptedByTheOtherAndItsSignInCookieWorksBack()
+    {
+        using var onA = A.CreateDefaultClient(new ClientAddress("10.63.0.1"));
+        using var onB = B.CreateDefaultClient(new ClientAddress("10.63.0.1"));
+        var form = await onA.GetAsync("/account/sign-in");
+        var token = StaffSite.AntiforgeryToken(await form.Content.ReadAsStringAsync());
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/account/sign-in")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "sign-in",
+                ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = StaffSite.AdminEmail,
+                ["Input.Password"] = StaffSite.Password,
+            }),
+        };
+        post.Headers.Add("Cookie", CookiesOf(form));
+        var signedIn = await onB.SendAsync(post);
+        using var console = new HttpRequestMessage(HttpMethod.Get, "/admin");
+        console.Headers.Add("Cookie", CookiesOf(signedIn));
+        var onConsole = await onA.SendAsync(console);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("interview.staff=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, onConsole.StatusCode);
+
+        static string CookiesOf(HttpResponseMessage response) =>
+            string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+    }
+
+    [Fact]
+    public async Task ClientsAreKeyedAlikeOnEveryInstanceSoBlocksAndLimitsMatch()
+    {
+        var (keysA, keysB) = (A.Services.GetRequiredService<ClientKeys>(), B.Services.GetRequiredService<ClientKeys>());
+
+        Assert.Equal(keysA.For("10.64.0.1"), keysB.For("10.64.0.1"));
+        await using var db = await A.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContextAsync();
+        Assert.Single(await db.Set<SharedSecret>().ToListAsync());
+    }
+
+    [Fact]
+    public async Task AnImageUploadedOnOneInstanceIsServedByTheOtherWithItsTypeAndCacheLife()
+    {
+        var url = await A.Services.GetRequiredService<Interview.Web.Media.ImageStore>().SaveAsync(new MemoryStream(TestImages.Png(transparent: true)), "guests");
+        using var onB = B.CreateClient();
+
+        var image = await onB.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("public, max-age=31536000, immutable", image.Headers.CacheControl?.ToString());
+        Assert.Equal("png", Interview.Web.Media.ImageStore.Sniff(await image.Content.ReadAsByteArrayAsync()));
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, url);
+        revalidate.Headers.IfNoneMatch.Add(image.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await onB.SendAsync(revalidate)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await onB.GetAsync("/media/guests/00000000000000000000000000000000.png")).StatusCode);
     }
 
     private static Task<HttpResponseMessage> AskAsync(HttpClient client, int id, string text) =>

@@ -1,5 +1,9 @@
+using Interview.Web.Data;
 using Interview.Web.Events;
+using Interview.Web.Operations;
 using Interview.Web.Questions;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Interview.Web.Hosting;
@@ -7,7 +11,8 @@ namespace Interview.Web.Hosting;
 /// <summary>
 /// Several instances behind one balancer (CONTRACT.md "Scale-out"): with <c>Interview:Redis:Configuration</c> set they
 /// share the live hub's backplane, the event bus, question limits and word-list saves through Redis, and the
-/// data-protection key ring through the database. Without it nothing here is registered: one instance, no server.
+/// data-protection key ring and the client-key secret through the database. Without it nothing here is registered: one
+/// instance, no server.
 /// </summary>
 public static class RedisServices
 {
@@ -35,6 +40,16 @@ public static class RedisServices
         services.AddSingleton<ISharedQuestionWindow, RedisQuestionWindow>();
         services.AddHostedService<RedisWordLists>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+
+        // What must be the same secret on every instance lives in the database, which outlives any Redis restart.
+        services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<InterviewDbContext>>(
+            (o, contexts) => o.XmlRepository = new DatabaseKeyRepository(contexts));
+        var dataDirectory = (builder.Configuration.GetSection(InterviewOptions.Section).Get<InterviewOptions>() ?? new())
+            .DataDirectoryPath(builder.Environment.ContentRootPath);
+        // The first instance brings its own secret (from a single-instance past, blocks keep matching); the others take it.
+        services.Replace(ServiceDescriptor.Singleton(sp => new ClientKeys(SharedSecret.GetOrAdd(
+            sp.GetRequiredService<IDbContextFactory<InterviewDbContext>>(), Operations.DataFolder.ClientKeysSecret,
+            () => ClientKeys.LocalSecret(dataDirectory)))));
         return builder;
     }
 }
