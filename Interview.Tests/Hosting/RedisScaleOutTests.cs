@@ -60,6 +60,30 @@ public sealed class RedisScaleOutTests(TwoInstances sites) : IClassFixture<TwoIn
     }
 
     [Fact]
+    public async Task AQuestionSubmittedOnOneInstanceReachesTheConsolesOfTheOtherWithinASecond()
+    {
+        var id = await A.DemoInterviewIdAsync("live");
+        var heard = new TaskCompletionSource<DateTime>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // What a moderator's console on A listens to.
+        using var console = A.Services.GetRequiredService<IEventBus>().Subscribe(id, e =>
+        {
+            if (e is QuestionsChanged)
+            {
+                heard.TrySetResult(DateTime.UtcNow);
+            }
+            return Task.CompletedTask;
+        });
+        using var citizen = B.CreateDefaultClient(new ClientAddress("10.60.0.1"));
+
+        var response = await AskAsync(citizen, id, "在B实例上提的问题");
+        var answered = DateTime.UtcNow;
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var arrived = await heard.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(arrived - answered < TimeSpan.FromSeconds(1), $"the console heard it {(arrived - answered).TotalMilliseconds:0} ms after the receipt");
+    }
+
+    [Fact]
     public async Task AViewerOnOneInstanceReceivesEachEntryPublishedOnEitherInstanceExactlyOnce()
     {
         var id = await A.DemoInterviewIdAsync("live");
