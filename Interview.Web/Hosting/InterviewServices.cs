@@ -50,7 +50,7 @@ public static class InterviewServices
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<InterviewAdmin>();
-        services.AddSingleton<ImageStore>();
+        services.AddImages();
         services.AddSingleton<Archive.SnapshotWriter>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<AuditRetention>();
@@ -113,6 +113,7 @@ public static class InterviewServices
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        builder.AddRedisScaleOut();
         return builder;
     }
 
