@@ -10,7 +10,7 @@ namespace Interview.Web.Events;
 /// Tells the consoles and the audience (<see cref="IEventBus"/>) what a committed transaction changed, from what the
 /// aggregates recorded: each thing once, entries first (in the order published), then the consoles' news.
 /// </summary>
-public sealed class Announcements(IEventBus bus, PublicCatalog catalog, ILogger<Announcements> logger)
+public sealed class Announcements(IEventBus bus, PublicCatalog catalog, Hosting.InterviewMetrics metrics, ILogger<Announcements> logger)
 {
     public async Task AnnounceAsync(IReadOnlyList<IDomainEvent> committed)
     {
@@ -32,6 +32,7 @@ public sealed class Announcements(IEventBus bus, PublicCatalog catalog, ILogger<
         var news = new List<LiveEvent>();
         foreach (var happened in committed)
         {
+            Count(happened);
             switch (happened)
             {
                 case EntryAppended { Entry: var entry }:
@@ -83,6 +84,23 @@ public sealed class Announcements(IEventBus bus, PublicCatalog catalog, ILogger<
                 break;
             case SenderBlocked blocked:
                 yield return new QuestionsChanged(blocked.Block.InterviewId);
+                break;
+        }
+    }
+
+    /// <summary>What the operators' figures count (README "Operations"): only what was committed.</summary>
+    private void Count(IDomainEvent happened)
+    {
+        switch (happened)
+        {
+            case EntryAppended:
+                metrics.EntryPublished();
+                break;
+            case QuestionSubmitted:
+                metrics.QuestionReceived();
+                break;
+            case QuestionDecided { Question.Status: var decision }:
+                metrics.QuestionDecided(decision);
                 break;
         }
     }
