@@ -136,6 +136,46 @@ public sealed class WritePathTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAnswerToAQuestionIsAnnouncedAsItsEntryAloneAndAQuestionMarkedAnsweredAsADeskChange()
+    {
+        var sessionId = await LiveSessionAsync();
+        var (answered, marked) = (Question(sessionId), Question(sessionId));
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Questions.AddRange(answered, marked);
+            answered.Approve("mod@example.gov.cn", null, Now);
+            marked.Approve("mod@example.gov.cn", null, Now);
+            await db.SaveChangesAsync();
+        }
+        var heard = new ConcurrentQueue<LiveEvent>();
+        using var subscription = _database.Events.Subscribe(sessionId, e =>
+        {
+            heard.Enqueue(e);
+            return Task.CompletedTask;
+        });
+
+        await using (var db = _database.CreateDbContext())
+        {
+            var session = await db.Interviews.SingleAsync(i => i.Id == sessionId);
+            var question = await db.Questions.SingleAsync(q => q.Id == answered.Id);
+            var guest = session.Guests.Single();
+            db.Entries.Add(session.AppendEntry(EntryKind.Guest, guest.Name, Rendered("可以同时接种"), Now, guest.Id, question.Id));
+            question.MarkAnswered(later: false, Now);
+            await db.SaveChangesAsync();
+        }
+        var afterAnswer = heard.ToList();
+        heard.Clear();
+        await using (var db = _database.CreateDbContext())
+        {
+            (await db.Questions.SingleAsync(q => q.Id == marked.Id)).MarkAnswered(later: false, Now);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(answered.Id, Assert.IsType<EntryPublished>(Assert.Single(afterAnswer)).Entry.QuestionId);
+        Assert.Equal(new DeskChanged(sessionId), Assert.Single(heard));
+    }
+
+    [Fact]
     public async Task NothingIsAnnouncedWhenTheSaveFails()
     {
         var sessionId = await LiveSessionAsync();

@@ -30,11 +30,15 @@ public sealed class Announcements(IEventBus bus, PublicCatalog catalog, Hosting.
     {
         var entries = new List<(int InterviewId, int Seq)>();
         var news = new List<LiveEvent>();
+        // An answer published to a question tells the consoles itself (its entry names the question).
+        var answeredByEntry = committed.OfType<EntryAppended>().Select(e => e.Entry.QuestionId).OfType<int>().ToHashSet();
         foreach (var happened in committed)
         {
             Count(happened);
             switch (happened)
             {
+                case QuestionAnswered { Question.Id: var answered } when answeredByEntry.Contains(answered):
+                    break;
                 case EntryAppended { Entry: var entry }:
                     entries.Add((entry.InterviewId, entry.Seq));
                     break;
