@@ -146,6 +146,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<Interview.Web.FollowUps.FollowUpSchedule>();
         services.AddSingleton<Interview.Web.Public.PublicCatalog>();
         services.AddSingleton<Interview.Web.Hosting.SiteTime>();
+        services.AddSingleton<Interview.Web.Hosting.InterviewMetrics>();
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<Interview.Web.Search.SearchIndex>();
         services.AddSingleton<StaffAccounts>();

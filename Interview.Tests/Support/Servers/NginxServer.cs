@@ -53,7 +53,7 @@ public sealed partial class NginxServer : IAsyncDisposable
         {
             var folder = Path.Combine(Path.GetTempPath(), "interview-tests", $"nginx-{Guid.NewGuid():N}");
             Directory.CreateDirectory(folder);
-            var nginx = new NginxServer(folder, FreePort.Next());
+            var nginx = new NginxServer(folder, LocalServer.FreePort());
             try
             {
                 await nginx.RunAsync(instances);
