@@ -35,6 +35,8 @@ public sealed class InterviewOptions
 
     public BackupOptions Backup { get; set; } = new();
 
+    public DatabaseOptions Database { get; set; } = new();
+
     /// <summary>The data directory as an absolute path, relative paths taken from the content root.</summary>
     public string DataDirectoryPath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
@@ -115,4 +117,19 @@ public sealed class BackupOptions
 
     /// <summary>Automatic backups kept; older ones are deleted after each new one.</summary>
     public int Keep { get; set; } = 48;
+}
+
+/// <summary>Which database the site runs on (CONTRACT.md "Scale-out"); Data/DatabaseOptionsValidator checks it at start.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    /// <summary><c>sqlite</c> (embedded, in the data folder) or <c>postgres</c>.</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>The Npgsql connection string when the provider is <c>postgres</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 }

@@ -5,7 +5,6 @@ using Interview.Web.Feeds;
 using Interview.Web.Hosting;
 using Interview.Web.Media;
 using Interview.Web.Staff;
-using Microsoft.Extensions.FileProviders;
 
 if (Interview.Web.Search.SearchCommand.Matches(args))
 {
@@ -52,17 +51,6 @@ app.UseMiddleware<OriginGuard>();
 app.UseResponseCompression();
 app.UseMiddleware<Interview.Web.Live.HubConnectionGate>();
 
-// Uploaded images, from the data folder, with their sniffed type (the only types stored) and a long cache life:
-// every upload gets a new name.
-var images = app.Services.GetRequiredService<ImageStore>();
-Directory.CreateDirectory(images.Root);
-app.UseStaticFiles(new StaticFileOptions
-{
-    FileProvider = new PhysicalFileProvider(images.Root),
-    RequestPath = ImageStore.RequestPath,
-    OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
-});
-
 // Routing after the status code pages, so that a re-executed request (/not-found, /error) finds its endpoint.
 app.UseRouting();
 app.UseMiddleware<PagePosts>();
@@ -83,6 +71,7 @@ app.MapWordListApi();
 app.MapSearchApi();
 app.MapHub<Interview.Web.Live.LiveHub>(Interview.Web.Live.LiveHub.Path).AllowAnonymous();
 app.MapFeeds();
+app.MapImages();
 app.MapArchiveDownloads();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

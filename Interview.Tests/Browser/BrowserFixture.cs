@@ -34,13 +34,20 @@ public class BrowserFixture : IAsyncLifetime
     {
         Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
         BaseAddress = _site.StartKestrel();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, through Playwright's executablePath (browser downloads are not possible).</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
         {
             throw new InvalidOperationException($"Chromium not found at {chromium}: run the README's test command (./test.sh), which installs it.");
         }
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = chromium,
             Headless = true,

@@ -4,7 +4,10 @@ using Interview.Domain.Questions;
 
 namespace Interview.Tests.FollowUps;
 
-public sealed class FollowUpFlowTests(FollowUpSite site) : IClassFixture<FollowUpSite>
+public sealed class FollowUpFlowTests(FollowUpSite site) : FollowUpFlowSuite(site), IClassFixture<FollowUpSite>;
+
+/// <summary>Follow-ups, run on SQLite (<see cref="FollowUpFlowTests"/>) and on PostgreSQL (FollowUpFlowOnPostgresTests).</summary>
+public abstract class FollowUpFlowSuite(FollowUpSite site)
 {
     /// <summary>Wednesday before National Day 2026: five working days later is Tuesday 13 October (the 10th is a 调休 Saturday).</summary>
     private static readonly DateTimeOffset EndOfSession = new(2026, 9, 30, 10, 0, 0, FollowUpSite.Beijing);

@@ -11,7 +11,7 @@ namespace Interview.Tests.Live;
 /// reviewer, the public keeps the reviewed wording meanwhile, and 审核：reviewer only ever labels text a reviewer
 /// approved. The audit log holds each step.
 /// </summary>
-public sealed partial class LiveRoomTests
+public abstract partial class LiveRoomSuite
 {
     [Fact]
     public async Task ACorrectionOfAReviewedAnswerWaitsForTheReviewerAndGoesOutWithTheSameSeqOnceApproved()

@@ -12,10 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Tests.Live;
 
-public sealed partial class LiveRoomTests(LiveRoomTests.Site site) : IClassFixture<LiveRoomTests.Site>
+/// <summary>The live room's tests, run on SQLite (<see cref="LiveRoomTests"/>) and on PostgreSQL (LiveRoomOnPostgresTests).</summary>
+public abstract partial class LiveRoomSuite(LiveRoomTests.Site site)
 {
-    public sealed class Site() : StaffSite(requireTwoFactor: false);
-
     [Fact]
     public async Task ConcurrentPublishersKeepTheSequenceExact()
     {
@@ -260,6 +259,11 @@ public sealed partial class LiveRoomTests(LiveRoomTests.Site site) : IClassFixtu
         var admin = (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(StaffSite.AdminEmail))!;
         return new StaffActor(admin.Id, StaffSite.AdminEmail, "127.0.0.1");
     }
+}
+
+public sealed class LiveRoomTests(LiveRoomTests.Site site) : LiveRoomSuite(site), IClassFixture<LiveRoomTests.Site>
+{
+    public sealed class Site() : StaffSite(requireTwoFactor: false);
 }
 
 public sealed class LiveWireTests(LiveRoomTests.Site site) : IClassFixture<LiveRoomTests.Site>

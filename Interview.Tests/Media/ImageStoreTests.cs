@@ -2,19 +2,25 @@ using Interview.Domain;
 using Interview.Tests.Support;
 using Interview.Web;
 using Interview.Web.Media;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Tests.Media;
 
-public sealed class ImageStoreTests : IDisposable
+public sealed class ImageStoreTests : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "interview-tests", Guid.NewGuid().ToString("N"));
-    private readonly ImageStore _store;
+    private TestDatabase _database = null!;
+    private string _root = "";
+    private ImageStore _store = null!;
 
-    public ImageStoreTests() =>
-        _store = new ImageStore(Options.Create(new InterviewOptions { DataDirectory = _root }), new Environment(_root));
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _root = _database.Directory;
+        _store = new ImageStore(Options.Create(new InterviewOptions { DataDirectory = _root }), new Environment(_root), _database, TimeProvider.System);
+    }
 
     [Theory]
     [InlineData("jpg", "jpg")]
@@ -34,7 +40,7 @@ public sealed class ImageStoreTests : IDisposable
         var url = await _store.SaveAsync(new MemoryStream(bytes), "guests");
 
         Assert.Matches($"^/media/guests/[0-9a-f]{{32}}\\.{stored}$", url);
-        var saved = await File.ReadAllBytesAsync(StoredFile(url));
+        var saved = await StoredBytesAsync(url);
         Assert.Equal((8, 6), (TestImages.Read(saved).Width, TestImages.Read(saved).Height));
         Assert.Equal(stored, ImageStore.Sniff(saved));
     }
@@ -45,7 +51,7 @@ public sealed class ImageStoreTests : IDisposable
         var upload = TestImages.JpegWithExif("GPS-39.9075N-116.3972E", width: 8, height: 6);
         Assert.Equal(SkiaSharp.SKEncodedOrigin.RightTop, TestImages.Read(upload).Origin);
 
-        var saved = await File.ReadAllBytesAsync(StoredFile(await _store.SaveAsync(new MemoryStream(upload), "live")));
+        var saved = await StoredBytesAsync(await _store.SaveAsync(new MemoryStream(upload), "live"));
 
         Assert.False(TestImages.Contains(saved, "Exif"));
         Assert.False(TestImages.Contains(saved, "GPS-39.9075N"));
@@ -59,7 +65,7 @@ public sealed class ImageStoreTests : IDisposable
         var upload = TestImages.JpegHtmlPolyglot();
         Assert.True(TestImages.Contains(upload, "<script>alert('tail')"));
 
-        var saved = await File.ReadAllBytesAsync(StoredFile(await _store.SaveAsync(new MemoryStream(upload), "live")));
+        var saved = await StoredBytesAsync(await _store.SaveAsync(new MemoryStream(upload), "live"));
 
         Assert.False(TestImages.Contains(saved, "<script"));
         Assert.False(TestImages.Contains(saved, "<html"));
@@ -69,7 +75,7 @@ public sealed class ImageStoreTests : IDisposable
     [Fact]
     public async Task AZipAppendedToAPngDoesNotSurvive()
     {
-        var saved = await File.ReadAllBytesAsync(StoredFile(await _store.SaveAsync(new MemoryStream(TestImages.PngZipPolyglot()), "live")));
+        var saved = await StoredBytesAsync(await _store.SaveAsync(new MemoryStream(TestImages.PngZipPolyglot()), "live"));
 
         Assert.False(TestImages.Contains(saved, "PK\u0003\u0004"));
         Assert.False(TestImages.Contains(saved, "evil.js"));
@@ -82,7 +88,7 @@ public sealed class ImageStoreTests : IDisposable
         var error = await Assert.ThrowsAsync<DomainException>(() => _store.SaveAsync(new MemoryStream(TestImages.GifHtmlPolyglot), "live"));
 
         Assert.Contains("只能上传 JPEG、PNG 或 WebP 格式的图片", error.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_store.Root, "live")));
+        Assert.Equal(0, await StoredCountAsync());
     }
 
     [Fact]
@@ -113,22 +119,43 @@ public sealed class ImageStoreTests : IDisposable
         var error = await Assert.ThrowsAsync<DomainException>(() => _store.SaveAsync(new MemoryStream(bytes), "guests"));
 
         Assert.Contains("JPEG、PNG 或 WebP", error.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_store.Root, "guests")));
+        Assert.Equal(0, await StoredCountAsync());
     }
 
     [Fact]
-    public async Task DeletingRemovesOnlyOurOwnFiles()
+    public async Task DeletingRemovesOnlyThatImageAndNothingOutsideTheStore()
     {
         var url = await _store.SaveAsync(new MemoryStream(TestImages.Jpeg()), "guests");
+        var kept = await _store.SaveAsync(new MemoryStream(TestImages.Png()), "guests");
         var outside = Path.Combine(_root, "interview.db");
-        await File.WriteAllTextAsync(outside, "data");
 
         _store.Delete(url);
         _store.Delete("/media/../interview.db");
         _store.Delete("/img/guest.svg");
 
-        Assert.False(File.Exists(StoredFile(url)));
+        Assert.Null(await _store.ReadAsync(url));
+        Assert.NotNull(await _store.ReadAsync(kept));
         Assert.True(File.Exists(outside));
+    }
+
+    [Fact]
+    public async Task ImagesThatEarlierVersionsLeftInTheUploadsFolderAreImportedOnceAndKeepTheirUrls()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_store.Root, "guests")).FullName;
+        var name = $"{Guid.NewGuid():N}.jpg";
+        var jpeg = TestImages.Jpeg();
+        await File.WriteAllBytesAsync(Path.Combine(folder, name), jpeg);
+        await File.WriteAllTextAsync(Path.Combine(folder, $"{Guid.NewGuid():N}.png"), "<html>not an image</html>");
+        await File.WriteAllTextAsync(Path.Combine(_store.Root, "notes.txt"), "not ours");
+
+        var first = await _store.ImportUploadsAsync();
+        var again = await _store.ImportUploadsAsync();
+
+        Assert.Equal((1, 0), (first, again));
+        var (bytes, type) = (await _store.ReadAsync($"/media/guests/{name}"))!.Value;
+        Assert.Equal(jpeg, bytes);
+        Assert.Equal("image/jpeg", type);
+        Assert.Equal(1, await StoredCountAsync());
     }
 
     [Theory]
@@ -142,7 +169,7 @@ public sealed class ImageStoreTests : IDisposable
             _store.SaveAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)), "guests"));
 
         Assert.Contains("JPEG", error.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_store.Root, "guests")) && Directory.EnumerateFiles(Path.Combine(_store.Root, "guests")).Any());
+        Assert.Equal(0, await StoredCountAsync());
     }
 
     [Fact]
@@ -158,15 +185,15 @@ public sealed class ImageStoreTests : IDisposable
         Assert.Contains("空", empty.Message, StringComparison.Ordinal);
     }
 
-    private string StoredFile(string url) => Path.Combine(_store.Root, url["/media/".Length..]);
+    private async Task<byte[]> StoredBytesAsync(string url) => (await _store.ReadAsync(url))!.Value.Bytes;
 
-    public void Dispose()
+    private async Task<int> StoredCountAsync()
     {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
+        await using var db = _database.CreateDbContext();
+        return await db.Set<StoredImage>().CountAsync();
     }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     private sealed class Environment(string root) : Microsoft.AspNetCore.Hosting.IWebHostEnvironment
     {

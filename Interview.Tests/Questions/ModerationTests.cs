@@ -10,7 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Tests.Questions;
 
-public sealed class ModerationTests(QuestionIntakeTests.Site site) : IClassFixture<QuestionIntakeTests.Site>
+public sealed class ModerationTests(QuestionIntakeTests.Site site) : ModerationSuite(site), IClassFixture<QuestionIntakeTests.Site>;
+
+/// <summary>Moderation, run on SQLite (<see cref="ModerationTests"/>) and on PostgreSQL (ModerationOnPostgresTests).</summary>
+public abstract class ModerationSuite(QuestionIntakeTests.Site site)
 {
     [Fact]
     public async Task AnApprovedQuestionReachesThePublicListTheHubAndTheReceipt()

@@ -5,14 +5,18 @@ using Interview.Tests.Support;
 
 namespace Interview.Tests.Questions;
 
-public sealed class QuestionIntakeTests(QuestionIntakeTests.Site site) : IClassFixture<QuestionIntakeTests.Site>
+public sealed class QuestionIntakeTests(QuestionIntakeTests.Site site) : QuestionIntakeSuite(site), IClassFixture<QuestionIntakeTests.Site>
 {
     /// <summary>A generous limit, so that only the flood test meets it (it uses its own site).</summary>
     public sealed class Site : StaffSite
     {
         public Site() => With("Interview:Limits:QuestionsPerClientPerMinute", "1000");
     }
+}
 
+/// <summary>Citizens' questions, run on SQLite (<see cref="QuestionIntakeTests"/>) and on PostgreSQL (QuestionIntakeOnPostgresTests).</summary>
+public abstract class QuestionIntakeSuite(QuestionIntakeTests.Site site)
+{
     [Fact]
     public async Task AQuestionGetsAReceiptAndStaysPrivateUntilApproved()
     {

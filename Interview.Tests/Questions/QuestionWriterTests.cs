@@ -7,11 +7,22 @@ using static Interview.Tests.Support.Builders;
 
 namespace Interview.Tests.Questions;
 
-public sealed class QuestionWriterTests : IAsyncLifetime
+public sealed class QuestionWriterTests : QuestionWriterSuite
+{
+    protected override Task<TestDatabase> DatabaseAsync() => TestDatabase.CreateAsync();
+}
+
+/// <summary>The question writer, on SQLite (group commit) and on PostgreSQL (each question straight in).</summary>
+public abstract class QuestionWriterSuite : IAsyncLifetime
 {
     private TestDatabase _database = default!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    protected abstract Task<TestDatabase> DatabaseAsync();
+
+    /// <summary>The gate the site would use on this provider.</summary>
+    protected virtual WriteGate Gate() => new();
+
+    public async Task InitializeAsync() => _database = await DatabaseAsync();
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -19,7 +30,7 @@ public sealed class QuestionWriterTests : IAsyncLifetime
     public async Task ManyConcurrentQuestionsAreAllSavedAndEachSubmitterHearsOnlyOfItsOwn()
     {
         var sessionId = await SessionAsync();
-        await using var writer = new QuestionWriter(_database, new WriteGate());
+        await using var writer = new QuestionWriter(_database, Gate());
 
         var saves = Enumerable.Range(0, 300).Select(i => writer.SaveAsync(
             Interview.Domain.Questions.Question.Submit(sessionId, $"R{i:0000}", "网友", $"第{i}个问题", null, Now, idempotencyKey: i == 299 ? "dup" : $"k{i}")));

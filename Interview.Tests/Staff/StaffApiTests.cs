@@ -304,12 +304,12 @@ public sealed class GuestPhotoTests(StaffApiTests.Site site) : IClassFixture<Sta
         Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
         Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", photo.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal(await File.ReadAllBytesAsync(FileOf(url)), await photo.Content.ReadAsByteArrayAsync());
+        Assert.Equal((await Images.FindAsync(url))!.Bytes, await photo.Content.ReadAsByteArrayAsync());
         Assert.Contains((await site.AuditAsync()).TakeLast(3), a => a.Action == "interview.guest.photo" && a.Target == $"interview/{id}");
     }
 
     [Fact]
-    public async Task AReplacedGuestPhotoIsDeletedFromDisk()
+    public async Task AReplacedGuestPhotoIsDeletedFromTheStore()
     {
         var actor = await AdminAsync();
         var (id, guestId) = await DraftWithGuestAsync(actor);
@@ -317,13 +317,13 @@ public sealed class GuestPhotoTests(StaffApiTests.Site site) : IClassFixture<Sta
 
         var second = await Sessions.SetGuestPhotoAsync(actor, id, guestId, new MemoryStream(TestImages.Jpeg(12, 16)));
 
-        Assert.False(File.Exists(FileOf(first)));
-        Assert.True(File.Exists(FileOf(second)));
+        Assert.False(await IsStoredAsync(first));
+        Assert.True(await IsStoredAsync(second));
         Assert.Equal(second, (await Sessions.GetAsync(actor, id)).Guests.Single().PhotoUrl);
     }
 
     [Fact]
-    public async Task ARemovedPhotoAndThePhotoOfARemovedGuestAreDeletedFromDisk()
+    public async Task ARemovedPhotoAndThePhotoOfARemovedGuestAreDeletedFromTheStore()
     {
         var actor = await AdminAsync();
         var (id, guestId) = await DraftWithGuestAsync(actor);
@@ -331,11 +331,11 @@ public sealed class GuestPhotoTests(StaffApiTests.Site site) : IClassFixture<Sta
 
         await Sessions.RemoveGuestPhotoAsync(actor, id, guestId);
 
-        Assert.False(File.Exists(FileOf(removed)));
+        Assert.False(await IsStoredAsync(removed));
         Assert.Null((await Sessions.GetAsync(actor, id)).Guests.Single().PhotoUrl);
         var ofGuest = await Sessions.SetGuestPhotoAsync(actor, id, guestId, new MemoryStream(TestImages.Jpeg()));
         await Sessions.RemoveGuestAsync(actor, id, guestId);
-        Assert.False(File.Exists(FileOf(ofGuest)));
+        Assert.False(await IsStoredAsync(ofGuest));
     }
 
     [Fact]
@@ -349,11 +349,11 @@ public sealed class GuestPhotoTests(StaffApiTests.Site site) : IClassFixture<Sta
             Sessions.SetGuestPhotoAsync(actor, id, guestId, new MemoryStream("<html><script>alert(1)</script></html>"u8.ToArray())));
 
         Assert.Contains("无法识别为图片", error.Message, StringComparison.Ordinal);
-        Assert.True(File.Exists(FileOf(kept)));
+        Assert.True(await IsStoredAsync(kept));
         Assert.Equal(kept, (await Sessions.GetAsync(actor, id)).Guests.Single().PhotoUrl);
     }
 
-    private string FileOf(string url) => Path.Combine(Images.Root, url["/media/".Length..]);
+    private async Task<bool> IsStoredAsync(string url) => await Images.FindAsync(url) is not null;
 
     private async Task<(int Id, int GuestId)> DraftWithGuestAsync(Interview.Web.Staff.StaffActor actor)
     {

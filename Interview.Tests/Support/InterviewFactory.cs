@@ -23,6 +23,14 @@ public class InterviewFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    private Servers.PostgresServer? _postgres;
+
+    /// <summary>
+    /// Runs the site on PostgreSQL (Interview:Database:Provider=postgres) in a new database of its own on
+    /// <paramref name="server"/>, made when the host starts; without this call the site runs on SQLite.
+    /// </summary>
+    public void UsePostgres(Servers.PostgresServer server) => _postgres ??= server;
+
     /// <summary>Sets a configuration value before the host starts, e.g. ("Interview:SeedDemoData", "false").</summary>
     public InterviewFactory With(string key, string? value)
     {
@@ -56,6 +64,12 @@ public class InterviewFactory : WebApplicationFactory<Program>
         // The test server has no network connection; give requests the loopback address a browser here would have.
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LoopbackAddress>());
         builder.UseEnvironment("Production");
+        if (_postgres is not null && !_settings.ContainsKey("Interview:Database:ConnectionString"))
+        {
+            // The host is built synchronously; the database is made off the test's synchronization context.
+            _settings["Interview:Database:Provider"] = "postgres";
+            _settings["Interview:Database:ConnectionString"] = Task.Run(() => _postgres.CreateDatabaseAsync()).GetAwaiter().GetResult();
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -93,5 +107,16 @@ public class InterviewFactory : WebApplicationFactory<Program>
                 // A file still held open on a slow shutdown; the temp folder is cleaned by the system.
             }
         }
+    }
+}
+
+public static class InterviewFactoryExtensions
+{
+    /// <summary><paramref name="site"/> on PostgreSQL (<see cref="InterviewFactory.UsePostgres"/>), for a suite's constructor.</summary>
+    public static TSite OnPostgres<TSite>(this TSite site, Servers.PostgresServer server) where TSite : InterviewFactory
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        site.UsePostgres(server);
+        return site;
     }
 }

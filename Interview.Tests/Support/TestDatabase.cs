@@ -11,18 +11,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Interview.Tests.Support;
 
 /// <summary>
-/// A migrated SQLite database in a temporary folder, for persistence tests without the web host. Its contexts come
-/// from the site's own registration (<see cref="DatabaseServices.AddInterviewDatabase"/>), so every save takes the
-/// write path: audit chain, search index, and announcements on <see cref="Events"/> after the commit.
+/// A migrated database for persistence tests without the web host: SQLite in a temporary folder, or (given a
+/// PostgreSQL server) a new database there. Its contexts come from the site's own registration
+/// (<see cref="DatabaseServices.AddInterviewDatabase"/>), so every save takes the write path: audit chain, search index,
+/// and announcements on <see cref="Events"/> after the commit.
 /// </summary>
 public sealed class TestDatabase : IDbContextFactory<InterviewDbContext>, IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly IDbContextFactory<InterviewDbContext> _contexts;
 
-    private TestDatabase(string directory)
+    private TestDatabase(string directory, string? postgres)
     {
         Directory = directory;
+        var database = new Interview.Web.DatabaseOptions
+        {
+            Provider = postgres is null ? Interview.Web.DatabaseOptions.Sqlite : Interview.Web.DatabaseOptions.Postgres,
+            ConnectionString = postgres,
+        };
         _services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
@@ -31,7 +37,7 @@ public sealed class TestDatabase : IDbContextFactory<InterviewDbContext>, IAsync
             .AddSingleton<SearchIndex>()
             .AddSingleton<LiveNotifier>()
             .AddSingleton<IEventBus>(sp => sp.GetRequiredService<LiveNotifier>())
-            .AddInterviewDatabase(directory)
+            .AddInterviewDatabase(directory, database)
             .BuildServiceProvider();
         _contexts = _services.GetRequiredService<IDbContextFactory<InterviewDbContext>>();
     }
@@ -41,11 +47,11 @@ public sealed class TestDatabase : IDbContextFactory<InterviewDbContext>, IAsync
     /// <summary>The bus the saves of this database's contexts announce on.</summary>
     public IEventBus Events => _services.GetRequiredService<IEventBus>();
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync(Servers.PostgresServer? postgres = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "interview-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var database = new TestDatabase(directory);
+        var database = new TestDatabase(directory, postgres is null ? null : await postgres.CreateDatabaseAsync());
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
         return database;

@@ -26,6 +26,8 @@ public static class LiveApi
         var api = app.MapGroup("/api/v1").WithTags("Live").AddEndpointFilter(StaffEndpoints.TranslateErrors);
         api.MapPost("/interviews/{id:int}/entries", Publish).RequireAuthorization(StaffPolicies.Publish)
             .WithSummary("Publishes an entry (host remarks, a question put to the guests, a note; guests' answers by typists), or submits a guest's answer for review where two-key review is on.");
+        api.MapPost("/interviews/{id:int}/photos", SavePhoto).RequireAuthorization(StaffPolicies.Publish)
+            .WithSummary("Stores a photo for 图文直播 (the request body: JPEG, PNG, GIF or WebP, at most 5 MB; re-encoded, metadata dropped): 201 with its URL, for an entry's Markdown.");
         api.MapPost("/interviews/{id:int}/entries/{seq:int}/corrections", Correct).RequireAuthorization(StaffPolicies.Sessions)
             .WithSummary("Corrects a published entry (勘误): it keeps its seq, viewers receive it again, the earlier wording is kept. A guest's words under two-key review: 202 with a draft that the reviewer approves first.");
         api.MapPut("/interviews/{id:int}/review", SetReview).RequireAuthorization(StaffPolicies.Sessions)
@@ -50,6 +52,12 @@ public static class LiveApi
         return outcome.Entry is { } entry
             ? Results.Created(entry.Url, map.Entry(entry))
             : Results.Created($"/api/v1/interviews/{id}/drafts", Draft(outcome.Draft!));
+    }
+
+    private static async Task<IResult> SavePhoto(int id, LivePublisher publisher, HttpContext http)
+    {
+        var url = await publisher.SavePhotoAsync(StaffEndpoints.Actor(http), id, http.Request.Body);
+        return Results.Created(url, new PhotoResponse(url));
     }
 
     /// <summary>200 with the corrected entry, or (a guest's words under two-key review) 202 with the correction's draft.</summary>
@@ -82,3 +90,5 @@ public static class LiveApi
     private static DraftDto Draft(EntryDraft d) => new(d.Id, d.Status, d.Kind, d.Speaker, d.Markdown, d.Html, d.Author,
         d.SubmittedAt, d.Reviewer, d.ReviewComment, d.PublishedSeq, d.CorrectsSeq, d.IsCorrection ? d.CorrectionNote : null);
 }
+
+public sealed record PhotoResponse(string Url);

@@ -8,7 +8,9 @@ namespace Interview.Web.Audit;
 /// Gives new audit lines their place in the hash chain (<see cref="AuditChain"/>). It runs inside the transaction that
 /// inserts them, after the insert: by then the transaction holds SQLite's one write lock, so no other writer (another
 /// context, a job, a second process on the same file) can append between reading the last hash and writing ours, and
-/// the chain stays linear however many writers there are. The hash is a storage concern, kept in a shadow column.
+/// the chain stays linear however many writers there are. PostgreSQL takes writers in parallel: there the save takes
+/// an advisory lock before it inserts (<see cref="DatabaseLocks.AuditAppendAsync"/>), so that ids and links follow
+/// one order too. The hash is a storage concern, kept in a shadow column.
 /// </summary>
 internal static class AuditChainWriter
 {
@@ -16,7 +18,10 @@ internal static class AuditChainWriter
 
     public static async Task LinkAsync(InterviewDbContext db, IReadOnlyList<AuditEntry> appended, CancellationToken cancellationToken)
     {
-        var ordered = appended.OrderBy(a => a.Id).ToList();
+        var ids = appended.Select(a => a.Id).ToList();
+        // The lines as stored, which is what verify-audit will read: PostgreSQL keeps times to the microsecond, finer
+        // than DateTimeOffset, so a hash of the unsaved values would not match there.
+        var ordered = await db.AuditLog.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var previous = await HashBeforeAsync(db, ordered[0].Id, cancellationToken) ?? AuditChain.Genesis;
         foreach (var entry in ordered)
         {
@@ -29,7 +34,8 @@ internal static class AuditChainWriter
 
     public static void Link(InterviewDbContext db, IReadOnlyList<AuditEntry> appended)
     {
-        var ordered = appended.OrderBy(a => a.Id).ToList();
+        var ids = appended.Select(a => a.Id).ToList();
+        var ordered = db.AuditLog.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToList();
         var previous = db.AuditLog.Where(a => a.Id < ordered[0].Id).OrderByDescending(a => a.Id)
             .Select(a => EF.Property<string>(a, HashColumn)).FirstOrDefault() ?? AuditChain.Genesis;
         foreach (var entry in ordered)

@@ -1,4 +1,5 @@
 using Interview.Domain.Staff;
+using Interview.Web.Data.Postgres;
 using Interview.Web.Staff;
 using Interview.Web.Text;
 using Microsoft.AspNetCore.Identity;
@@ -19,23 +20,36 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        // Read first: settings that cannot work (Interview:Database among them) stop the start here, with their reason.
+        var settings = options.Value;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // WAL lets readers (the public pages) go on while a writer publishes; the setting lives in the file.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await PostgresDatabase.EnsureExistsAsync(db, cancellationToken);
+        // Instances starting at once on one PostgreSQL database take turns: the first migrates and seeds, the others
+        // then find nothing left to do (SQLite: one process owns the file).
+        await using var initializing = await DatabaseLocks.InitializationAsync(db, cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers (the public pages) go on while a writer publishes; the setting lives in the file.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
         await db.Database.MigrateAsync(cancellationToken);
         if (await Audit.AuditChainWriter.ChainUnchainedLogAsync(db, cancellationToken) is > 0 and var chained)
         {
             logger.LogInformation("The audit log predates its hash chain: chained its {Count} lines.", chained);
         }
 
-        if (options.Value.SeedDemoData && !await db.Columns.AnyAsync(cancellationToken))
+        if (settings.SeedDemoData && !await db.Columns.AnyAsync(cancellationToken))
         {
             logger.LogInformation("Empty database: adding the demo columns and sessions.");
             await DemoData.SeedAsync(db, renderer, clock, cancellationToken);
         }
         // A new or older index (the migration that adds it, a new tokenization, the demo data) is built now.
-        await search.EnsureCurrentAsync(cancellationToken);
+        // The index is SQLite's FTS5 so far: PostgreSQL's full-text index (issue 11, Search/) takes its place there.
+        if (db.Database.IsSqlite())
+        {
+            await search.EnsureCurrentAsync(cancellationToken);
+        }
 
         foreach (var role in StaffRoles.All.Select(r => r.Name()))
         {
@@ -46,7 +60,7 @@ public sealed class DatabaseInitializer(
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        var bootstrap = options.Value.Bootstrap;
+        var bootstrap = settings.Bootstrap;
         if (await accounts.BootstrapAsync(bootstrap.AdminEmail, bootstrap.AdminPassword) is { } adminId)
         {
             logger.LogInformation("No staff account existed: created the admin {Email} from Interview:Bootstrap.", bootstrap.AdminEmail);

@@ -13,8 +13,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Interview.Web.Data;
 
-/// <summary>The one database: the product's data and the staff accounts (ASP.NET Core Identity) side by side.</summary>
-public sealed class InterviewDbContext(DbContextOptions<InterviewDbContext> options)
+/// <summary>
+/// The one database: the product's data and the staff accounts (ASP.NET Core Identity) side by side. This type is the
+/// SQLite context (its migrations are in Data/Migrations); PostgreSQL uses <see cref="Postgres.PostgresInterviewDbContext"/>,
+/// the same model with its own storage conventions and migrations. Services ask for this type either way.
+/// </summary>
+public class InterviewDbContext(DbContextOptions<InterviewDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     public DbSet<Column> Columns => Set<Column>();
@@ -44,11 +48,19 @@ public sealed class InterviewDbContext(DbContextOptions<InterviewDbContext> opti
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        ConfigureTimes(configurationBuilder);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    /// <summary>How points in time are stored; the PostgreSQL context stores them as <c>timestamptz</c> instead.</summary>
+    protected virtual void ConfigureTimes(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
         // SQLite has no date type and EF cannot order or compare DateTimeOffset there; a fixed-width UTC text form
         // sorts and compares correctly as text and stays readable in the database file.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTextConverter>();
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     // The audit lines' hash chain, the search index and the announcements after the commit are the write path's

@@ -7,7 +7,8 @@ public static class WritePathServices
 {
     /// <summary>
     /// The write path (<see cref="WritePath"/>) as an interceptor of every context the container makes, and its
-    /// announcements. It reads the search index, the public catalog and the event bus from the container when it runs.
+    /// announcements. It reads the search index, the public catalog and the event bus from the container when it runs;
+    /// what it commits is counted in the operators' figures (<see cref="Hosting.InterviewMetrics"/>).
     /// </summary>
     public static IServiceCollection AddWritePath(this IServiceCollection services)
     {

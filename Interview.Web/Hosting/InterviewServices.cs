@@ -40,7 +40,7 @@ public static class InterviewServices
         OwnerOnly.SecureDataFolder(dataDirectory);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddInterviewDatabase(dataDirectory);
+        services.AddInterviewDatabase(dataDirectory, options.Database);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteTime>();
         services.AddSingleton<PublicCatalog>();
@@ -50,7 +50,7 @@ public static class InterviewServices
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<InterviewAdmin>();
-        services.AddSingleton<ImageStore>();
+        services.AddImages();
         services.AddSingleton<Archive.SnapshotWriter>();
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<AuditRetention>();
@@ -116,6 +116,7 @@ public static class InterviewServices
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        builder.AddRedisScaleOut();
         return builder;
     }
 

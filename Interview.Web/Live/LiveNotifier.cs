@@ -1,10 +1,22 @@
+using System.Text.Json.Serialization;
 using Interview.Domain.Interviews;
 using Interview.Web.Events;
 using Interview.Web.Public;
 
 namespace Interview.Web.Live;
 
-/// <summary>Something the live audience or the consoles should hear about, after it was saved.</summary>
+/// <summary>
+/// Something the live audience or the consoles should hear about, after it was saved. With Redis, events travel between
+/// instances as JSON named by the discriminator below: a new event record needs its line here (a test holds every
+/// subclass to it; an unlisted one is refused by the serializer and stays on its own instance).
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$event")]
+[JsonDerivedType(typeof(EntryPublished), "entryPublished")]
+[JsonDerivedType(typeof(StatusChanged), "statusChanged")]
+[JsonDerivedType(typeof(QuestionApproved), "questionApproved")]
+[JsonDerivedType(typeof(DeskChanged), "deskChanged")]
+[JsonDerivedType(typeof(QuestionsChanged), "questionsChanged")]
+[JsonDerivedType(typeof(DraftsChanged), "draftsChanged")]
 public abstract record LiveEvent(int InterviewId);
 
 /// <summary>A transcript entry was published, or corrected (same seq).</summary>

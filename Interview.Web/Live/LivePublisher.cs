@@ -19,8 +19,10 @@ public sealed record PublishOutcome(EntryView? Entry, EntryDraft? Draft);
 
 /// <summary>
 /// Publishing during a session. Each write takes the session's next seq in the same transaction that stores it and
-/// its audit line; the save tells the audience and the consoles after the commit (<see cref="Events.WritePath"/>). Two publishers at once
-/// never share or skip a number: the loser of a race retries on fresh data.
+/// its audit line; the save tells the audience and the consoles after the commit (<see cref="Events.WritePath"/>). Two
+/// publishers at once never share or skip a number: the loser of a race retries on fresh data. On PostgreSQL, which
+/// takes writers in parallel, publishers of one session take turns (<see cref="DatabaseLocks.SessionAppendTurnAsync"/>)
+/// so that races stay rare.
 /// </summary>
 public sealed class LivePublisher(
     IDbContextFactory<InterviewDbContext> contexts,
@@ -41,6 +43,7 @@ public sealed class LivePublisher(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync();
+            await using var turn = await DatabaseLocks.SessionAppendTurnAsync(db, interviewId);
             var session = await LoadAsync(db, interviewId);
             var now = clock.GetUtcNow();
             var (speaker, text, question) = await ContentAsync(db, session, request);
@@ -148,6 +151,7 @@ public sealed class LivePublisher(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync();
+            await using var turn = await DatabaseLocks.SessionAppendTurnAsync(db, interviewId);
             var session = await LoadAsync(db, interviewId);
             var draft = await db.EntryDrafts.SingleAsync(d => d.Id == draftId);
             var now = clock.GetUtcNow();

@@ -1,55 +1,65 @@
+using System.Text.RegularExpressions;
 using Interview.Domain;
+using Interview.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Media;
 
 /// <summary>
-/// Stores uploaded images (guest photos, 图文直播 photos) in the data folder. Nothing uploaded is stored as sent: the
-/// bytes must decode as a JPEG, PNG or WebP image whatever the name or declared type says, and what is stored is a
-/// fresh encoding of the decoded pixels (<see cref="ImageReencoder"/>), so metadata (EXIF GPS, comments) and anything
-/// riding along (HTML, script, a ZIP appended after the image) is gone. They are served from <c>/media/…</c> with their
-/// true type. A photo that is replaced or removed is deleted (<see cref="Delete"/>), so no orphans pile up.
+/// Stores uploaded images (guest photos, 图文直播 photos) in the database (<see cref="StoredImage"/>), so that every
+/// instance serves every image. Nothing uploaded is stored as sent: the bytes must decode as a JPEG, PNG or WebP image
+/// whatever the name or declared type says, and what is stored is a fresh encoding of the decoded pixels
+/// (<see cref="ImageReencoder"/>), so metadata (EXIF GPS, comments) and anything riding along (HTML, script, a ZIP
+/// appended after the image) is gone. They are served from <c>/media/…</c> with their true type (<see cref="ImageEndpoints"/>).
+/// A photo that is replaced or removed is deleted (<see cref="Delete"/>), so no orphans pile up. Images that earlier
+/// versions wrote to the data folder's uploads are imported once at start (<see cref="ImportUploadsAsync"/>).
 /// </summary>
-public sealed class ImageStore(IOptions<InterviewOptions> options, IWebHostEnvironment environment, ILogger<ImageStore>? logger = null)
+public sealed partial class ImageStore(
+    IOptions<InterviewOptions> options, IWebHostEnvironment environment, IDbContextFactory<InterviewDbContext> contexts,
+    TimeProvider clock, ILogger<ImageStore>? logger = null)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
     public const string RequestPath = "/media";
 
-    public string Root => Path.Combine(options.Value.DataDirectoryPath(environment.ContentRootPath), "uploads");
+    /// <summary>Where earlier versions kept uploads; read once at start to import them.</summary>
+    public string Root => System.IO.Path.Combine(options.Value.DataDirectoryPath(environment.ContentRootPath), Operations.DataFolder.Uploads);
 
-    /// <summary>Decodes and re-encodes the image, saves it under <paramref name="folder"/> and returns its site-relative URL.</summary>
+    /// <summary>Decodes and re-encodes the image, stores it under <paramref name="folder"/> and returns its site-relative URL.</summary>
     public async Task<string> SaveAsync(Stream content, string folder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var buffer = new MemoryStream();
         await CopyLimitedAsync(content, buffer, cancellationToken);
         var image = ImageReencoder.Reencode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        var directory = Path.Combine(Root, folder);
-        Directory.CreateDirectory(directory);
-        var name = $"{Guid.NewGuid():N}.{image.Extension}";
-        await File.WriteAllBytesAsync(Path.Combine(directory, name), image.Bytes, cancellationToken);
-        return $"{RequestPath}/{folder}/{name}";
+        var path = $"{folder}/{Guid.NewGuid():N}.{image.Extension}";
+        if (!StoredPath().IsMatch(path))
+        {
+            throw new ArgumentException($"Not a folder for images: {folder}", nameof(folder));
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Add(StoredImage.Create(path, MediaTypeOf(image.Extension), image.Bytes, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return $"{RequestPath}/{path}";
     }
 
     /// <summary>
     /// The stored image behind a site-relative <c>/media/…</c> URL with its media type, or null when the URL is not one
-    /// of ours (outside the folder, missing, or not an image by its bytes).
+    /// of ours (not our naming, or nothing stored under it).
     /// </summary>
-    public async Task<(byte[] Bytes, string MediaType)?> ReadAsync(string url, CancellationToken cancellationToken = default)
+    public async Task<(byte[] Bytes, string MediaType)?> ReadAsync(string url, CancellationToken cancellationToken = default) =>
+        await FindAsync(url, cancellationToken) is { } image ? (image.Bytes, image.MediaType) : null;
+
+    /// <summary>The stored image behind a <c>/media/…</c> URL, or null.</summary>
+    public async Task<StoredImage?> FindAsync(string url, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (FileOf(url) is not { } file || !File.Exists(file))
+        if (PathOf(url) is not { } path)
         {
             return null;
         }
-        var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
-        return Sniff(bytes) switch
-        {
-            "jpg" => (bytes, "image/jpeg"),
-            "png" => (bytes, "image/png"),
-            "webp" => (bytes, "image/webp"),
-            _ => null,
-        };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<StoredImage>().AsNoTracking().SingleOrDefaultAsync(i => i.Path == path, cancellationToken);
     }
 
     /// <summary>
@@ -58,19 +68,63 @@ public sealed class ImageStore(IOptions<InterviewOptions> options, IWebHostEnvir
     /// </summary>
     public void Delete(string? url)
     {
-        if (url is null || FileOf(url) is not { } file)
+        if (url is null || PathOf(url) is not { } path)
         {
             return;
         }
         try
         {
-            File.Delete(file);
+            using var db = contexts.CreateDbContext();
+            db.Set<StoredImage>().Where(i => i.Path == path).ExecuteDelete();
+            var file = System.IO.Path.Combine(Root, path);
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
         {
-            // The change itself was saved; a file that cannot go now is logged rather than failing the staff action.
-            logger?.LogWarning(e, "Could not delete the replaced image {File}", file);
+            // The change itself was saved; an image that cannot go now is logged rather than failing the staff action.
+            logger?.LogWarning(e, "Could not delete the replaced image {Path}", path);
         }
+    }
+
+    /// <summary>
+    /// Copies the images that earlier versions wrote to the uploads folder into the database (those not there yet), so
+    /// that their URLs keep working on every instance. The files stay where they are. Returns how many were imported.
+    /// </summary>
+    public async Task<int> ImportUploadsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+        var imported = 0;
+        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            var path = System.IO.Path.GetRelativePath(Root, file).Replace(System.IO.Path.DirectorySeparatorChar, '/');
+            if (!StoredPath().IsMatch(path))
+            {
+                continue;
+            }
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (Sniff(bytes) is not { } type || await db.Set<StoredImage>().AnyAsync(i => i.Path == path, cancellationToken))
+            {
+                continue;
+            }
+            db.Add(StoredImage.Create(path, MediaTypeOf(type), bytes, new DateTimeOffset(File.GetLastWriteTimeUtc(file))));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                imported++;
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance starting on the same folder imported it first.
+            }
+        }
+        return imported;
     }
 
     /// <summary>The image type the bytes begin with, or null: the declared type and the file name are not trusted.</summary>
@@ -91,18 +145,29 @@ public sealed class ImageStore(IOptions<InterviewOptions> options, IWebHostEnvir
         return null;
     }
 
-    /// <summary>The file under <see cref="Root"/> that a <c>/media/…</c> URL names, or null when it points elsewhere.</summary>
-    private string? FileOf(string url)
+    private static string MediaTypeOf(string extension) => extension switch
+    {
+        "jpg" => "image/jpeg",
+        "png" => "image/png",
+        "webp" => "image/webp",
+        _ => throw new ArgumentOutOfRangeException(nameof(extension), extension, "Not a stored image type."),
+    };
+
+    /// <summary>The stored path a <c>/media/…</c> URL names (a folder and a generated name), or null for anything else.</summary>
+    private static string? PathOf(string url)
     {
         var path = url.Split('?', '#')[0];
         if (!path.StartsWith(RequestPath + "/", StringComparison.Ordinal))
         {
             return null;
         }
-        var root = Path.GetFullPath(Root) + Path.DirectorySeparatorChar;
-        var file = Path.GetFullPath(Path.Combine(root, Uri.UnescapeDataString(path[(RequestPath.Length + 1)..])));
-        return file.StartsWith(root, StringComparison.Ordinal) ? file : null;
+        var stored = path[(RequestPath.Length + 1)..];
+        return StoredPath().IsMatch(stored) ? stored : null;
     }
+
+    /// <summary>What we name images: a folder of lower-case letters, a GUID, and the type we encoded. Nothing else is looked up.</summary>
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,30}/[0-9a-f]{32}\\.(?:jpg|png|webp)$", RegexOptions.CultureInvariant)]
+    private static partial Regex StoredPath();
 
     private static async Task CopyLimitedAsync(Stream source, Stream target, CancellationToken cancellationToken)
     {

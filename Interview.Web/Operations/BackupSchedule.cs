@@ -41,6 +41,12 @@ public sealed class BackupSchedule(
         {
             return;
         }
+        if (options.Value.Database.IsPostgres)
+        {
+            // The archive copies the SQLite file; PostgreSQL is backed up with pg_dump (README "Backups").
+            logger.LogInformation("Automatic backups are off: the database is PostgreSQL, back it up with pg_dump.");
+            return;
+        }
         if (Directory.Exists(Folder))
         {
             // What a backup interrupted by a crash left behind.

@@ -40,6 +40,7 @@ public static class OperationsCommand
 
     private static async Task<int> BackupAsync(string file, string[] settings, TextWriter output)
     {
+        RefuseOnPostgres(settings, "备份");
         var result = await new BackupArchive(DataDirectory(settings)).WriteAsync(file);
         await output.WriteLineAsync($"备份已写入 {result.File}：{result.Bytes:N0} 字节，{result.Files} 个文件，用时 {result.Elapsed.TotalSeconds:0.0} 秒。");
         return 0;
@@ -47,6 +48,7 @@ public static class OperationsCommand
 
     private static async Task<int> RestoreAsync(string file, string[] settings, TextWriter output)
     {
+        RefuseOnPostgres(settings, "恢复");
         var archive = new BackupArchive(DataDirectory(settings));
         var result = await archive.RestoreAsync(file);
         await output.WriteLineAsync($"已从 {result.File} 恢复到 {archive.DataDirectory}：{result.Files} 个文件，数据库完整性检查 ok，用时 {result.Elapsed.TotalSeconds:0.0} 秒。");
@@ -56,7 +58,7 @@ public static class OperationsCommand
     private static async Task<int> VerifyAuditAsync(string[] settings, TextWriter output, TextWriter errors)
     {
         var directory = DataDirectory(settings);
-        if (!File.Exists(Path.Combine(directory, DataFolder.Database)))
+        if (!Options(settings).Database.IsPostgres && !File.Exists(Path.Combine(directory, DataFolder.Database)))
         {
             await errors.WriteLineAsync($"数据目录 {directory} 中没有数据库。");
             return 2;
@@ -89,6 +91,24 @@ public static class OperationsCommand
         var builder = WebApplication.CreateBuilder(settings);
         var options = builder.Configuration.GetSection(InterviewOptions.Section).Get<InterviewOptions>() ?? new InterviewOptions();
         return options.DataDirectoryPath(builder.Environment.ContentRootPath);
+    }
+
+    private static InterviewOptions Options(string[] settings) =>
+        WebApplication.CreateBuilder(settings).Configuration.GetSection(InterviewOptions.Section).Get<InterviewOptions>() ?? new InterviewOptions();
+
+    /// <summary>
+    /// The archive is the SQLite file's online copy plus the data folder; a PostgreSQL database is the server's to
+    /// back up (README "Backups"), consistently and while the site runs, with the server's own tools.
+    /// </summary>
+    private static void RefuseOnPostgres(string[] settings, string what)
+    {
+        if (Options(settings).Database.IsPostgres)
+        {
+            throw new BackupException(
+                $"数据库是 PostgreSQL（Interview:Database:Provider=postgres），此命令只{what} SQLite 数据目录。" +
+                $"请用 PostgreSQL 的工具{what}数据库：pg_dump -Fc -f interview.dump <库名> / pg_restore -d <库名> interview.dump；" +
+                "上传文件和密钥在数据目录中，另行复制。");
+        }
     }
 
     private static async Task<int> UsageAsync(TextWriter errors)

@@ -15,8 +15,16 @@ public sealed class ClientKeys
     private readonly byte[] _secret;
 
     public ClientKeys(IOptions<InterviewOptions> options, IWebHostEnvironment environment)
+        : this(LocalSecret(options.Value.DataDirectoryPath(environment.ContentRootPath)))
     {
-        var directory = options.Value.DataDirectoryPath(environment.ContentRootPath);
+    }
+
+    /// <summary>With a secret from elsewhere: several instances share one (Hosting/RedisServices), or blocks and limits would not match.</summary>
+    internal ClientKeys(byte[] secret) => _secret = secret;
+
+    /// <summary>The secret in <paramref name="directory"/>, created there on first use.</summary>
+    internal static byte[] LocalSecret(string directory)
+    {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, Operations.DataFolder.ClientKeysSecret);
         if (!File.Exists(path))
@@ -31,7 +39,7 @@ public sealed class ClientKeys
                 // Another instance on the same folder wrote it first; use theirs.
             }
         }
-        _secret = File.ReadAllBytes(path);
+        return File.ReadAllBytes(path);
     }
 
     public string For(IPAddress? address) => For(address?.ToString() ?? "unknown");

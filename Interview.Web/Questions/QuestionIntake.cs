@@ -69,7 +69,7 @@ public sealed partial class QuestionIntake(
         {
             return earlier;
         }
-        limiter.Take(clientKey);
+        await limiter.TakeAsync(clientKey);
         var (name, body) = (Clean(nickname), Clean(text));
         // Flags only point moderators at a question (sensitive words, personal data); they decide nothing.
         var flags = await screening.FlagsForColumnAsync(session.ColumnId, name, body);

@@ -7,11 +7,25 @@ namespace Interview.Web.Questions;
 public sealed class TooManyQuestionsException() : Domain.DomainException("提问太频繁了，请稍等一分钟再提交。");
 
 /// <summary>
-/// Per-client token buckets for questions, inside the intake service rather than in HTTP middleware, so the limit holds
-/// for every way a question can arrive: the API, the page's form, and any interactive circuit.
+/// Questions counted for every instance at once (Redis, <see cref="Hosting.RedisQuestionWindow"/>), so that a client
+/// cannot send the limit to each instance behind the balancer.
 /// </summary>
-public sealed class QuestionLimiter(IOptions<InterviewOptions> options) : IDisposable
+public interface ISharedQuestionWindow
 {
+    /// <summary>Counts one question of <paramref name="clientKey"/>: whether it is within <paramref name="perMinute"/>, or null when the shared count cannot be reached.</summary>
+    Task<bool?> TryTakeAsync(string clientKey, int perMinute);
+}
+
+/// <summary>
+/// Per-client limits for questions, inside the intake service rather than in HTTP middleware, so the limit holds for
+/// every way a question can arrive: the API, the page's form, and any interactive circuit. With a shared window
+/// (Redis) the count is one for all instances; when it cannot be reached, each instance counts on its own (token
+/// buckets here) rather than refusing every citizen.
+/// </summary>
+public sealed class QuestionLimiter(IOptions<InterviewOptions> options, ISharedQuestionWindow? shared = null) : IDisposable
+{
+    private readonly int _perMinute = Math.Max(1, options.Value.Limits.QuestionsPerClientPerMinute);
+
     private readonly PartitionedRateLimiter<string> _buckets = PartitionedRateLimiter.Create<string, string>(client =>
     {
         var perMinute = Math.Max(1, options.Value.Limits.QuestionsPerClientPerMinute);
@@ -25,7 +39,21 @@ public sealed class QuestionLimiter(IOptions<InterviewOptions> options) : IDispo
         });
     });
 
-    /// <summary>Takes one token for <paramref name="clientKey"/> or throws <see cref="TooManyQuestionsException"/>.</summary>
+    /// <summary>Takes one question's worth for <paramref name="clientKey"/> or throws <see cref="TooManyQuestionsException"/>.</summary>
+    public async Task TakeAsync(string clientKey)
+    {
+        if (shared is not null && await shared.TryTakeAsync(clientKey, _perMinute) is { } withinLimit)
+        {
+            if (!withinLimit)
+            {
+                throw new TooManyQuestionsException();
+            }
+            return;
+        }
+        Take(clientKey);
+    }
+
+    /// <summary>This instance's own count: takes one token for <paramref name="clientKey"/> or throws <see cref="TooManyQuestionsException"/>.</summary>
     public void Take(string clientKey)
     {
         using var lease = _buckets.AttemptAcquire(clientKey);

@@ -10,7 +10,7 @@ namespace Interview.Web.Questions;
 /// queue up and go into the next one together. SQLite takes one writer at a time, so under a flood this turns many
 /// small transactions (each with its own commit) into a few larger ones, and the wait for one's turn stays short.
 /// A batch that fails (a duplicate idempotency key, say) is retried one question at a time, so each submitter gets
-/// its own outcome.
+/// its own outcome. On PostgreSQL (<see cref="WriteGate.SingleWriter"/> false) questions skip the queue.
 /// </summary>
 public sealed class QuestionWriter : IAsyncDisposable
 {
@@ -30,6 +30,11 @@ public sealed class QuestionWriter : IAsyncDisposable
     /// <summary>Saves <paramref name="question"/>; completes when it is committed, or throws what saving it threw.</summary>
     public Task SaveAsync(Question question)
     {
+        if (!_writes.SingleWriter)
+        {
+            // PostgreSQL takes concurrent writers: each question goes straight in, in a transaction of its own.
+            return SaveDirectlyAsync(question);
+        }
         var pending = new Pending(question, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
@@ -78,6 +83,13 @@ public sealed class QuestionWriter : IAsyncDisposable
         {
             pending.Saved.TrySetException(e);
         }
+    }
+
+    private async Task SaveDirectlyAsync(Question question)
+    {
+        await using var db = await _contexts.CreateDbContextAsync();
+        db.Questions.Add(question);
+        await db.SaveChangesAsync();
     }
 
     private async Task SaveTogetherAsync(IReadOnlyList<Pending> batch)

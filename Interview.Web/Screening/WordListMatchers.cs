@@ -8,7 +8,8 @@ namespace Interview.Web.Screening;
 /// <summary>
 /// The compiled matchers, one per column (the global lists plus that column's own), built on first use and kept until
 /// a list is saved. A save swaps in an empty cache after it commits: a build still running from the old words lands
-/// in the discarded cache, so no request after the save sees the old lists.
+/// in the discarded cache, so no request after the save sees the old lists. With several instances the save is passed
+/// on (<see cref="Saved"/>, Hosting/RedisWordLists) and the others <see cref="Forget"/> theirs.
 /// </summary>
 public sealed class WordListMatchers(IDbContextFactory<InterviewDbContext> contexts)
 {
@@ -35,8 +36,18 @@ public sealed class WordListMatchers(IDbContextFactory<InterviewDbContext> conte
         }
     }
 
+    /// <summary>Raised by <see cref="Invalidate"/>: a list was saved here.</summary>
+    public event Action? Saved;
+
     /// <summary>Called after a list is saved (and committed).</summary>
-    public void Invalidate() => Volatile.Write(ref _byColumn, new ConcurrentDictionary<int, Lazy<Task<SensitiveWordMatcher>>>());
+    public void Invalidate()
+    {
+        Forget();
+        Saved?.Invoke();
+    }
+
+    /// <summary>Drops the compiled matchers without telling anyone: a list was saved elsewhere.</summary>
+    public void Forget() => Volatile.Write(ref _byColumn, new ConcurrentDictionary<int, Lazy<Task<SensitiveWordMatcher>>>());
 
     private async Task<SensitiveWordMatcher> BuildAsync(int? columnId)
     {

@@ -125,7 +125,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddLogging();
         services.AddSingleton(clock);
         // The site's own database registration: its contexts take the write path (search, audit chain, announcements).
-        services.AddInterviewDatabase(database.Directory);
+        services.AddInterviewDatabase(database.Directory, new InterviewOptions().Database);
         // Identity's stores (behind StaffAccounts) take a context from the scope they run in.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContext());
         services.AddIdentityCore<StaffUser>()

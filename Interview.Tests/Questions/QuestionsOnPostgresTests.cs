@@ -1,0 +1,24 @@
+using Interview.Tests.Support;
+using Interview.Tests.Support.Servers;
+using Interview.Web.Data;
+
+namespace Interview.Tests.Questions;
+
+/// <summary>Citizens' questions on PostgreSQL: receipts, idempotent submits, limits, blocks.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class QuestionIntakeOnPostgresTests(PostgresServer server, QuestionIntakeTests.Site site)
+    : QuestionIntakeSuite(site.OnPostgres(server)), IClassFixture<QuestionIntakeTests.Site>;
+
+/// <summary>Moderation on PostgreSQL: compare-and-set decisions under races, merges, edits.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ModerationOnPostgresTests(PostgresServer server, QuestionIntakeTests.Site site)
+    : ModerationSuite(site.OnPostgres(server)), IClassFixture<QuestionIntakeTests.Site>;
+
+/// <summary>The question writer on PostgreSQL, with the gate the site uses there (open: no group commit).</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class QuestionWriterOnPostgresTests(PostgresServer server) : QuestionWriterSuite
+{
+    protected override Task<TestDatabase> DatabaseAsync() => TestDatabase.CreateAsync(server);
+
+    protected override WriteGate Gate() => new(singleWriter: false);
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Interview.Web.Data;
+
+/// <summary>
+/// Where PostgreSQL needs a lock that SQLite's single writer gives for free. Each method does nothing on SQLite, so
+/// services call them the same way on both providers. The locks are PostgreSQL advisory locks: they guard an order
+/// of work (migrate then seed; read the last seq then write the next) rather than rows, and die with the connection.
+/// </summary>
+public static class DatabaseLocks
+{
+    // Two-key advisory locks (kind, object); the kinds start at an odd number to stay apart from other applications' locks.
+    private const int KindBase = 0x1F4A7;
+    private const int Initialization = 1;
+    private const int AuditChain = 2;
+    private const int SessionAppends = 3;
+
+    /// <summary>
+    /// Held while one instance migrates and seeds: several instances started at once on an empty database wait for
+    /// the first, then find the work done.
+    /// </summary>
+    public static Task<IAsyncDisposable> InitializationAsync(InterviewDbContext db, CancellationToken cancellationToken = default) =>
+        HoldAsync(db, Initialization, 0, cancellationToken);
+
+    /// <summary>
+    /// Held by one publisher of a session at a time, from reading the session's last seq to committing the next entry:
+    /// concurrent publishers then queue instead of racing and retrying (SQLite queues them at its one write lock).
+    /// The caller keeps <paramref name="db"/> for the whole turn and disposes the turn before the context.
+    /// </summary>
+    public static Task<IAsyncDisposable> SessionAppendTurnAsync(InterviewDbContext db, int interviewId, CancellationToken cancellationToken = default) =>
+        HoldAsync(db, SessionAppends, interviewId, cancellationToken);
+
+    /// <summary>
+    /// Inside a transaction that is about to append audit lines, before the insert: the lines get their ids and their
+    /// place in the hash chain in the same order, and the transaction keeps the lock until it commits or rolls back.
+    /// </summary>
+    public static async Task AuditAppendAsync(DbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KindBase + AuditChain}, 0)", cancellationToken);
+        }
+    }
+
+    public static void AuditAppend(DbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({KindBase + AuditChain}, 0)");
+        }
+    }
+
+    /// <summary>A session-level lock on the context's connection, kept open until the handle is disposed.</summary>
+    private static async Task<IAsyncDisposable> HoldAsync(InterviewDbContext db, int kind, int id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsNpgsql())
+        {
+            return Nothing.Instance;
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var kindKey = KindBase + kind;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({kindKey}, {id})", cancellationToken);
+        return new Held(db, kindKey, id);
+    }
+
+    private sealed class Held(InterviewDbContext db, int kindKey, int id) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            // Unlocked explicitly: the pooled connection outlives the context (Npgsql's reset on reuse would too).
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({kindKey}, {id})");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private sealed class Nothing : IAsyncDisposable
+    {
+        public static readonly Nothing Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
