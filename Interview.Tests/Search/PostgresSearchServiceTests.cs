@@ -1,3 +1,4 @@
+using Interview.Tests.Support;
 using Interview.Tests.Support.Servers;
 using Interview.Web;
 using Interview.Web.Data;
@@ -14,26 +15,21 @@ namespace Interview.Tests.Search;
 /// <summary>
 /// The search services on PostgreSQL, from the product's tables: <see cref="SearchIndex.RebuildAsync"/> reads the
 /// published sessions (the SQL of SearchSource on PostgreSQL) into the index, and <see cref="SearchService"/> finds,
-/// labels, links and filters as on SQLite. The product's tables are the model's (EnsureCreated) until the PostgreSQL
-/// migrations exist; the index is the migration's script.
+/// labels, links and filters as on SQLite. The database is migrated as the site migrates it (the index is part of the
+/// PostgreSQL migrations).
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresSearchServiceTests(PostgresServer server) : IAsyncLifetime
 {
     private readonly MarkdownRenderer _renderer = new();
-    private Contexts _contexts = null!;
+    private TestDatabase _contexts = null!;
     private int _health;
     private int _policy;
     private int _question;
 
     public async Task InitializeAsync()
     {
-        _contexts = new Contexts(await server.CreateDatabaseAsync());
-        await using (var db = _contexts.CreateDbContext())
-        {
-            await db.Database.EnsureCreatedAsync();
-            await db.Database.ExecuteSqlRawAsync(PostgresSearchSchema.CreateSql);
-        }
+        _contexts = await TestDatabase.CreateAsync(server);
         await using var connection = new NpgsqlConnection(_contexts.ConnectionString);
         await connection.OpenAsync();
         var healthColumn = await IdAsync(connection, """INSERT INTO "Columns" ("Name", "Slug", "Description", "SortOrder") VALUES ('卫健在线', 'health', '', 0) RETURNING "Id" """);
@@ -50,7 +46,7 @@ public sealed class PostgresSearchServiceTests(PostgresServer server) : IAsyncLi
         await QuestionAsync(connection, _health, "Pending", "待审专用词：还没有审核。");
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _contexts.DisposeAsync();
 
     [Fact]
     public async Task ARebuildIndexesThePublishedSessionsAndTheSearchFindsLabelsAndLinks()
@@ -131,14 +127,5 @@ public sealed class PostgresSearchServiceTests(PostgresServer server) : IAsyncLi
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return (int)(await command.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>Contexts on the test's database, as the site's factory makes them.</summary>
-    private sealed class Contexts(string connectionString) : IDbContextFactory<InterviewDbContext>
-    {
-        public string ConnectionString => connectionString;
-
-        public InterviewDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<InterviewDbContext>().UseNpgsql(connectionString).Options);
     }
 }

@@ -24,6 +24,7 @@ public sealed class TestDatabase : IDbContextFactory<InterviewDbContext>, IAsync
     private TestDatabase(string directory, string? postgres)
     {
         Directory = directory;
+        ConnectionString = postgres;
         var database = new Interview.Web.DatabaseOptions
         {
             Provider = postgres is null ? Interview.Web.DatabaseOptions.Sqlite : Interview.Web.DatabaseOptions.Postgres,
@@ -43,6 +44,9 @@ public sealed class TestDatabase : IDbContextFactory<InterviewDbContext>, IAsync
     }
 
     public string Directory { get; }
+
+    /// <summary>The PostgreSQL database's connection string; null on SQLite.</summary>
+    public string? ConnectionString { get; }
 
     /// <summary>The bus the saves of this database's contexts announce on.</summary>
     public IEventBus Events => _services.GetRequiredService<IEventBus>();

@@ -44,12 +44,9 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("Empty database: adding the demo columns and sessions.");
             await DemoData.SeedAsync(db, renderer, clock, cancellationToken);
         }
-        // A new or older index (the migration that adds it, a new tokenization, the demo data) is built now.
-        // The index is SQLite's FTS5 so far: PostgreSQL's full-text index (issue 11, Search/) takes its place there.
-        if (db.Database.IsSqlite())
-        {
-            await search.EnsureCurrentAsync(cancellationToken);
-        }
+        // A new or older index (the migration that adds it, a new tokenization, the demo data) is built now:
+        // SQLite's FTS5 table or PostgreSQL's tsvector one (Search/SearchStore.cs).
+        await search.EnsureCurrentAsync(cancellationToken);
 
         foreach (var role in StaffRoles.All.Select(r => r.Name()))
         {

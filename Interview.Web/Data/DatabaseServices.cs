@@ -42,13 +42,17 @@ public static class DatabaseServices
         // Sessions load their guests and assignments together; both are a handful of rows.
         return database.IsPostgres
             ? builder.UseNpgsql(database.ConnectionString, pg => pg.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-                .AddInterceptors(AuditAppendLock.Instance)
             : builder.UseSqlite(Hosting.InterviewServices.ConnectionString(dataDirectory),
                 sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
     }
 
-    private sealed class PostgresContextFactory(DbContextOptions<InterviewDbContext> options) : IDbContextFactory<InterviewDbContext>
+    private sealed class PostgresContextFactory(DbContextOptions<InterviewDbContext> options) : IDbContextFactory<InterviewDbContext>, IDisposable
     {
-        public InterviewDbContext CreateDbContext() => new PostgresInterviewDbContext(options);
+        // One audited save at a time from this process (PostgresInterviewDbContext says why).
+        private readonly SemaphoreSlim _auditTurn = new(1, 1);
+
+        public InterviewDbContext CreateDbContext() => new PostgresInterviewDbContext(options, _auditTurn);
+
+        public void Dispose() => _auditTurn.Dispose();
     }
 }

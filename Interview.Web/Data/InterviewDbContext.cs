@@ -64,19 +64,49 @@ public class InterviewDbContext(DbContextOptions<InterviewDbContext> options)
     }
 
     // The audit lines' hash chain, the search index and the announcements after the commit are the write path's
-    // (Events.WritePath, an interceptor every context of the container gets); the context only keeps the log append-only.
+    // (Events.WritePath, an interceptor every context of the container gets); the context only keeps the log append-only,
+    // and ends a transaction its own failed save left open.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var callers = Database.CurrentTransaction;
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            EndLeftTransaction(callers);
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var callers = Database.CurrentTransaction;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            EndLeftTransaction(callers);
+        }
     }
 
+    /// <summary>
+    /// The write path begins a transaction for a save whose caller has none and ends it when the save ends. EF tells
+    /// interceptors of every end but one: a concurrency conflict (a lost compare-and-set) throws without calling
+    /// <c>SaveChangesFailed</c>. Left open, that transaction would keep its locks (on PostgreSQL the audit chain's)
+    /// until the context is disposed, while the caller goes on to record the refusal in another context.
+    /// </summary>
+    private void EndLeftTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? callers)
+    {
+        if (callers is null && Database.CurrentTransaction is { } left)
+        {
+            left.Dispose();
+        }
+    }
     /// <summary>The audit log is append-only: the application has no path that edits or removes a line.</summary>
     private void RefuseAuditChanges()
     {

@@ -29,6 +29,10 @@ public sealed class WritePath(IServiceProvider services) : SaveChangesIntercepto
             var save = Save.Of(db);
             save.Owned = save.HasWork && db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
             State(db).Saving = save;
+            if (save.AuditLines.Count > 0)
+            {
+                DatabaseLocks.AuditAppend(db);
+            }
         }
         return result;
     }
@@ -43,6 +47,12 @@ public sealed class WritePath(IServiceProvider services) : SaveChangesIntercepto
                 ? await db.Database.BeginTransactionAsync(cancellationToken)
                 : null;
             State(db).Saving = save;
+            if (save.AuditLines.Count > 0)
+            {
+                // Before the insert, so that the lines' ids and their links follow one order (PostgreSQL; SQLite's
+                // insert takes its one write lock, which does the same).
+                await DatabaseLocks.AuditAppendAsync(db, cancellationToken);
+            }
         }
         return result;
     }
