@@ -48,7 +48,16 @@ internal sealed class ChildProcess
             ?? throw new InvalidOperationException($"{file} did not start");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted (initdb, say): not left running over a folder that is about to be deleted.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await errors}");
