@@ -3,6 +3,8 @@
 # with a throw-away data folder, joins viewers over SignalR, publishes through the staff API and prints the figures.
 #   bash bench/live.sh                                   # memory at 5000 viewers, then latency at 2000 viewers, 60 entries at 2/s
 #   bash bench/live.sh --scenario latency --viewers 100  # a quick check
+#   bash bench/live.sh --instances 2 --scenario latency  # two instances on PostgreSQL and Redis, viewers split over them
+#   bash bench/live.sh --instances 2 --scenario failover # viewers through nginx, kill -9 of their instance
 #   bash bench/live.sh --help                            # every option
 # Exit code: 0 all targets met, 1 a target missed, 2 the run did not complete.
 set -euo pipefail

@@ -5,6 +5,7 @@
 #   bash bench/questions.sh                       # 200 questions/s for 60 s with the console open (the target)
 #   bash bench/questions.sh --qps 50 --seconds 10 # a quick check
 #   bash bench/questions.sh --no-console          # without the browser
+#   bash bench/questions.sh --provider postgres   # the site on a PostgreSQL the benchmark starts
 # Exit code: 0 all targets met, 1 a target missed, 2 the run did not complete.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -9,6 +9,15 @@ internal enum Scenario
     Latency,
     /// <summary>Issue 5: citizens' questions at a fixed rate with the moderation console open (not part of "all").</summary>
     Questions,
+    /// <summary>Issue 11: kill -9 of the instance live viewers are on, behind nginx (needs --instances 2).</summary>
+    Failover,
+}
+
+/// <summary>Where the site keeps its data: its embedded SQLite file, or a PostgreSQL server the benchmark starts.</summary>
+internal enum Provider
+{
+    Sqlite,
+    Postgres,
 }
 
 /// <summary>The command line. Defaults are the targets of issue 4 ("Benchmark").</summary>
@@ -19,6 +28,7 @@ internal sealed class Options
     public const int LatencyTargetViewers = 2000;
     public const double LatencyTargetRate = 2;
     public const double LatencyTargetP99Ms = 500;
+    public const int FailoverViewers = 200;
 
     public Scenario Scenario { get; private set; } = Scenario.All;
     public int? Viewers { get; private set; }
@@ -38,25 +48,38 @@ internal sealed class Options
     public double QuestionsPerSecond { get; private set; } = 200;
     public int Seconds { get; private set; } = 60;
     public bool OpenConsole { get; private set; } = true;
+    /// <summary>2: two site processes on one PostgreSQL and one Redis, behind Debian's nginx with deploy/nginx/interview.conf.</summary>
+    public int Instances { get; private set; } = 1;
+    private Provider? _provider;
+    /// <summary>Two instances share one database: PostgreSQL, whatever was asked.</summary>
+    public Provider Provider => Instances > 1 ? Provider.Postgres : _provider ?? Provider.Sqlite;
     /// <summary>Set by Program: the benchmark's admin, who signs in to the console.</summary>
     public string ConsoleEmail { get; set; } = "";
     public string ConsolePassword { get; set; } = "";
 
     public int MemoryViewers => Viewers ?? MemoryTargetViewers;
     public int LatencyViewers => Viewers ?? LatencyTargetViewers;
+    public int FailoverViewerCount => Viewers ?? FailoverViewers;
 
     public const string Usage = """
         Interview.Bench: load generator for the live hub (/hubs/live).
 
-          --scenario all|memory|latency|questions
+          --scenario all|memory|latency|questions|failover
                                          what to run (default all: memory at 5000 viewers, then latency at 2000;
-                                         questions: citizens' questions with the moderation console open)
+                                         questions: citizens' questions with the moderation console open;
+                                         failover: viewers through nginx, kill -9 of their instance, needs --instances 2)
+          --instances 1|2                2: the benchmark also starts PostgreSQL, Redis, two site processes and nginx
+                                         with deploy/nginx/interview.conf (latency: half the viewers on each instance,
+                                         entries published on the first; failover). Default 1
+          --provider sqlite|postgres     the site's database with one instance (default sqlite; postgres: the benchmark
+                                         starts its own PostgreSQL). Two instances always use PostgreSQL
           --qps Q                        questions scenario: questions per second (default 200)
           --seconds S                    questions scenario: how long (default 60)
           --no-console                   questions scenario: do not open the moderation console in Chromium
-          --viewers N                    viewers for the chosen scenario(s) (default 5000 memory, 2000 latency)
+          --viewers N                    viewers for the chosen scenario(s) (default 5000 memory, 2000 latency,
+                                         200 failover)
           --entries M                    entries to publish in the latency scenario (default 60)
-          --rate R                       entries per second (default 2)
+          --rate R                       entries per second (default 2; failover too)
           --warmup W                     entries published first and not counted (default 30: JIT warm-up)
           --batch B                      viewers connecting at once (default 200)
           --settle S                     seconds to wait after connecting before sampling memory (default 5)
@@ -90,7 +113,23 @@ internal sealed class Options
                         "memory" => Scenario.Memory,
                         "latency" => Scenario.Latency,
                         "questions" => Scenario.Questions,
-                        var s => throw new ArgumentException($"unknown scenario '{s}': all, memory or latency"),
+                        "failover" => Scenario.Failover,
+                        var s => throw new ArgumentException($"unknown scenario '{s}': all, memory, latency, questions or failover"),
+                    };
+                    break;
+                case "--instances":
+                    o.Instances = NextInt(1);
+                    if (o.Instances > 2)
+                    {
+                        throw new ArgumentException("--instances is 1 or 2 (the shipped nginx configuration names two)");
+                    }
+                    break;
+                case "--provider":
+                    o._provider = Next() switch
+                    {
+                        "sqlite" => Provider.Sqlite,
+                        "postgres" => Provider.Postgres,
+                        var p => throw new ArgumentException($"unknown provider '{p}': sqlite or postgres"),
                     };
                     break;
                 case "--viewers": o.Viewers = NextInt(1); break;
@@ -129,6 +168,18 @@ internal sealed class Options
                 default:
                     throw new ArgumentException($"unknown option '{arg}'");
             }
+        }
+        if (o.Instances > 1 && o.Scenario is not (Scenario.Latency or Scenario.Failover))
+        {
+            throw new ArgumentException("--instances 2 runs --scenario latency or --scenario failover");
+        }
+        if (o.Scenario == Scenario.Failover && o.Instances < 2)
+        {
+            throw new ArgumentException("--scenario failover needs --instances 2");
+        }
+        if (o.Instances > 1 && o._provider == Provider.Sqlite)
+        {
+            throw new ArgumentException("two instances share one PostgreSQL: drop --provider sqlite");
         }
         return o;
     }

@@ -23,7 +23,7 @@ catch (ArgumentException e)
     return 2;
 }
 
-// Ctrl+C, SIGTERM, SIGQUIT: stop gracefully (the finally below stops the server and deletes its folder).
+// Ctrl+C, SIGTERM, SIGQUIT: stop gracefully (the finally below stops every server started and deletes their folders).
 using var cancel = new CancellationTokenSource();
 void OnSignal(PosixSignalContext context)
 {
@@ -39,6 +39,7 @@ using var sigquit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, OnSignal
 // The questions scenario: one connection per citizen address (rate × 15 of them) plus the console's.
 var needed = options.Scenario == Scenario.Questions
     ? (int)(options.QuestionsPerSecond * 15) + 562
+    : options.Scenario == Scenario.Failover ? options.FailoverViewerCount + 512
     : Math.Max(options.Scenario == Scenario.Latency ? 0 : options.MemoryViewers,
         options.Scenario == Scenario.Memory ? 0 : options.LatencyViewers) + 512;
 Console.WriteLine($"machine: {Report.Machine()}");
@@ -57,8 +58,8 @@ ThreadPool.GetMinThreads(out var workers, out var io);
 ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
 
 var report = new Report();
-ServerProcess? server = null;
-var killOnExit = new EventHandler((_, _) => server?.KillNow());
+var deployment = new Deployment();
+var killOnExit = new EventHandler((_, _) => deployment.KillNow());
 AppDomain.CurrentDomain.ProcessExit += killOnExit;
 try
 {
@@ -84,16 +85,10 @@ try
 
     const string email = "bench@example.gov.cn";
     var password = $"Bench-{Guid.NewGuid():N}-Aa1";
-    var port = options.Port ?? ServerProcess.FreePort();
-    server = ServerProcess.Start(dll, repo, port, email, password, options.ServerEnvironment, options.EchoServer);
-    Console.WriteLine($"server: pid {server.Pid}, {server.BaseAddress}, data {server.DataDirectory}");
-    foreach (var (key, value) in options.ServerEnvironment)
-    {
-        Console.WriteLine($"server: {key}={value}");
-    }
-    var started = Stopwatch.StartNew();
-    await server.WaitReadyAsync(TimeSpan.FromSeconds(120), cancel.Token);
-    Console.WriteLine($"server: ready in {started.Elapsed.TotalSeconds:F1} s, rss {Report.Mb(server.StatusBytes("VmRSS"))}");
+    Console.WriteLine($"deployment: {options.Instances} instance{(options.Instances > 1 ? "s" : "")} on {options.Provider.ToString().ToLowerInvariant()}" +
+        (options.Instances > 1 ? ", redis, nginx" : ""));
+    await deployment.StartAsync(options, dll, repo, email, password, cancel.Token);
+    var server = deployment.First;
 
     using var staff = new StaffClient(server.BaseAddress);
     await staff.LoginAsync(email, password, cancel.Token);
@@ -105,7 +100,7 @@ try
     }
     if (options.Scenario is Scenario.All or Scenario.Latency)
     {
-        await Scenarios.LatencyAsync(options, server, staff, hubUrl, report, cancel.Token);
+        await Scenarios.LatencyAsync(options, deployment.Servers, staff, report, cancel.Token);
     }
     if (options.Scenario is Scenario.Questions)
     {
@@ -113,13 +108,12 @@ try
         options.ConsolePassword = password;
         await QuestionScenario.RunAsync(options, server, staff, report, cancel.Token);
     }
-    Console.WriteLine($"machine at the end: {Report.Machine()}");
-    var (warnings, errors) = server.LogCounts();
-    Console.WriteLine($"server log: {warnings} warnings, {errors} errors");
-    if (errors + warnings > 0)
+    if (options.Scenario is Scenario.Failover)
     {
-        Console.WriteLine(server.Notable());
+        await FailoverScenario.RunAsync(options, deployment, email, password, report, cancel.Token);
     }
+    Console.WriteLine($"machine at the end: {Report.Machine()}");
+    deployment.PrintLogs();
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
 {
@@ -132,12 +126,7 @@ catch (Exception e)
 }
 finally
 {
-    if (server is not null)
-    {
-        Console.WriteLine("server: stopping");
-        await server.DisposeAsync();
-        server = null;
-    }
+    await deployment.DisposeAsync();
     AppDomain.CurrentDomain.ProcessExit -= killOnExit;
 }
 return report.Summarize();

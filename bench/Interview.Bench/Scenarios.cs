@@ -133,23 +133,34 @@ internal static class Scenarios
     /// <summary>
     /// Delivery and latency: V viewers joined, M entries published at R per second through the staff API; every
     /// viewer should get every seq once. Latency is from just before the POST to the viewer's `entry` handler.
+    /// With two instances the viewers are split between them, each half connected to its instance directly (not
+    /// through nginx, whose hash would make the split uneven and add a hop the one-instance run does not have), and
+    /// the entries are published on the first: half the viewers get them in-process, half through the Redis backplane.
     /// </summary>
-    public static async Task LatencyAsync(Options options, ServerProcess server, StaffClient staff, Uri hubUrl, Report report,
+    public static async Task LatencyAsync(Options options, IReadOnlyList<ServerProcess> servers, StaffClient staff, Report report,
         CancellationToken cancellationToken)
     {
         var v = options.LatencyViewers;
         var m = options.Entries;
         var rate = options.Rate;
+        var hubUrls = servers.Select(s => new Uri(s.BaseAddress, "hubs/live")).ToArray();
         Console.WriteLine();
-        Console.WriteLine($"== latency: {v} viewers, {m} entries at {rate:0.##}/s");
+        Console.WriteLine($"== latency: {v} viewers, {m} entries at {rate:0.##}/s" +
+            (servers.Count > 1 ? $", viewers split over {servers.Count} instances, entries published on A" : ""));
         var session = await staff.CreateLiveSessionAsync("压力测试：推送时延", cancellationToken);
-        var crowd = await Crowd.ConnectAsync(hubUrl, session, v, options, cancellationToken);
-        Console.WriteLine($"  connected {crowd.Connected.Count}/{v} in {crowd.Elapsed.TotalSeconds:F1} s" +
-            (crowd.Failed > 0 ? $", {crowd.Failed} failed: {crowd.FirstError}" : ""));
-        var probe = await WireProbe.ConnectAsync(hubUrl, session, cancellationToken);
+        var groups = new List<List<Viewer>>();
+        for (var k = 0; k < servers.Count; k++)
+        {
+            var share = v / servers.Count + (k < v % servers.Count ? 1 : 0);
+            var crowd = await Crowd.ConnectAsync(hubUrls[k], session, share, options, cancellationToken);
+            groups.Add(crowd.Connected);
+            Console.WriteLine($"  connected {crowd.Connected.Count}/{share}{(servers.Count > 1 ? $" to {Deployment.NameOf(k)}" : "")} in {crowd.Elapsed.TotalSeconds:F1} s" +
+                (crowd.Failed > 0 ? $", {crowd.Failed} failed: {crowd.FirstError}" : ""));
+        }
+        var probe = await WireProbe.ConnectAsync(hubUrls[0], session, cancellationToken);
+        var viewers = groups.SelectMany(g => g).ToList();
         try
         {
-            var viewers = crowd.Connected;
 
             // Warm-up, not counted: entries through the whole path (publish, fan-out, client) until the JIT has
             // compiled it properly (.NET recompiles a method optimized after ~30 calls, and a publish calls each of its
@@ -177,7 +188,7 @@ internal static class Scenarios
             GC.Collect();
             var latencyMode = System.Runtime.GCSettings.LatencyMode;
             System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.LowLatency;
-            var cpuBefore = server.CpuSeconds();
+            var cpuBefore = servers.Sum(s => s.CpuSeconds() ?? 0);
             using var stalls = new StallMeter();
             var published = new ConcurrentBag<(int Seq, long SentAt, long AnsweredAt)>();
             var errors = new ConcurrentBag<string>();
@@ -221,7 +232,7 @@ internal static class Scenarios
                 System.Runtime.GCSettings.LatencyMode = latencyMode;
                 stalls.Dispose();
             }
-            var cpu = server.CpuSeconds() - cpuBefore;
+            var cpu = servers.Sum(s => s.CpuSeconds() ?? 0) - cpuBefore;
             Console.WriteLine($"  published {seqs.Length}/{m} in {publishing.TotalSeconds:F1} s" +
                 (errors.IsEmpty ? "" : $", {errors.Count} failed: {errors.First()}") +
                 $"; all delivered {(drained ? "" : "NOT ")}within 15 s after; server cpu {cpu:F1} s");
@@ -235,6 +246,7 @@ internal static class Scenarios
             var delivered = expected == 0 ? 0 : 100.0 * pairs.Length / expected;
             var p50 = Percentile(pairs, 0.50);
             var p90 = Percentile(pairs, 0.90);
+            var p95 = Percentile(pairs, 0.95);
             var p99 = Percentile(pairs, 0.99);
             var max = pairs.Length == 0 ? double.NaN : pairs[^1];
             var post = published.Select(p => Stopwatch.GetElapsedTime(p.SentAt, p.AnsweredAt).TotalMilliseconds).Order().ToArray();
@@ -249,7 +261,20 @@ internal static class Scenarios
             Console.WriteLine($"  publisher: POST entries p50={Percentile(post, 0.5):F0}ms p99={Percentile(post, 0.99):F0}ms; " +
                 $"viewers closed during the run: {closed}; unexpected seqs: {foreign}");
             Console.WriteLine($"viewers={v} connected={viewers.Count} rate={rate:0.##}/s entries={seqs.Length} delivered={delivered:F2}% " +
-                $"duplicates={duplicates} p50={p50:F0}ms p90={p90:F0}ms p99={p99:F0}ms max={max:F0}ms");
+                $"duplicates={duplicates} p50={p50:F0}ms p90={p90:F0}ms p95={p95:F0}ms p99={p99:F0}ms max={max:F0}ms" +
+                (servers.Count > 1 ? $" instances={servers.Count}" : ""));
+            if (servers.Count > 1)
+            {
+                var sent = published.Select(p => (p.Seq, p.SentAt)).ToArray();
+                for (var k = 0; k < groups.Count; k++)
+                {
+                    var mine = LatenciesOf(groups[k], sent);
+                    var share = groups[k].Count * (long)seqs.Length;
+                    Console.WriteLine($"  viewers on {Deployment.NameOf(k)}{(k == 0 ? " (publishing instance)" : " (through Redis)")}: " +
+                        $"{groups[k].Count}, delivered {(share == 0 ? 0 : 100.0 * mine.Length / share):F2}% " +
+                        $"p50={Percentile(mine, 0.5):F0}ms p90={Percentile(mine, 0.9):F0}ms p95={Percentile(mine, 0.95):F0}ms p99={Percentile(mine, 0.99):F0}ms");
+                }
+            }
 
             var full = v >= Options.LatencyTargetViewers && rate >= Options.LatencyTargetRate;
             report.Check($"latency: {v} viewers connected", viewers.Count == v, full);
@@ -276,7 +301,7 @@ internal static class Scenarios
         finally
         {
             await probe.DisposeAsync();
-            await Crowd.DisposeAllAsync(crowd.Connected, options.Batch);
+            await Crowd.DisposeAllAsync(viewers, options.Batch);
         }
     }
 

@@ -140,6 +140,9 @@ internal sealed class ServerProcess : IAsyncDisposable
         env["Interview__Bootstrap__AdminPassword"] = password;
         env["Interview__Security__RequireTwoFactor"] = "false";
         env["Logging__LogLevel__Default"] = "Warning";
+        // Every viewer of the benchmark comes from 127.0.0.1 (directly, or through nginx's X-Forwarded-For): the
+        // per-address limit on live hub connections (20 by default) would refuse all but the first few.
+        env["Interview__Limits__HubConnectionsPerClient"] = "1000000";
         foreach (var (key, value) in extraEnvironment)
         {
             env[key] = value;
