@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Interview.Web.Data;
+using Interview.Web.Data.Postgres;
 using Interview.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -9,7 +10,7 @@ namespace Interview.Bench.Search;
 
 /// <summary>
 /// A throw-away database on the PostgreSQL server of <paramref name="serverConnection"/> (made and dropped here), with
-/// the product's tables and the search index (<see cref="PostgresSearchSchema"/>), filled by <c>COPY</c>.
+/// the product's tables and the search index from the site's PostgreSQL migrations, filled by <c>COPY</c>.
 /// </summary>
 public sealed class PostgresBenchDatabase(string serverConnection) : IBenchDatabase
 {
@@ -18,8 +19,17 @@ public sealed class PostgresBenchDatabase(string serverConnection) : IBenchDatab
 
     private string ConnectionString => new NpgsqlConnectionStringBuilder(serverConnection) { Database = _name }.ConnectionString;
 
-    public InterviewDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<InterviewDbContext>().UseNpgsql(ConnectionString).Options);
+    /// <summary>A context as the site makes it on PostgreSQL (its provider settings and context type).</summary>
+    public InterviewDbContext CreateDbContext()
+    {
+        var builder = new DbContextOptionsBuilder<InterviewDbContext>();
+        DatabaseServices.Configure(builder, new Interview.Web.DatabaseOptions
+        {
+            Provider = Interview.Web.DatabaseOptions.Postgres,
+            ConnectionString = ConnectionString,
+        }, dataDirectory: "");
+        return new PostgresInterviewDbContext(builder.Options);
+    }
 
     public string Describe()
     {
@@ -37,9 +47,8 @@ public sealed class PostgresBenchDatabase(string serverConnection) : IBenchDatab
             await create.ExecuteNonQueryAsync();
         }
         await using var db = CreateDbContext();
-        // The product's tables as the model defines them; the index as the PostgreSQL migration makes it.
-        await db.Database.EnsureCreatedAsync();
-        await db.Database.ExecuteSqlRawAsync(PostgresSearchSchema.CreateSql);
+        // The product's tables and the search index as the site's PostgreSQL migrations make them.
+        await db.Database.MigrateAsync();
     }
 
     public Filled Fill(int entries, int perSession, int seed, Action<int>? progress = null)
@@ -154,7 +163,7 @@ public sealed class PostgresBenchDatabase(string serverConnection) : IBenchDatab
             into.Append('\n');
         }
 
-        /// <summary>Valid input both for the text the model stores times as today and for a timestamptz.</summary>
+        /// <summary>A timestamptz in COPY's text form (UTC).</summary>
         private static string Utc(DateTimeOffset instant) =>
             instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
     }
