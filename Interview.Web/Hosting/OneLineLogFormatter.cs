@@ -77,8 +77,12 @@ public sealed class OneLineLogFormatter(IOptionsMonitor<ConsoleFormatterOptions>
 
 public static class OneLineLogging
 {
-    /// <summary>The console writes every entry through <see cref="OneLineLogFormatter"/>.</summary>
+    /// <summary>
+    /// The console writes every entry through <see cref="OneLineLogFormatter"/>, unless the operator names another
+    /// formatter (<c>Logging__Console__FormatterName=json</c>: one JSON object per line, with each message's fields, for a
+    /// log pipeline). Configuration is bound before this runs, so a name set there stays.
+    /// </summary>
     public static ILoggingBuilder AddOneLineConsole(this ILoggingBuilder logging) => logging
         .AddConsoleFormatter<OneLineLogFormatter, ConsoleFormatterOptions>()
-        .AddConsole(o => o.FormatterName = OneLineLogFormatter.FormatterName);
+        .AddConsole(o => o.FormatterName ??= OneLineLogFormatter.FormatterName);
 }
