@@ -79,6 +79,7 @@ public sealed class ElderModeBrowserTests(BrowserFixture browser) : IClassFixtur
     {
         var live = await browser.Site.DemoInterviewIdAsync("live");
         var published = await browser.Site.DemoInterviewIdAsync("published");
+        var scheduled = await browser.Site.DemoInterviewIdAsync("scheduled");
         var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
 
         // The switch is the header's plain link: no script needed, and it comes back to the same page.
@@ -89,13 +90,18 @@ public sealed class ElderModeBrowserTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "标准模式", Exact = true })).ToBeVisibleAsync();
 
         var problems = new List<string>();
-        foreach (var path in new[] { "/", $"/interviews/{live}", $"/interviews/{published}", "/columns/health", $"/interviews/{live}?mode=text", "/search?q=流感" })
+        string[] pages =
+        [
+            "/", $"/interviews/{live}", $"/interviews/{published}", "/columns/health", $"/interviews/{scheduled}",
+            $"/interviews/{live}?mode=text", $"/interviews/{live}/ask", "/search?q=流感", "/interviews/987654",
+        ];
+        foreach (var path in pages)
         {
             await page.GotoAsync(path);
             await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("elder");
             Assert.True(await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)") >= 20, path);
             problems.AddRange((await page.EvaluateAsync<string[]>(Audit)).Select(p => $"{path}: {p}"));
-            if (path.StartsWith("/interviews/", StringComparison.Ordinal))
+            if (path == $"/interviews/{live}" || path == $"/interviews/{published}")
             {
                 // Entries read larger than the rest.
                 Assert.True(await page.Locator(".entry-body").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)") >= 22, path);
