@@ -74,6 +74,7 @@ app.MapFeeds();
 app.MapImages();
 app.MapArchiveDownloads();
 app.MapAccountEndpoints();
+Interview.Web.Accessibility.DisplayModeEndpoints.MapDisplayMode(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 // Anything else is a 404 for everyone (the status code page shows it), not a sign-in prompt.
 app.MapFallback(http =>

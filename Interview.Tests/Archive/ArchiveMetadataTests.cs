@@ -48,9 +48,12 @@ public sealed class ArchiveMetadataTests(ArchiveSite site) : IClassFixture<Archi
         Assert.DoesNotContain("<", block, StringComparison.Ordinal);
         Assert.Contains("\\u003C/script\\u003E", block, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
-        // The data block is the page's only script element, and it is not one a browser runs.
-        var scripts = new HtmlParser().ParseDocument(html).QuerySelectorAll("script");
-        Assert.Equal("application/ld+json", Assert.Single(scripts).GetAttribute("type"));
+        // The data block is the page's only inline script element, and it is not one a browser runs; the only other
+        // script is the site's own read-aloud file (issue 12).
+        var scripts = new HtmlParser().ParseDocument(html).QuerySelectorAll("script").ToList();
+        Assert.Equal("application/ld+json", Assert.Single(scripts, s => s.TextContent.Length > 0).GetAttribute("type"));
+        Assert.All(scripts.Where(s => s.GetAttribute("type") != "application/ld+json"),
+            s => Assert.Matches("^js/read-aloud\\.[^/]*js$", s.GetAttribute("src") ?? ""));
     }
 
     [Fact]

@@ -95,8 +95,14 @@ public static class PublicUrls
     public static string ColumnFeed(string slug) => $"/columns/{Uri.EscapeDataString(slug)}/feed.xml";
     public static string ColumnEmbed(string slug) => $"/embed/columns/{Uri.EscapeDataString(slug)}";
     public static string Interview(int id) => $"/interviews/{id}";
-    /// <summary>The question form on a page of its own, which never refreshes itself (text mode links here).</summary>
+    /// <summary>The question form on a page of its own, which never refreshes itself (text mode, when refreshing, links here).</summary>
     public static string Ask(int interviewId) => $"/interviews/{interviewId}/ask";
+    /// <summary>
+    /// The script-free live view for old browsers; it reloads itself only when the reader has asked for it
+    /// (<paramref name="refreshSeconds"/>), never by default.
+    /// </summary>
+    public static string TextMode(int interviewId, int? refreshSeconds = null, bool newestFirst = false) =>
+        $"/interviews/{interviewId}?mode=text{(refreshSeconds is { } seconds ? $"&refresh={seconds}" : "")}{(newestFirst ? "&order=desc" : "")}";
     public static string Entry(int interviewId, int seq) => $"/interviews/{interviewId}#e{seq}";
     public static string ArchiveMarkdown(int interviewId) => $"/interviews/{interviewId}/transcript.md";
     public static string ArchiveSnapshot(int interviewId) => $"/interviews/{interviewId}/snapshot.html";
