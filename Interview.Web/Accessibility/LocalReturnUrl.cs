@@ -11,21 +11,13 @@ public static class LocalReturnUrl
 {
     private const int MaxLength = 2048;
 
-    public static string Safe(string? returnUrl)
-    {
-        if (returnUrl is not { Length: > 0 and <= MaxLength } url || url[0] != '/' || (url.Length > 1 && url[1] == '/'))
-        {
-            return "/";
-        }
-        foreach (var c in url)
-        {
-            if (c == '\\' || char.IsControl(c))
-            {
-                return "/";
-            }
-        }
-        return Escape(url);
-    }
+    /// <summary><paramref name="returnUrl"/>, escaped for a Location header, when it is a local path; else <c>/</c>.</summary>
+    public static string Safe(string? returnUrl) => IsLocal(returnUrl) ? Escape(returnUrl) : "/";
+
+    /// <summary>Whether <paramref name="returnUrl"/> is a path on this site and nothing a browser could read as another.</summary>
+    public static bool IsLocal([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? returnUrl) =>
+        returnUrl is { Length: > 0 and <= MaxLength } url && url[0] == '/' && (url.Length == 1 || url[1] != '/')
+        && !url.Any(c => c == '\\' || char.IsControl(c));
 
     /// <summary>
     /// A Location header carries ASCII only: Chinese in a search query (<c>/search?q=医保</c>) and spaces go out

@@ -157,10 +157,10 @@ public sealed class StaffSignIn(
     public static string CleanCode(string? code) =>
         (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
 
-    /// <summary>Only a local path may follow sign-in; anything else goes to the console's home.</summary>
+    /// <summary>Only a local path (<see cref="Accessibility.LocalReturnUrl"/>'s rules) other than the account pages may follow sign-in; anything else goes to the console's home.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.StartsWith("/account", StringComparison.OrdinalIgnoreCase)
-            ? url
+        Accessibility.LocalReturnUrl.IsLocal(returnUrl) && returnUrl.Length > 1 && !returnUrl.StartsWith("/account", StringComparison.OrdinalIgnoreCase)
+            ? returnUrl
             : "/admin";
 
     public static string Message(SignInOutcome outcome) => outcome switch
