@@ -45,7 +45,7 @@ public sealed class AccessibilityWalkTests(AccessibilityWalkFixture browser, ITe
             ($"/admin/sessions/{live}/host", ".question-board .question-state"),
             ($"/admin/sessions/{live}/type", "textarea.answer-text"),
             ($"/admin/sessions/{live}/review", "#sent-back-heading"),
-            ($"/admin/sessions/{live}/moderate", "li.moderation-item"),
+            ($"/admin/sessions/{live}/moderate", ".moderation-item"),
             ("/admin/moderation", "main table tbody tr"),
             ("/admin/columns", "main table tbody tr"),
             ("/admin/staff", "main table tbody tr"),
@@ -68,7 +68,7 @@ public sealed class AccessibilityWalkTests(AccessibilityWalkFixture browser, ITe
         {
             await page.Locator($".status-filter [data-status={status}]").ClickAsync();
             await Ready(page, $".status-filter [data-status={status}][aria-pressed=true]");
-            await Ready(page, "li.moderation-item");
+            await Ready(page, ".moderation-item");
             await walk.CheckAsync(page, $"/admin/sessions/{live}/moderate ({status})");
         }
 

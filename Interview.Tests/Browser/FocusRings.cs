@@ -10,11 +10,11 @@ namespace Interview.Tests.Browser;
 public static class FocusRings
 {
     /// <summary>Enough to reach every control of a console's first screen and the menu; a page with more wraps sooner.</summary>
-    private const int MaxTabs = 40;
+    private const int MaxTabs = 50;
 
     /// <summary>
     /// For the focused element: null when its ring is fine, else what is wrong. A checkbox, radio or switch focuses an
-    /// invisible input over its icon, so the ring is looked for on the icon's button. The ring sits outside the control
+    /// invisible input inside its icon, so the ring is looked for on the nearest of the icon's boxes that has one. The ring sits outside the control
     /// (outline-offset), so its contrast is taken against the nearest background behind the control, with translucent
     /// layers blended down to the first opaque one.
     /// </summary>
@@ -27,7 +27,11 @@ public static class FocusRings
             ' "' + (el.getAttribute('aria-label') || el.innerText || el.value || '').trim().slice(0, 30) + '"';
           const key = name + '@' + Math.round(el.getBoundingClientRect().top) + ',' + Math.round(el.getBoundingClientRect().left);
           let target = el;
-          if (getComputedStyle(el).opacity === '0' && el.parentElement) target = el.parentElement;
+          if (getComputedStyle(el).opacity === '0') {
+            for (let n = el.parentElement, i = 0; n && i < 3; n = n.parentElement, i++) {
+              if (getComputedStyle(n).outlineStyle !== 'none') { target = n; break; }
+            }
+          }
           const style = getComputedStyle(target);
           const width = parseFloat(style.outlineWidth) || 0;
           if (style.outlineStyle === 'none' || width < 2) return { key, problem: name + ': no focus ring (outline ' + style.outlineStyle + ' ' + style.outlineWidth + ')' };

@@ -8,14 +8,16 @@ public static class Reflow
     public const int NarrowWidth = 320;
 
     /// <summary>
-    /// Null when the page is no wider than the window; else the page's width and the innermost elements that reach past
-    /// the window's right edge (the ones to fix), at most three.
+    /// Null when nothing reaches past the window's right edge; else the page's width and the innermost elements that do
+    /// (the ones to fix), at most three. The page's scroll width alone misses a fixed bar (the app bar) whose end is
+    /// cut off; what a region that scrolls by itself holds (a wide table) is that region's business, not the page's.
     /// </summary>
     private const string Overflow = """
         () => {
           const root = document.documentElement;
-          if (root.scrollWidth <= root.clientWidth) return null;
-          const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > root.clientWidth + 1);
+          const scrolls = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
+          const wide = [...document.body.querySelectorAll('*')].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right > root.clientWidth + 1 && !scrolls(e); });
+          if (root.scrollWidth <= root.clientWidth && wide.length === 0) return null;
           const innermost = wide.filter(e => !wide.some(o => o !== e && e.contains(o)));
           const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
             (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).slice(0, 3).join('.') : '') +
