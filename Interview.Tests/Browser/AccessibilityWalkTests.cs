@@ -62,8 +62,19 @@ public sealed class AccessibilityWalkTests(AccessibilityWalkFixture browser, ITe
             await FocusRings.CheckAsync(page, path, focus);
         }
 
-        // The moderation queue in its other states: approved and rejected questions look different.
+        // What opens on demand: a dialog (MudBlazor's), the full key list and the reject panel.
+        await page.GotoAsync("/admin/staff");
+        await page.GetByRole(AriaRole.Button, new() { Name = "编辑角色：a11y-moderator@example.gov.cn" }).ClickAsync();
+        await Ready(page, ".mud-dialog");
+        await walk.CheckAsync(page, "/admin/staff (roles dialog)");
         await page.GotoAsync($"/admin/sessions/{live}/moderate");
+        await page.Locator(".key-help-toggle").ClickAsync();
+        await page.Locator(".moderation-item[aria-selected=true] .reject").ClickAsync();
+        await Ready(page, "#key-help-full");
+        await Ready(page, ".reject-panel");
+        await walk.CheckAsync(page, $"/admin/sessions/{live}/moderate (key help, reject panel)");
+
+        // The moderation queue in its other states: approved and rejected questions look different.
         foreach (var status in new[] { "Approved", "Rejected" })
         {
             await page.Locator($".status-filter [data-status={status}]").ClickAsync();
