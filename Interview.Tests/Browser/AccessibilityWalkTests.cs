@@ -84,6 +84,8 @@ public sealed class AccessibilityWalkTests(AccessibilityWalkFixture browser, ITe
         }
 
         var narrow = await page.Context.NewPageAsync();
+        narrow.SetDefaultTimeout(BrowserFixture.WaitMilliseconds);
+        narrow.SetDefaultNavigationTimeout(BrowserFixture.WaitMilliseconds);
         await narrow.SetViewportSizeAsync(Reflow.NarrowWidth, 740);
         foreach (var (path, ready) in consoles)
         {
