@@ -82,7 +82,7 @@ public class BrowserFixture : IAsyncLifetime
 /// A site with the bootstrap admin and two-factor off, for browser tests that sign staff in (each test class that uses
 /// it gets a site of its own).
 /// </summary>
-public sealed class ConsoleBrowserFixture() : BrowserFixture(new StaffSite(requireTwoFactor: false))
+public class ConsoleBrowserFixture() : BrowserFixture(new StaffSite(requireTwoFactor: false))
 {
     public StaffSite Staff => (StaffSite)Site;
 

@@ -26,11 +26,11 @@ public sealed class ModerationBrowserTests(ConsoleBrowserFixture browser) : ICla
         var second = await AskAsync(id, "第二个问题：老人打疫苗免费吗？");
         var page = await browser.SignedInAsync(ModeratorEmail);
         await page.GotoAsync($"/admin/sessions/{id}/moderate");
-        var rows = page.Locator("li.moderation-item");
+        var rows = page.Locator(".moderation-item");
         await Assertions.Expect(rows).ToHaveCountAsync(2);
 
         // The queue has the focus from the start: the first question, selected.
-        var selected = page.Locator("li.moderation-item[aria-selected=true]");
+        var selected = page.Locator(".moderation-item[aria-selected=true]");
         await Assertions.Expect(selected).ToBeFocusedAsync();
         await Assertions.Expect(selected).ToContainTextAsync("流感疫苗在哪里打");
         await page.Keyboard.PressAsync("j");
@@ -41,7 +41,7 @@ public sealed class ModerationBrowserTests(ConsoleBrowserFixture browser) : ICla
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("流感疫苗在哪里打");
         // The focus moved to the question in its place, so the keys keep working without the mouse.
-        await Assertions.Expect(page.Locator("li.moderation-item[aria-selected=true]")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator(".moderation-item[aria-selected=true]")).ToBeFocusedAsync();
         Assert.Equal("approved", await ReceiptStatusAsync(second));
         Assert.Equal("pending", await ReceiptStatusAsync(first));
 
@@ -85,7 +85,7 @@ public sealed class ModerationBrowserTests(ConsoleBrowserFixture browser) : ICla
         // The moderator approves it from the keyboard.
         var moderator = await browser.SignedInAsync("flow-moderator@example.gov.cn");
         await moderator.GotoAsync($"/admin/sessions/{id}/moderate");
-        var selected = moderator.Locator("li.moderation-item[aria-selected=true]");
+        var selected = moderator.Locator(".moderation-item[aria-selected=true]");
         await Assertions.Expect(selected).ToContainTextAsync("营业执照能全程网上办吗");
         // The console puts the focus on the selected question once its circuit is up; keys go there.
         await Assertions.Expect(selected).ToBeFocusedAsync();
@@ -95,7 +95,7 @@ public sealed class ModerationBrowserTests(ConsoleBrowserFixture browser) : ICla
         // The host puts it to the guest.
         var host = await browser.SignedInAsync(StaffSite.AdminEmail);
         await host.GotoAsync($"/admin/sessions/{id}/host");
-        await host.GetByRole(AriaRole.Button, new() { Name = "把个体户老陈的问题提给嘉宾" }).ClickAsync();
+        await host.GetByRole(AriaRole.Button, new() { Name = "提问：把个体户老陈的问题提给嘉宾" }).ClickAsync();
         await Assertions.Expect(host.Locator(".question-board .question-state")).ToContainTextAsync("待答复");
 
         // The typist answers it: the composer follows the question the host just put.

@@ -108,7 +108,7 @@ public sealed class TwoInstancesTests(ScaleOutSites sites, ITestOutputHelper out
         Assert.Equal(HttpStatusCode.Accepted, (await ScaleOutSites.AskAsync(sites.A, id, "203.0.113.19", "门诊报销比例是多少？")).StatusCode);
         await page.GotoAsync($"/admin/sessions/{id}/moderate");
         // The console puts the focus on the selected question once its circuit is up, and listens from then on.
-        var selected = page.Locator("li.moderation-item[aria-selected=true]");
+        var selected = page.Locator(".moderation-item[aria-selected=true]");
         await Assertions.Expect(selected).ToContainTextAsync("门诊报销比例");
         await Assertions.Expect(selected).ToBeFocusedAsync();
 

@@ -39,7 +39,7 @@ public class StaffPageTests : AdminTestContext
         var cut = Render<StaffPage>();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".staff-table tbody tr").Count));
 
-        cut.FindAll(".staff-table button").Single(b => b.GetAttribute("aria-label") == "停用 typist@example.gov.cn").Click();
+        cut.FindAll(".staff-table button").Single(b => b.GetAttribute("aria-label") == "停用：typist@example.gov.cn").Click();
 
         cut.WaitForAssertion(() =>
         {
@@ -55,7 +55,7 @@ public class StaffPageTests : AdminTestContext
         var cut = Render<StaffPage>();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".staff-table tbody tr").Count));
 
-        cut.FindAll(".staff-table button").Single(b => b.GetAttribute("aria-label") == "重置 host@example.gov.cn 的密码").Click();
+        cut.FindAll(".staff-table button").Single(b => b.GetAttribute("aria-label") == "重置密码：host@example.gov.cn").Click();
         var confirm = DialogHost.WaitForElement(".mud-dialog-actions button.mud-button-filled");
         Assert.Equal("重置密码", confirm.TextContent.Trim());
         confirm.Click();

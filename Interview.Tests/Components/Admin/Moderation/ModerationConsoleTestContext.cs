@@ -57,20 +57,20 @@ public abstract class ModerationConsoleTestContext : LiveConsoleTestContext
     /// <summary>Presses a key where the moderator's focus is: on the selected question, or the console when the list is empty.</summary>
     protected static Task PressAsync(IRenderedComponent<ModerationConsolePage> cut, string key, bool ctrl = false)
     {
-        var target = cut.FindAll("li.moderation-item.selected").FirstOrDefault() ?? cut.Find(".moderation-console");
+        var target = cut.FindAll(".moderation-item.selected").FirstOrDefault() ?? cut.Find(".moderation-console");
         return target.KeyDownAsync(new KeyboardEventArgs { Key = key, CtrlKey = ctrl });
     }
 
     /// <summary>The ids of the questions listed, in order.</summary>
     protected static IReadOnlyList<int> Listed(IRenderedComponent<ModerationConsolePage> cut) =>
-        [.. cut.FindAll("li.moderation-item").Select(li => int.Parse(li.GetAttribute("data-question")!, System.Globalization.CultureInfo.InvariantCulture))];
+        [.. cut.FindAll(".moderation-item").Select(li => int.Parse(li.GetAttribute("data-question")!, System.Globalization.CultureInfo.InvariantCulture))];
 
     protected static int SelectedId(IRenderedComponent<ModerationConsolePage> cut)
     {
-        var selected = Assert.Single(cut.FindAll("li.moderation-item[aria-selected=true]"));
+        var selected = Assert.Single(cut.FindAll(".moderation-item[aria-selected=true]"));
         return int.Parse(selected.GetAttribute("data-question")!, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     protected static IElement Row(IRenderedComponent<ModerationConsolePage> cut, int questionId) =>
-        cut.Find($"li.moderation-item[data-question='{questionId}']");
+        cut.Find($".moderation-item[data-question='{questionId}']");
 }

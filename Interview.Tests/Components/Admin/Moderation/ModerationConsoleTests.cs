@@ -37,7 +37,7 @@ public class ModerationConsoleTests : ModerationConsoleTestContext
         var id = await PendingQuestionAsync(session.Id, "流感疫苗在哪里打？");
         var cut = RenderConsole(session.Id);
 
-        cut.WaitForElement($"li[data-question='{id}'] .approve").Click();
+        cut.WaitForElement($"[data-question='{id}'] .approve").Click();
 
         cut.WaitForAssertion(() => Assert.Empty(Listed(cut)));
         var stored = await StoredQuestionAsync(id);
@@ -70,11 +70,11 @@ public class ModerationConsoleTests : ModerationConsoleTestContext
         var duplicate = await PendingQuestionAsync(session.Id, "流感疫苗打几针？");
         var cut = RenderConsole(session.Id);
 
-        cut.WaitForElement($"li[data-question='{duplicate}'] .merge").Click();
+        cut.WaitForElement($"[data-question='{duplicate}'] .merge").Click();
         Assert.Contains($"#{duplicate}", cut.Find(".merge-banner").TextContent, StringComparison.Ordinal);
         // The survivor is approved, so it is under 已采用: the filter can change while the merge waits for a target.
         cut.Find("[data-status=Approved]").Click();
-        cut.WaitForElement($"li[data-question='{survivor}'] .merge-here").Click();
+        cut.WaitForElement($"[data-question='{survivor}'] .merge-here").Click();
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".merge-banner")));
         var stored = await StoredQuestionAsync(duplicate);

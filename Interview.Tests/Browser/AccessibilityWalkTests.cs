@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Interview.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Interview.Tests.Browser;
+
+/// <summary>
+/// axe-core over every staff console and admin page with work in it, and over the public pages (zh-CN, standard mode):
+/// no violation of any impact (WCAG 2.1 A/AA and best practice; GB/T 37668 asks the same of government sites).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityWalkTests(AccessibilityWalkFixture browser, ITestOutputHelper output) : IClassFixture<AccessibilityWalkFixture>
+{
+    private StaffSite Site => browser.Staff;
+
+    /// <summary>
+    /// Each console with work in it passes axe, shows a focus ring of 3:1 on every control the keyboard reaches, and
+    /// fits a 320 px screen without sideways scrolling (measured on a second tab of the same session, opened narrow so
+    /// that MudBlazor's breakpoints start there).
+    /// </summary>
+    [Fact]
+    public async Task EveryStaffPageWithWorkInItPassesAxeShowsItsFocusAndFits320Pixels()
+    {
+        var live = await browser.LiveSessionWithWorkAsync();
+        var walk = new AxeWalk();
+        var focus = new List<string>();
+        var reflow = new List<string>();
+
+        var signIn = await browser.NewPageAsync();
+        await signIn.GotoAsync("/account/sign-in");
+        await Ready(signIn, "form button[type=submit]");
+        await walk.CheckAsync(signIn, "/account/sign-in");
+        await FocusRings.CheckAsync(signIn, "/account/sign-in", focus);
+        await signIn.SetViewportSizeAsync(Reflow.NarrowWidth, 740);
+        await Reflow.CheckAsync(signIn, "/account/sign-in", reflow);
+        await signIn.Context.CloseAsync();
+
+        var page = await browser.SignedInAsync(StaffSite.AdminEmail);
+        (string Path, string Ready)[] consoles =
+        [
+            ("/admin", "main [aria-label=可以使用的页面]"),
+            ("/admin/sessions", "main table tbody tr"),
+            ($"/admin/sessions/{live}", "main h1.session-title"),
+            ($"/admin/sessions/{live}/host", ".question-board .question-state"),
+            ($"/admin/sessions/{live}/type", "textarea.answer-text"),
+            ($"/admin/sessions/{live}/review", "#sent-back-heading"),
+            ($"/admin/sessions/{live}/moderate", ".moderation-item"),
+            ("/admin/moderation", "main table tbody tr"),
+            ("/admin/columns", "main table tbody tr"),
+            ("/admin/staff", "main table tbody tr"),
+            ("/admin/wordlists", "main table tbody tr"),
+            ("/admin/followups", "main .followup-counts"),
+            ("/admin/audit", "main table tbody tr"),
+            ("/account/password", "form button[type=submit]"),
+        ];
+        foreach (var (path, ready) in consoles)
+        {
+            await page.GotoAsync(path);
+            await Ready(page, ready);
+            await walk.CheckAsync(page, path);
+            await FocusRings.CheckAsync(page, path, focus);
+        }
+
+        // What opens on demand: a dialog (MudBlazor's), the full key list and the reject panel.
+        await page.GotoAsync("/admin/staff");
+        await page.GetByRole(AriaRole.Button, new() { Name = "编辑角色：a11y-moderator@example.gov.cn" }).ClickAsync();
+        await Ready(page, ".mud-dialog");
+        await walk.CheckAsync(page, "/admin/staff (roles dialog)");
+        await page.GotoAsync($"/admin/sessions/{live}/moderate");
+        await page.Locator(".key-help-toggle").ClickAsync();
+        await page.Locator(".moderation-item[aria-selected=true] .reject").ClickAsync();
+        await Ready(page, "#key-help-full");
+        await Ready(page, ".reject-panel");
+        await walk.CheckAsync(page, $"/admin/sessions/{live}/moderate (key help, reject panel)");
+
+        // The moderation queue in its other states: approved and rejected questions look different.
+        foreach (var status in new[] { "Approved", "Rejected" })
+        {
+            await page.Locator($".status-filter [data-status={status}]").ClickAsync();
+            await Ready(page, $".status-filter [data-status={status}][aria-pressed=true]");
+            await Ready(page, ".moderation-item");
+            await walk.CheckAsync(page, $"/admin/sessions/{live}/moderate ({status})");
+        }
+
+        var narrow = await page.Context.NewPageAsync();
+        narrow.SetDefaultTimeout(BrowserFixture.WaitMilliseconds);
+        narrow.SetDefaultNavigationTimeout(BrowserFixture.WaitMilliseconds);
+        await narrow.SetViewportSizeAsync(Reflow.NarrowWidth, 740);
+        foreach (var (path, ready) in consoles)
+        {
+            await narrow.GotoAsync(path);
+            await Ready(narrow, ready);
+            await Reflow.CheckAsync(narrow, path, reflow);
+        }
+
+        Report(walk, focus, reflow);
+        walk.AssertNone();
+        Assert.True(focus.Count == 0, $"{focus.Count} control(s) without a focus ring of 3:1:\n" + string.Join("\n", focus));
+        Assert.True(reflow.Count == 0, $"{reflow.Count} page(s) scroll sideways at {Reflow.NarrowWidth} px:\n" + string.Join("\n", reflow));
+    }
+
+    [Fact]
+    public async Task EveryPublicPageHasNoAxeViolation()
+    {
+        var live = await Site.DemoInterviewIdAsync("live");
+        var archive = await Site.DemoInterviewIdAsync("published");
+        var preview = await Site.DemoInterviewIdAsync("scheduled");
+        var receipt = await AskAsync(live, "社区卫生服务中心周末开门吗？");
+        using var client = Site.CreateClient();
+        var slug = JsonDocument.Parse(await client.GetStringAsync("/api/v1/columns")).RootElement
+            .GetProperty("items")[0].GetProperty("slug").GetString();
+        var walk = new AxeWalk();
+
+        var page = await browser.NewPageAsync();
+        (string Path, string Ready)[] pages =
+        [
+            ("/", "main h2"),
+            ($"/columns/{slug}", "main h1"),
+            ($"/interviews/{live}", "main h1"),
+            ($"/interviews/{archive}", "ol.entries > li.entry"),
+            ($"/interviews/{preview}", "main h1"),
+            ($"/interviews/{preview}/ask", "form"),
+            ("/search?q=%E6%B5%81%E6%84%9F", "main h1"),
+            ($"/receipts/{receipt}", ".receipt-status"),
+        ];
+        foreach (var (path, ready) in pages)
+        {
+            await page.GotoAsync(path);
+            await Ready(page, ready);
+            await walk.CheckAsync(page, path);
+        }
+
+        Report(walk, [], []);
+        walk.AssertNone();
+    }
+
+    private static Task Ready(IPage page, string selector) => Assertions.Expect(page.Locator(selector).First).ToBeVisibleAsync();
+
+    /// <summary>Prints the pages walked and every finding, so a run shows what was covered as well as what failed.</summary>
+    private void Report(AxeWalk walk, List<string> focus, List<string> reflow)
+    {
+        output.WriteLine($"axe walk: {walk.Pages.Count} page(s): {string.Join(", ", walk.Pages)}");
+        foreach (var line in walk.Violations.Concat(focus).Concat(reflow))
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    private Task<string> AskAsync(int interviewId, string text) => AccessibilityWalkFixture.AskAsync(Site, interviewId, text);
+}
