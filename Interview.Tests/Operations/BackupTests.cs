@@ -104,6 +104,15 @@ public sealed class BackupTests : IAsyncLifetime
         var data = site.DataDirectory;
         var restored = Path.Combine(_scratch, "restored");
         await new BackupArchive(restored).RestoreAsync(backup.File);
+        // SQLite keeps -wal and -shm only while a connection is open (the last one to close checkpoints and removes
+        // them): hold one, as the running site does, so that they are there to be looked at.
+        await using var open = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "interview.db")};Pooling=False");
+        await open.OpenAsync();
+        await using (var read = open.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM sqlite_master";
+            await read.ExecuteScalarAsync();
+        }
 
         string[] files =
         [
