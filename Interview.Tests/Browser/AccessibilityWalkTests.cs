@@ -131,8 +131,21 @@ public sealed class AccessibilityWalkTests(AccessibilityWalkFixture browser, ITe
             await walk.CheckAsync(page, path);
         }
 
+        // The same pages in 适老化 (elder) mode, switched as a reader does, held to AAA contrast as well.
+        var elder = new AxeWalk { Enhanced = true };
+        await page.GotoAsync("/accessibility?mode=elder&returnUrl=/");
+        await Assertions.Expect(page.Locator("html.elder")).ToHaveCountAsync(1);
+        foreach (var (path, ready) in pages)
+        {
+            await page.GotoAsync(path);
+            await Ready(page, ready);
+            await elder.CheckAsync(page, "elder " + path);
+        }
+
         Report(walk, [], []);
+        Report(elder, [], []);
         walk.AssertNone();
+        elder.AssertNone();
     }
 
     private static Task Ready(IPage page, string selector) => Assertions.Expect(page.Locator(selector).First).ToBeVisibleAsync();

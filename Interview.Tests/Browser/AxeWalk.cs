@@ -21,6 +21,12 @@ public sealed class AxeWalk
     /// </param>
     public AxeWalk(params string[] pendingRules) => _pending = [.. pendingRules];
 
+    /// <summary>
+    /// Also WCAG's AAA rules (<c>wcag2aaa</c>: contrast ≥ 7:1 as <c>color-contrast-enhanced</c>), for 适老化 (elder) mode,
+    /// which promises them.
+    /// </summary>
+    public bool Enhanced { get; init; }
+
     public IReadOnlyList<string> Violations => _violations;
 
     /// <summary>Pages walked, for the report.</summary>
@@ -42,7 +48,7 @@ public sealed class AxeWalk
         }
         var result = await page.RunAxe(new AxeRunOptions
         {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] },
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = Enhanced ? [.. Tags, "wcag2aaa"] : [.. Tags] },
             Rules = rules,
             ResultTypes = [ResultType.Violations],
         });
