@@ -28,7 +28,8 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
     /// <summary>A first page reads this many rows or fewer: walking down is quick when matches are not rare.</summary>
     private const int WalkLimit = 100;
 
-    private readonly Dictionary<(string Query, IReadOnlyList<int>? Sessions), (int Count, int Limit)> _counts = [];
+    /// <summary>What a count found: how many (up to its limit), and all the matches newest first when fewer.</summary>
+    private readonly Dictionary<(string Query, IReadOnlyList<int>? Sessions), (int Count, int Limit, List<DocRow> Rows)> _counts = [];
 
     public List<DocRow> Newest(SearchQuery query, SearchScope scope, int offset, int limit)
     {
@@ -38,39 +39,54 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
             Count(query, scope, SearchService.CountLimit + 1);
             known = _counts[Key(query, scope)];
         }
-        var (count, countLimit) = known;
-        var few = count < countLimit;
-        if (few && count <= offset)
+        var (count, countLimit, all) = known;
+        if (count < countLimit)
         {
-            return [];
+            // The count read every match: the page is a slice of them.
+            return all.Skip(offset).Take(limit).ToList();
         }
         const string columns = "id, interview_id, kind, ref";
         const string page = "ORDER BY id DESC LIMIT @limit OFFSET @offset";
-        using var command = few
-            ? Matching(query, scope, columns, "", "WITH m AS MATERIALIZED ({0}) SELECT * FROM m " + page)
-            : offset + limit <= WalkLimit
-                ? Matching(query, scope, columns, page, "{0}", walk: true)
-                : Matching(query, scope, columns, page);
+        using var command = offset + limit <= WalkLimit
+            ? Matching(query, scope, columns, page, "{0}", walk: true)
+            : Matching(query, scope, columns, page);
         SqlParameters.Bind(command, ("@limit", limit), ("@offset", offset));
-        return Planned(command, few, c =>
+        using var reader = command.ExecuteReader();
+        var rows = new List<DocRow>(limit);
+        while (reader.Read())
         {
-            using var reader = c.ExecuteReader();
-            var rows = new List<DocRow>(limit);
-            while (reader.Read())
-            {
-                rows.Add(new DocRow(reader.GetInt64(0), reader.GetInt32(1), (SearchDocKind)reader.GetInt32(2), reader.GetInt32(3)));
-            }
-            return rows;
-        });
+            rows.Add(Row(reader, 0));
+        }
+        return rows;
     }
 
+    /// <summary>
+    /// Counts up to <paramref name="limit"/> and, when fewer match, returns them all in the same statement (kept for
+    /// <see cref="Newest"/>): the rows the count reads are all the matches then, so a page needs no second pass.
+    /// </summary>
     public (int Count, bool Complete) Count(SearchQuery query, SearchScope scope, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
-        using var command = Matching(query, scope, "1", "LIMIT @limit", "SELECT count(*) FROM ({0}) m");
+        using var command = Matching(query, scope, "id, interview_id, kind, ref", "LIMIT @limit", """
+            WITH m AS MATERIALIZED ({0}), c AS (SELECT count(*) AS n FROM m)
+            SELECT c.n, m.id, m.interview_id, m.kind, m.ref FROM c LEFT JOIN m ON c.n < @limit
+            """);
         SqlParameters.Bind(command, ("@limit", limit));
-        var count = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        _counts[Key(query, scope)] = (count, limit);
+        var count = 0;
+        var rows = new List<DocRow>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                count = (int)reader.GetInt64(0);
+                if (!reader.IsDBNull(1))
+                {
+                    rows.Add(Row(reader, 1));
+                }
+            }
+        }
+        rows.Sort((a, b) => b.Id.CompareTo(a.Id));
+        _counts[Key(query, scope)] = (count, limit, rows);
         return (count, true);
     }
 
@@ -118,26 +134,8 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
 
     public DbCommand Command(string sql) => new NpgsqlCommand(sql, connection);
 
-    /// <summary>
-    /// Runs <paramref name="command"/>, with bitmap scans as the planner's only way to read the table when
-    /// <paramref name="bitmapsOnly"/> (settings local to a transaction of the command's own).
-    /// </summary>
-    private T Planned<T>(NpgsqlCommand command, bool bitmapsOnly, Func<NpgsqlCommand, T> run)
-    {
-        if (!bitmapsOnly)
-        {
-            return run(command);
-        }
-        using var transaction = connection.BeginTransaction();
-        using (var settings = new NpgsqlCommand("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off", connection, transaction))
-        {
-            settings.ExecuteNonQuery();
-        }
-        command.Transaction = transaction;
-        var result = run(command);
-        transaction.Commit();
-        return result;
-    }
+    private static DocRow Row(DbDataReader reader, int first) => new(
+        reader.GetInt64(first), reader.GetInt32(first + 1), (SearchDocKind)reader.GetInt32(first + 2), reader.GetInt32(first + 3));
 
     private static (string, IReadOnlyList<int>?) Key(SearchQuery query, SearchScope scope) =>
         (PostgresTokens.Query(query.Terms), scope.IsEverything ? null : scope.Sessions);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Interview.Web.Search;
 
@@ -115,18 +116,22 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
         {
             return;
         }
-        using (var copy = connection.BeginTextImport(
-            $"COPY {PostgresSearchSchema.RebuildTable} (id, interview_id, kind, ref, tokens) FROM STDIN"))
+        // Binary: the server takes each vector as it is, where the text form is parsed and sorted there. FREEZE: the
+        // table is new in this transaction, so its rows are written visible to all, and no first read rewrites them.
+        using var copy = connection.BeginBinaryImport(
+            $"COPY {PostgresSearchSchema.RebuildTable} (id, interview_id, kind, ref, tokens) FROM STDIN (FORMAT BINARY, FREEZE)");
+        foreach (var (id, tokens) in _pending)
         {
-            foreach (var (id, tokens) in _pending)
-            {
-                var document = tokens.Document;
-                // COPY's text form: tab-separated; tokens hold no tab, newline or backslash.
-                copy.Write(string.Create(CultureInfo.InvariantCulture, $"{id}\t{document.InterviewId}\t{(int)document.Kind}\t{document.Reference}\t"));
-                copy.Write(PostgresTokens.Vector(tokens, _vector));
-                copy.Write('\n');
-            }
+            var document = tokens.Document;
+            copy.StartRow();
+            copy.Write(id, NpgsqlDbType.Bigint);
+            copy.Write(document.InterviewId, NpgsqlDbType.Integer);
+            copy.Write((int)document.Kind, NpgsqlDbType.Integer);
+            copy.Write(document.Reference, NpgsqlDbType.Integer);
+            // tsvector's binary form, written as bytes: binary COPY hands each field to the column type's receive.
+            copy.Write(PostgresTokens.BinaryVector(tokens), NpgsqlDbType.Bytea);
         }
+        copy.Complete();
         _pending.Clear();
     }
 
