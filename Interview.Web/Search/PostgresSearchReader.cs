@@ -140,6 +140,12 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
     private static (string, IReadOnlyList<int>?) Key(SearchQuery query, SearchScope scope) =>
         (PostgresTokens.Query(query.Terms), scope.IsEverything ? null : scope.Sessions);
 
+    /// <summary>
+    /// A match, written so that each half's partial GIN index serves it (<see cref="PostgresSearchSchema.CreateSql"/>):
+    /// the planner may use a partial index only where the condition says its half.
+    /// </summary>
+    internal const string MatchSql = "(half = 0 AND tokens @@ @query::tsquery OR half = 1 AND tokens @@ @query::tsquery)";
+
     /// <summary>The matching rows' select, placed in <paramref name="outer"/> at <c>{0}</c>.</summary>
     private NpgsqlCommand Matching(SearchQuery query, SearchScope scope, string columns, string tail, string outer = "{0}", bool walk = false)
     {
@@ -151,7 +157,7 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
             command.Parameters.AddWithValue("sessions", inScope.ToArray());
             sessions = "AND interview_id = ANY(@sessions) ";
         }
-        var match = walk ? "ts_match_vq(tokens, @query::tsquery)" : "tokens @@ @query::tsquery";
+        var match = walk ? "ts_match_vq(tokens, @query::tsquery)" : MatchSql;
         command.CommandText = string.Format(CultureInfo.InvariantCulture, outer, $"SELECT {columns} FROM search_docs WHERE {match} {sessions}{tail}");
         command.Parameters.AddWithValue("query", PostgresTokens.Query(query.Terms));
         return command;
