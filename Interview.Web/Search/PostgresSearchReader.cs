@@ -67,6 +67,20 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
     public (int Count, bool Complete) Count(SearchQuery query, SearchScope scope, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (query.Terms.All(t => t.Tokens.Count == 1))
+        {
+            // No phrase, so the GIN index alone says which rows match: a count that reads no column reads no row
+            // either (a bitmap scan skips pages marked all-visible, as a rebuild's COPY FREEZE leaves them). Only
+            // when fewer match are the rows read.
+            using var counting = Matching(query, scope, "", "LIMIT @limit", "SELECT count(*) FROM ({0}) m");
+            SqlParameters.Bind(counting, ("@limit", limit));
+            var many = Convert.ToInt32(counting.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (many >= limit)
+            {
+                _counts[Key(query, scope)] = (many, limit, []);
+                return (many, true);
+            }
+        }
         using var command = Matching(query, scope, "id, interview_id, kind, ref", "LIMIT @limit", """
             WITH m AS MATERIALIZED ({0}), c AS (SELECT count(*) AS n FROM m)
             SELECT c.n, m.id, m.interview_id, m.kind, m.ref FROM c LEFT JOIN m ON c.n < @limit
