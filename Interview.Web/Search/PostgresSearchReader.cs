@@ -6,22 +6,25 @@ using Npgsql;
 namespace Interview.Web.Search;
 
 /// <summary>
-/// The SQL of a search in PostgreSQL: <c>tokens @@ query</c>, newest first. How to read the matches depends on how many
-/// there are, which the count (asked first, as <see cref="SearchService"/> does) says exactly up to its limit, where the
-/// planner's estimate for a rare pair or a phrase can be off a hundredfold:
+/// The SQL of a search in PostgreSQL: <c>tokens @@ query</c> (through both halves' GIN indexes, <see cref="MatchSql"/>),
+/// newest first. How to read the matches depends on how many there are, which the count (asked first, as
+/// <see cref="SearchService"/> does) says exactly up to its limit, where the planner's estimate for a rare pair or a
+/// phrase can be off a hundredfold:
 /// <list type="bullet">
-/// <item>a few thousand or fewer: all of them through the GIN index, sorted (a materialized CTE read by bitmap scans
-/// only, so the planner cannot choose to walk the whole table newest first hoping to meet them soon);</item>
+/// <item>the count is the planner's choice, which is sound there: through GIN for a rare word (an estimate too low only
+/// makes it choose GIN), reading the table for a word so common that its limit comes within a few thousand rows,
+/// where GIN would decode a posting list of most of the table. When fewer than the limit match, the same statement
+/// returns them (each match costs a visit to its row either way: PostgreSQL 15 no longer counts from the bitmap
+/// alone);</item>
+/// <item>fewer than the limit: the count's matches, sorted, sliced into pages (no second pass);</item>
 /// <item>more, for a first page: walking the primary key down from the newest row, testing each
 /// (<c>ts_match_vq</c>, the function behind <c>@@</c>, which no index serves), where a match is at least one row in a
 /// few hundred;</item>
 /// <item>more, for a long read (relevance's candidates, a far page): the planner's choice.</item>
 /// </list>
-/// The count (up to its limit) is the planner's choice, which is sound there: through GIN for a rare word (an estimate
-/// too low only makes it choose GIN), reading the table for a word so common that its limit comes within a few thousand
-/// rows, where GIN would decode a posting list of most of the table.
-/// A filtered search gets its sessions from <see cref="SearchScope.Sessions"/> instead of joining the product's
-/// tables, whose column types differ between providers.
+/// A reader serves one search: it keeps what its counts found. A filtered search gets its sessions from
+/// <see cref="SearchScope.Sessions"/> instead of joining the product's tables, whose column types differ between
+/// providers.
 /// </summary>
 internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSource source) : ISearchReader
 {
@@ -67,20 +70,6 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
     public (int Count, bool Complete) Count(SearchQuery query, SearchScope scope, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Terms.All(t => t.Tokens.Count == 1))
-        {
-            // No phrase, so the GIN index alone says which rows match: a count that reads no column reads no row
-            // either (a bitmap scan skips pages marked all-visible, as a rebuild's COPY FREEZE leaves them). Only
-            // when fewer match are the rows read.
-            using var counting = Matching(query, scope, "", "LIMIT @limit", "SELECT count(*) FROM ({0}) m");
-            SqlParameters.Bind(counting, ("@limit", limit));
-            var many = Convert.ToInt32(counting.ExecuteScalar(), CultureInfo.InvariantCulture);
-            if (many >= limit)
-            {
-                _counts[Key(query, scope)] = (many, limit, []);
-                return (many, true);
-            }
-        }
         using var command = Matching(query, scope, "id, interview_id, kind, ref", "LIMIT @limit", """
             WITH m AS MATERIALIZED ({0}), c AS (SELECT count(*) AS n FROM m)
             SELECT c.n, m.id, m.interview_id, m.kind, m.ref FROM c LEFT JOIN m ON c.n < @limit
