@@ -126,6 +126,28 @@ public sealed class PostgresSearchStoreTests(PostgresServer server) : SearchStor
         }
     }
 
+    /// <summary>
+    /// A search's statements run without JIT (compiling one cost more than running it), and only they: the pooled
+    /// connection keeps the server's setting for whoever uses it next.
+    /// </summary>
+    [Fact]
+    public async Task SearchesRunWithoutJitAndLeaveTheConnectionAsItWas()
+    {
+        await using var connection = await OpenCorpusAsync();
+        var before = await ScalarAsync(connection, "SELECT current_setting('jit')");
+
+        await using (var command = new NpgsqlCommand(PostgresSearchReader.WithoutJit + "SELECT current_setting('jit')", (NpgsqlConnection)connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            Assert.True(await reader.NextResultAsync());
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal("off", reader.GetString(0));
+        }
+
+        Assert.Equal("on", before);
+        Assert.Equal(before, await ScalarAsync(connection, "SELECT current_setting('jit')"));
+    }
+
     [Fact]
     public async Task ARareWordIsReadThroughTheGinIndex()
     {
