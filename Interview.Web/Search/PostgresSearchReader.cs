@@ -20,7 +20,8 @@ namespace Interview.Web.Search;
 /// <item>more, for a first page: walking the primary key down from the newest row, testing each
 /// (<c>ts_match_vq</c>, the function behind <c>@@</c>, which no index serves), where a match is at least one row in a
 /// few hundred;</item>
-/// <item>more, for a long read (relevance's candidates, a far page): the planner's choice.</item>
+/// <item>more, for a long read (relevance's candidates, a far page): walking down too when the count's rows say the
+/// matches are dense enough to be met within <see cref="WalkRows"/> rows, else the planner's choice.</item>
 /// </list>
 /// A reader serves one search: it keeps what its counts found. A filtered search gets its sessions from
 /// <see cref="SearchScope.Sessions"/> instead of joining the product's tables, whose column types differ between
@@ -31,8 +32,19 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
     /// <summary>A first page reads this many rows or fewer: walking down is quick when matches are not rare.</summary>
     private const int WalkLimit = 100;
 
-    /// <summary>What a count found: how many (up to its limit), and all the matches newest first when fewer.</summary>
-    private readonly Dictionary<(string Query, IReadOnlyList<int>? Sessions), (int Count, int Limit, List<DocRow> Rows)> _counts = [];
+    /// <summary>
+    /// A longer read (relevance's 1,000 candidates) walks down too when it should meet its matches within this many
+    /// rows: a bitmap scan would visit every match, tens of thousands for a common word, where the planner, misled by
+    /// a phrase's estimate, chose it for 87,000 matches (0.7 s) that a walk of 12,000 rows reads in a few dozen ms.
+    /// </summary>
+    private const int WalkRows = 30_000;
+
+    /// <summary>
+    /// What a count found: how many (up to its limit), the highest id among the rows it read (they are read in the
+    /// table's order, which a rebuild makes the ids' order: so roughly how many rows hold that many matches), and all
+    /// the matches newest first when fewer.
+    /// </summary>
+    private readonly Dictionary<(string Query, IReadOnlyList<int>? Sessions), (int Count, int Limit, long Last, List<DocRow> Rows)> _counts = [];
 
     public List<DocRow> Newest(SearchQuery query, SearchScope scope, int offset, int limit)
     {
@@ -42,7 +54,7 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
             Count(query, scope, SearchService.CountLimit + 1);
             known = _counts[Key(query, scope)];
         }
-        var (count, countLimit, all) = known;
+        var (count, countLimit, last, all) = known;
         if (count < countLimit)
         {
             // The count read every match: the page is a slice of them.
@@ -50,7 +62,9 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
         }
         const string columns = "id, interview_id, kind, ref";
         const string page = "ORDER BY id DESC LIMIT @limit OFFSET @offset";
-        using var command = offset + limit <= WalkLimit
+        // Rows to walk for this read, if matches lie as densely as among the rows the count read.
+        var walkRows = (offset + limit) * ((double)last / count);
+        using var command = offset + limit <= WalkLimit || walkRows <= WalkRows
             ? Matching(query, scope, columns, page, "{0}", walk: true)
             : Matching(query, scope, columns, page);
         SqlParameters.Bind(command, ("@limit", limit), ("@offset", offset));
@@ -71,25 +85,27 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
     {
         ArgumentNullException.ThrowIfNull(query);
         using var command = Matching(query, scope, "id, interview_id, kind, ref", "LIMIT @limit", """
-            WITH m AS MATERIALIZED ({0}), c AS (SELECT count(*) AS n FROM m)
-            SELECT c.n, m.id, m.interview_id, m.kind, m.ref FROM c LEFT JOIN m ON c.n < @limit
+            WITH m AS MATERIALIZED ({0}), c AS (SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM m)
+            SELECT c.n, c.last, m.id, m.interview_id, m.kind, m.ref FROM c LEFT JOIN m ON c.n < @limit
             """);
         SqlParameters.Bind(command, ("@limit", limit));
         var count = 0;
+        var last = 0L;
         var rows = new List<DocRow>();
         using (var reader = Execute(command))
         {
             while (reader.Read())
             {
                 count = (int)reader.GetInt64(0);
-                if (!reader.IsDBNull(1))
+                last = reader.GetInt64(1);
+                if (!reader.IsDBNull(2))
                 {
-                    rows.Add(Row(reader, 1));
+                    rows.Add(Row(reader, 2));
                 }
             }
         }
         rows.Sort((a, b) => b.Id.CompareTo(a.Id));
-        _counts[Key(query, scope)] = (count, limit, rows);
+        _counts[Key(query, scope)] = (count, limit, last, rows);
         return (count, true);
     }
 
@@ -152,10 +168,11 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
     /// <summary>
     /// Put before a search's statement, in the same command (one implicit transaction): no JIT compilation for it. On
     /// a million documents the planner's costs for reading a few thousand matches pass <c>jit_above_cost</c>, and
-    /// compiling took 20 to 500 ms (with inlining) for a statement that runs in 20 ms. Local to the transaction, so the
-    /// pooled connection keeps the server's setting.
+    /// compiling took 20 to 500 ms (with inlining) for a statement that runs in 20 ms. And memory enough for a bitmap
+    /// of a common word's matches (the default 4 MB made it lossy at a million documents: every row of a lossy page
+    /// tested again). Local to the transaction, so the pooled connection keeps the server's settings.
     /// </summary>
-    internal const string WithoutJit = "SELECT set_config('jit', 'off', true);\n";
+    internal const string WithoutJit = "SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true);\n";
 
     /// <summary>Runs a command made by <see cref="Matching"/>, past the result of its <see cref="WithoutJit"/>.</summary>
     private static NpgsqlDataReader Execute(NpgsqlCommand command)
