@@ -84,6 +84,11 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
     public (int Count, bool Complete) Count(SearchQuery query, SearchScope scope, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (_counts.TryGetValue(Key(query, scope), out var known) && limit <= known.Limit)
+        {
+            // Asked again with no higher limit (relevance weighs a one-word query by that word's count): known.
+            return (Math.Min(known.Count, limit), true);
+        }
         using var command = Matching(query, scope, "id, interview_id, kind, ref", "LIMIT @limit", """
             WITH m AS MATERIALIZED ({0}), c AS (SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM m)
             SELECT c.n, c.last, m.id, m.interview_id, m.kind, m.ref FROM c LEFT JOIN m ON c.n < @limit
