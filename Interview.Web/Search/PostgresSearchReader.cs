@@ -6,29 +6,45 @@ using Npgsql;
 namespace Interview.Web.Search;
 
 /// <summary>
-/// The SQL of a search in PostgreSQL: <c>tokens @@ query</c>, newest first. How to read the matches depends on how many
-/// there are, which the count (asked first, as <see cref="SearchService"/> does) says exactly up to its limit, where the
-/// planner's estimate for a rare pair or a phrase can be off a hundredfold:
+/// The SQL of a search in PostgreSQL: <c>tokens @@ query</c> (through both halves' GIN indexes, <see cref="MatchSql"/>),
+/// newest first. How to read the matches depends on how many there are, which the count (asked first, as
+/// <see cref="SearchService"/> does) says exactly up to its limit, where the planner's estimate for a rare pair or a
+/// phrase can be off a hundredfold:
 /// <list type="bullet">
-/// <item>a few thousand or fewer: all of them through the GIN index, sorted (a materialized CTE read by bitmap scans
-/// only, so the planner cannot choose to walk the whole table newest first hoping to meet them soon);</item>
+/// <item>the count is the planner's choice, which is sound there: through GIN for a rare word (an estimate too low only
+/// makes it choose GIN), reading the table for a word so common that its limit comes within a few thousand rows,
+/// where GIN would decode a posting list of most of the table. When fewer than the limit match, the same statement
+/// returns them (each match costs a visit to its row either way: PostgreSQL 15 no longer counts from the bitmap
+/// alone);</item>
+/// <item>fewer than the limit: the count's matches, sorted, sliced into pages (no second pass);</item>
 /// <item>more, for a first page: walking the primary key down from the newest row, testing each
 /// (<c>ts_match_vq</c>, the function behind <c>@@</c>, which no index serves), where a match is at least one row in a
 /// few hundred;</item>
-/// <item>more, for a long read (relevance's candidates, a far page): the planner's choice.</item>
+/// <item>more, for a long read (relevance's candidates, a far page): walking down too when the count's rows say the
+/// matches are dense enough to be met within <see cref="WalkRows"/> rows, else the planner's choice.</item>
 /// </list>
-/// The count (up to its limit) is the planner's choice, which is sound there: through GIN for a rare word (an estimate
-/// too low only makes it choose GIN), reading the table for a word so common that its limit comes within a few thousand
-/// rows, where GIN would decode a posting list of most of the table.
-/// A filtered search gets its sessions from <see cref="SearchScope.Sessions"/> instead of joining the product's
-/// tables, whose column types differ between providers.
+/// A reader serves one search: it keeps what its counts found. A filtered search gets its sessions from
+/// <see cref="SearchScope.Sessions"/> instead of joining the product's tables, whose column types differ between
+/// providers.
 /// </summary>
 internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSource source) : ISearchReader
 {
     /// <summary>A first page reads this many rows or fewer: walking down is quick when matches are not rare.</summary>
     private const int WalkLimit = 100;
 
-    private readonly Dictionary<(string Query, IReadOnlyList<int>? Sessions), (int Count, int Limit)> _counts = [];
+    /// <summary>
+    /// A longer read (relevance's 1,000 candidates) walks down too when it should meet its matches within this many
+    /// rows: a bitmap scan would visit every match, tens of thousands for a common word, where the planner, misled by
+    /// a phrase's estimate, chose it for 87,000 matches (0.7 s) that a walk of 12,000 rows reads in a few dozen ms.
+    /// </summary>
+    private const int WalkRows = 30_000;
+
+    /// <summary>
+    /// What a count found: how many (up to its limit), the highest id among the rows it read (they are read in the
+    /// table's order, which a rebuild makes the ids' order: so roughly how many rows hold that many matches), and all
+    /// the matches newest first when fewer.
+    /// </summary>
+    private readonly Dictionary<(string Query, IReadOnlyList<int>? Sessions), (int Count, int Limit, long Last, List<DocRow> Rows)> _counts = [];
 
     public List<DocRow> Newest(SearchQuery query, SearchScope scope, int offset, int limit)
     {
@@ -38,39 +54,63 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
             Count(query, scope, SearchService.CountLimit + 1);
             known = _counts[Key(query, scope)];
         }
-        var (count, countLimit) = known;
-        var few = count < countLimit;
-        if (few && count <= offset)
+        var (count, countLimit, last, all) = known;
+        if (count < countLimit)
         {
-            return [];
+            // The count read every match: the page is a slice of them.
+            return all.Skip(offset).Take(limit).ToList();
         }
         const string columns = "id, interview_id, kind, ref";
         const string page = "ORDER BY id DESC LIMIT @limit OFFSET @offset";
-        using var command = few
-            ? Matching(query, scope, columns, "", "WITH m AS MATERIALIZED ({0}) SELECT * FROM m " + page)
-            : offset + limit <= WalkLimit
-                ? Matching(query, scope, columns, page, "{0}", walk: true)
-                : Matching(query, scope, columns, page);
+        // Rows to walk for this read, if matches lie as densely as among the rows the count read.
+        var walkRows = (offset + limit) * ((double)last / count);
+        using var command = offset + limit <= WalkLimit || walkRows <= WalkRows
+            ? Matching(query, scope, columns, page, "{0}", walk: true)
+            : Matching(query, scope, columns, page);
         SqlParameters.Bind(command, ("@limit", limit), ("@offset", offset));
-        return Planned(command, few, c =>
+        using var reader = Execute(command);
+        var rows = new List<DocRow>(limit);
+        while (reader.Read())
         {
-            using var reader = c.ExecuteReader();
-            var rows = new List<DocRow>(limit);
-            while (reader.Read())
-            {
-                rows.Add(new DocRow(reader.GetInt64(0), reader.GetInt32(1), (SearchDocKind)reader.GetInt32(2), reader.GetInt32(3)));
-            }
-            return rows;
-        });
+            rows.Add(Row(reader, 0));
+        }
+        return rows;
     }
 
+    /// <summary>
+    /// Counts up to <paramref name="limit"/> and, when fewer match, returns them all in the same statement (kept for
+    /// <see cref="Newest"/>): the rows the count reads are all the matches then, so a page needs no second pass.
+    /// </summary>
     public (int Count, bool Complete) Count(SearchQuery query, SearchScope scope, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
-        using var command = Matching(query, scope, "1", "LIMIT @limit", "SELECT count(*) FROM ({0}) m");
+        if (_counts.TryGetValue(Key(query, scope), out var known) && limit <= known.Limit)
+        {
+            // Asked again with no higher limit (relevance weighs a one-word query by that word's count): known.
+            return (Math.Min(known.Count, limit), true);
+        }
+        using var command = Matching(query, scope, "id, interview_id, kind, ref", "LIMIT @limit", """
+            WITH m AS MATERIALIZED ({0}), c AS (SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM m)
+            SELECT c.n, c.last, m.id, m.interview_id, m.kind, m.ref FROM c LEFT JOIN m ON c.n < @limit
+            """);
         SqlParameters.Bind(command, ("@limit", limit));
-        var count = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        _counts[Key(query, scope)] = (count, limit);
+        var count = 0;
+        var last = 0L;
+        var rows = new List<DocRow>();
+        using (var reader = Execute(command))
+        {
+            while (reader.Read())
+            {
+                count = (int)reader.GetInt64(0);
+                last = reader.GetInt64(1);
+                if (!reader.IsDBNull(2))
+                {
+                    rows.Add(Row(reader, 2));
+                }
+            }
+        }
+        rows.Sort((a, b) => b.Id.CompareTo(a.Id));
+        _counts[Key(query, scope)] = (count, limit, last, rows);
         return (count, true);
     }
 
@@ -118,29 +158,36 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
 
     public DbCommand Command(string sql) => new NpgsqlCommand(sql, connection);
 
-    /// <summary>
-    /// Runs <paramref name="command"/>, with bitmap scans as the planner's only way to read the table when
-    /// <paramref name="bitmapsOnly"/> (settings local to a transaction of the command's own).
-    /// </summary>
-    private T Planned<T>(NpgsqlCommand command, bool bitmapsOnly, Func<NpgsqlCommand, T> run)
-    {
-        if (!bitmapsOnly)
-        {
-            return run(command);
-        }
-        using var transaction = connection.BeginTransaction();
-        using (var settings = new NpgsqlCommand("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off", connection, transaction))
-        {
-            settings.ExecuteNonQuery();
-        }
-        command.Transaction = transaction;
-        var result = run(command);
-        transaction.Commit();
-        return result;
-    }
+    private static DocRow Row(DbDataReader reader, int first) => new(
+        reader.GetInt64(first), reader.GetInt32(first + 1), (SearchDocKind)reader.GetInt32(first + 2), reader.GetInt32(first + 3));
 
     private static (string, IReadOnlyList<int>?) Key(SearchQuery query, SearchScope scope) =>
         (PostgresTokens.Query(query.Terms), scope.IsEverything ? null : scope.Sessions);
+
+    /// <summary>
+    /// A match, written so that each half's partial GIN index serves it (<see cref="PostgresSearchSchema.CreateSql"/>):
+    /// the planner may use a partial index only where the condition says its half.
+    /// </summary>
+    internal const string MatchSql = "(half = 0 AND tokens @@ @query::tsquery OR half = 1 AND tokens @@ @query::tsquery)";
+
+    /// <summary>
+    /// Put before a search's statement, in the same command (one implicit transaction): no JIT compilation for it. On
+    /// a million documents the planner's costs for reading a few thousand matches pass <c>jit_above_cost</c>, and
+    /// compiling took 20 to 500 ms (with inlining) for a statement that runs in 20 ms. And memory enough for a bitmap
+    /// of a common word's matches (the default 4 MB made it lossy at a million documents: every row of a lossy page
+    /// tested again). Local to the transaction, so the pooled connection keeps the server's settings. (A random page
+    /// priced near a sequential one, 1.1, was tried and dropped: the planner then counted a character in a third of a
+    /// million rows through GIN, 220 ms, where reading the table finds 5,001 in 30 ms.)
+    /// </summary>
+    internal const string WithoutJit = "SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true);\n";
+
+    /// <summary>Runs a command made by <see cref="Matching"/>, past the result of its <see cref="WithoutJit"/>.</summary>
+    private static NpgsqlDataReader Execute(NpgsqlCommand command)
+    {
+        var reader = command.ExecuteReader();
+        reader.NextResult();
+        return reader;
+    }
 
     /// <summary>The matching rows' select, placed in <paramref name="outer"/> at <c>{0}</c>.</summary>
     private NpgsqlCommand Matching(SearchQuery query, SearchScope scope, string columns, string tail, string outer = "{0}", bool walk = false)
@@ -153,8 +200,8 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
             command.Parameters.AddWithValue("sessions", inScope.ToArray());
             sessions = "AND interview_id = ANY(@sessions) ";
         }
-        var match = walk ? "ts_match_vq(tokens, @query::tsquery)" : "tokens @@ @query::tsquery";
-        command.CommandText = string.Format(CultureInfo.InvariantCulture, outer, $"SELECT {columns} FROM search_docs WHERE {match} {sessions}{tail}");
+        var match = walk ? "ts_match_vq(tokens, @query::tsquery)" : MatchSql;
+        command.CommandText = WithoutJit + string.Format(CultureInfo.InvariantCulture, outer, $"SELECT {columns} FROM search_docs WHERE {match} {sessions}{tail}");
         command.Parameters.AddWithValue("query", PostgresTokens.Query(query.Terms));
         return command;
     }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Interview.Web.Search;
@@ -11,6 +12,9 @@ internal static class PostgresTokens
 {
     /// <summary>PostgreSQL keeps positions up to 16,383; later tokens share the last one (see README, known limits).</summary>
     public const int MaxPosition = 16_383;
+
+    /// <summary>PostgreSQL keeps the first 256 positions of a lexeme in a document.</summary>
+    public const int MaxPositions = 256;
 
     /// <summary>
     /// <c>'医保':1 '保政':2 '政策':3 '医' '保' '政' '策'</c>: the pairs with their positions, the characters without.
@@ -30,6 +34,56 @@ internal static class PostgresTokens
             into.Append('\'').Append(token).Append("' ");
         }
         return into.ToString();
+    }
+
+    /// <summary>
+    /// The same vector as <see cref="Vector"/> in <c>tsvector</c>'s binary form, for a binary <c>COPY</c>: the server
+    /// then neither parses nor sorts it (its receive function only checks the order). So it must be what the text form
+    /// becomes: each lexeme once, sorted as PostgreSQL compares them (UTF-8 bytes, a prefix before a longer lexeme), its
+    /// positions ascending without repeats and no more than <see cref="MaxPositions"/>. Layout: the number of lexemes;
+    /// then each lexeme's UTF-8 and a zero byte, its number of positions and the positions (weight D, so the position
+    /// itself), integers big-endian.
+    /// </summary>
+    public static byte[] BinaryVector(TokenizedDocument tokens)
+    {
+        var lexemes = new Dictionary<string, List<ushort>?>(StringComparer.Ordinal);
+        var position = 0;
+        foreach (var token in Split(tokens.Pairs))
+        {
+            position = Math.Min(position + 1, MaxPosition);
+            if (!lexemes.TryGetValue(token, out var positions))
+            {
+                lexemes[token] = positions = [];
+            }
+            if (positions!.Count < MaxPositions && (positions.Count == 0 || positions[^1] < position))
+            {
+                positions.Add((ushort)position);
+            }
+        }
+        foreach (var token in Split(tokens.Chars))
+        {
+            lexemes.TryAdd(token, null);
+        }
+        var sorted = lexemes.Select(l => (Bytes: Encoding.UTF8.GetBytes(l.Key), Positions: l.Value)).ToList();
+        sorted.Sort((a, b) => a.Bytes.AsSpan().SequenceCompareTo(b.Bytes));
+        var size = 4 + sorted.Sum(l => l.Bytes.Length + 3 + (2 * (l.Positions?.Count ?? 0)));
+        var into = new byte[size];
+        var at = 0;
+        BinaryPrimitives.WriteInt32BigEndian(into, sorted.Count);
+        at += 4;
+        foreach (var (bytes, positions) in sorted)
+        {
+            bytes.CopyTo(into, at);
+            at += bytes.Length + 1;
+            BinaryPrimitives.WriteUInt16BigEndian(into.AsSpan(at), (ushort)(positions?.Count ?? 0));
+            at += 2;
+            foreach (var p in positions ?? [])
+            {
+                BinaryPrimitives.WriteUInt16BigEndian(into.AsSpan(at), p);
+                at += 2;
+            }
+        }
+        return into;
     }
 
     /// <summary>Every word must match: a one-character word as itself, a longer one as the phrase of its pairs.</summary>

@@ -17,6 +17,8 @@ public sealed record RebuildResult(int Sessions, int Documents, TimeSpan Elapsed
 public sealed class SearchIndex(IDbContextFactory<InterviewDbContext> contexts, MarkdownRenderer renderer, ILogger<SearchIndex> logger)
 {
     private const int BatchSize = 512;
+    /// <summary>A rebuild reads the documents of this many sessions at once (a few thousand documents).</summary>
+    private const int SessionsPerRead = 100;
     private readonly SearchSource _source = new(renderer);
 
     /// <summary>
@@ -83,10 +85,10 @@ public sealed class SearchIndex(IDbContextFactory<InterviewDbContext> contexts, 
         var documents = 0;
         Task<TokenizedDocument[]>? tokenizing = null;
         var batch = new List<SearchDocument>(BatchSize);
-        foreach (var session in sessions)
+        foreach (var chunk in sessions.Chunk(SessionsPerRead))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var document in source.Documents(writer, session))
+            foreach (var document in source.Documents(writer, chunk))
             {
                 batch.Add(document);
                 if (batch.Count == BatchSize)

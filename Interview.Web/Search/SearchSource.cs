@@ -34,32 +34,74 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
     /// Every document of the session: entries in seq order, then questions, then the session itself. Read whole before
     /// the caller writes any: PostgreSQL runs one command at a time on a connection.
     /// </summary>
-    public List<SearchDocument> Documents(ISqlCommands sql, int interviewId)
+    public List<SearchDocument> Documents(ISqlCommands sql, int interviewId) => Documents(sql, [interviewId]);
+
+    /// <summary>
+    /// The documents of several sessions, in the order given, each session's as <see cref="Documents(ISqlCommands, int)"/>
+    /// has them: four statements for all of them (a rebuild reads a few hundred sessions at a time, where a statement
+    /// per session and table was most of its reading). Ids are numbers, so the list is written into the SQL.
+    /// </summary>
+    public List<SearchDocument> Documents(ISqlCommands sql, IReadOnlyList<int> interviewIds)
     {
+        ArgumentNullException.ThrowIfNull(interviewIds);
+        if (interviewIds.Count == 0)
+        {
+            return [];
+        }
+        var inList = "(" + string.Join(",", interviewIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
+        var entries = new Dictionary<int, List<SearchDocument>>();
+        using (var command = sql.Command($"""SELECT "InterviewId", "Seq", "Text" FROM "Entries" WHERE "InterviewId" IN {inList} ORDER BY "InterviewId", "Seq" """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetInt32(0);
+                Of(entries, id).Add(new SearchDocument(id, SearchDocKind.Entry, reader.GetInt32(1), reader.GetString(2)));
+            }
+        }
+        var questions = new Dictionary<int, List<SearchDocument>>();
+        using (var command = sql.Command(string.Format(System.Globalization.CultureInfo.InvariantCulture, PublicQuestionsSql, "q.\"InterviewId\", ", "IN " + inList)
+            + """ ORDER BY q."InterviewId", q."Id" """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetInt32(0);
+                Of(questions, id).Add(new SearchDocument(id, SearchDocKind.Question, reader.GetInt32(1), reader.GetString(2)));
+            }
+        }
+        var sessions = new Dictionary<int, (string Title, string Summary)>();
+        using (var command = sql.Command($"""SELECT "Id", "Title", "SummaryMarkdown" FROM "Interviews" WHERE "Id" IN {inList}"""))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                sessions[reader.GetInt32(0)] = (reader.GetString(1), reader.GetString(2));
+            }
+        }
+        var guests = new Dictionary<int, List<(string, string, string)>>();
+        using (var command = sql.Command($"""SELECT "InterviewId", "Name", "Position", "Organization" FROM "Guests" WHERE "InterviewId" IN {inList} ORDER BY "InterviewId", "SortOrder", "Id" """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                Of(guests, reader.GetInt32(0)).Add((reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
         var documents = new List<SearchDocument>();
-        using (var entries = sql.Command("""SELECT "Seq", "Text" FROM "Entries" WHERE "InterviewId" = @id ORDER BY "Seq" """))
+        foreach (var id in interviewIds)
         {
-            SqlParameters.Bind(entries, ("@id", interviewId));
-            using var reader = entries.ExecuteReader();
-            while (reader.Read())
+            documents.AddRange(entries.GetValueOrDefault(id) ?? []);
+            documents.AddRange(questions.GetValueOrDefault(id) ?? []);
+            if (sessions.TryGetValue(id, out var session))
             {
-                documents.Add(new SearchDocument(interviewId, SearchDocKind.Entry, reader.GetInt32(0), reader.GetString(1)));
+                documents.Add(new SearchDocument(id, SearchDocKind.Session, 0, SessionText(session.Title, session.Summary, guests.GetValueOrDefault(id) ?? [])));
             }
-        }
-        using (var questions = sql.Command(PublicQuestionsSql + """ ORDER BY q."Id" """))
-        {
-            SqlParameters.Bind(questions, ("@id", interviewId));
-            using var reader = questions.ExecuteReader();
-            while (reader.Read())
-            {
-                documents.Add(new SearchDocument(interviewId, SearchDocKind.Question, reader.GetInt32(0), reader.GetString(1)));
-            }
-        }
-        if (Session(sql, interviewId) is { } session)
-        {
-            documents.Add(session);
         }
         return documents;
+
+        static List<T> Of<T>(Dictionary<int, List<T>> lists, int id) =>
+            lists.TryGetValue(id, out var list) ? list : lists[id] = [];
     }
 
     public SearchDocument? Entry(ISqlCommands sql, int interviewId, int seq)
@@ -72,7 +114,8 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
     /// <summary>The question as a document, or null when it is not public or is in the transcript as an entry.</summary>
     public SearchDocument? Question(ISqlCommands sql, int interviewId, int questionId)
     {
-        using var command = sql.Command(PublicQuestionsSql + """ AND q."Id" = @question""");
+        using var command = sql.Command(string.Format(System.Globalization.CultureInfo.InvariantCulture, PublicQuestionsSql, "", "= @id")
+            + """ AND q."Id" = @question""");
         SqlParameters.Bind(command, ("@id", interviewId), ("@question", questionId));
         using var reader = command.ExecuteReader();
         return reader.Read() ? new SearchDocument(interviewId, SearchDocKind.Question, reader.GetInt32(0), reader.GetString(1)) : null;
@@ -118,11 +161,12 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
 
     /// <summary>
     /// Approved questions of a session that no question entry of the transcript carries already; citizens' words that
-    /// a moderator has not approved never get here.
+    /// a moderator has not approved never get here. <c>{0}</c> takes columns to read before the question's id and
+    /// text, <c>{1}</c> the condition on the session.
     /// </summary>
     private const string PublicQuestionsSql = """
-        SELECT q."Id", q."Text" FROM "Questions" q
-        WHERE q."InterviewId" = @id AND q."Status" IN ('Approved', 'Answered')
+        SELECT {0}q."Id", q."Text" FROM "Questions" q
+        WHERE q."InterviewId" {1} AND q."Status" IN ('Approved', 'Answered')
           AND NOT EXISTS (SELECT 1 FROM "Entries" e WHERE e."InterviewId" = q."InterviewId" AND e."Kind" = 'Question' AND e."QuestionId" = q."Id")
         """;
 }

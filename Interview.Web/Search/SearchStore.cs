@@ -52,7 +52,7 @@ internal interface ISearchWriter : ISqlCommands, IDisposable
     void SetVersion(int version);
 }
 
-/// <summary>The index's reads for one search.</summary>
+/// <summary>The index's reads for one search: a reader may keep what it read (PostgreSQL keeps a count's matches).</summary>
 internal interface ISearchReader : ISqlCommands
 {
     /// <summary>Matches of <paramref name="query"/> in <paramref name="scope"/>, newest first.</summary>
