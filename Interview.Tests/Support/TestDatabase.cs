@@ -28,11 +28,19 @@ public sealed class TestDatabase : IDbContextFactory<InterviewDbContext>, IAsync
 
     public string Directory { get; }
 
+    /// <summary>The command-line settings that point the site's commands (verify-audit) at this database.</summary>
+    public IReadOnlyList<string> Settings { get; private init; } = [];
+
     public static async Task<TestDatabase> CreateAsync(Servers.PostgresServer? postgres = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "interview-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var database = new TestDatabase(directory, postgres is null ? null : await postgres.CreateDatabaseAsync());
+        var connectionString = postgres is null ? null : await postgres.CreateDatabaseAsync();
+        var database = new TestDatabase(directory, connectionString)
+        {
+            Settings = connectionString is null ? [] :
+                ["--Interview:Database:Provider=postgres", $"--Interview:Database:ConnectionString={connectionString}"],
+        };
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
         return database;
