@@ -4,19 +4,28 @@ using Interview.Web;
 using Interview.Web.Audit;
 using Interview.Web.Operations;
 using Interview.Web.Staff;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Tests.Audit;
 
-/// <summary>The audit log's hash chain and <c>verify-audit</c>: an edit or a removal made in the database is found.</summary>
-public sealed class AuditChainTests : IAsyncLifetime
+public sealed class AuditChainTests : AuditChainSuite
+{
+    protected override Task<TestDatabase> DatabaseAsync() => TestDatabase.CreateAsync();
+}
+
+/// <summary>
+/// The audit log's hash chain and <c>verify-audit</c>: an edit or a removal made in the database is found. Run on
+/// SQLite (<see cref="AuditChainTests"/>) and on PostgreSQL (AuditChainOnPostgresTests).
+/// </summary>
+public abstract class AuditChainSuite : IAsyncLifetime
 {
     private TestDatabase _database = default!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    protected abstract Task<TestDatabase> DatabaseAsync();
+
+    public async Task InitializeAsync() => _database = await DatabaseAsync();
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -55,7 +64,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         await AddLinesAsync(6);
         Assert.Equal(0, await VerifyCommandAsync());
 
-        await ExecuteAsync("UPDATE AuditLog SET Details = 'nothing happened' WHERE Id = 4");
+        await ExecuteAsync("""UPDATE "AuditLog" SET "Details" = 'nothing happened' WHERE "Id" = 4""");
 
         var (exit, errors) = await RunVerifyAsync();
         Assert.Equal(1, exit);
@@ -68,7 +77,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     {
         await AddLinesAsync(6);
 
-        await ExecuteAsync("DELETE FROM AuditLog WHERE Id = 3");
+        await ExecuteAsync("""DELETE FROM "AuditLog" WHERE "Id" = 3""");
 
         var result = await new AuditVerifier(_database).VerifyAsync();
         Assert.Equal(4, result.BrokenId);
@@ -87,7 +96,7 @@ public sealed class AuditChainTests : IAsyncLifetime
             var previous = await db.AuditLog.Where(a => a.Id == 1).Select(a => EF.Property<string>(a, "Hash")).SingleAsync();
             var forged = AuditEntry.Record(line.At, line.Actor, line.Action, "column/999", line.Outcome, line.IpAddress, line.Details);
             typeof(AuditEntry).GetProperty(nameof(AuditEntry.Id))!.SetValue(forged, 2L);
-            await ExecuteAsync($"UPDATE AuditLog SET Target = 'column/999', Hash = '{AuditChain.Link(previous, forged)}' WHERE Id = 2");
+            await ExecuteAsync($"""UPDATE "AuditLog" SET "Target" = 'column/999', "Hash" = '{AuditChain.Link(previous, forged)}' WHERE "Id" = 2""");
         }
 
         Assert.Equal(3, (await new AuditVerifier(_database).VerifyAsync()).BrokenId);
@@ -121,7 +130,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         }
 
         // Removing more old lines by hand, as if retention had: the first kept line no longer meets the anchor.
-        await ExecuteAsync("DELETE FROM AuditLog WHERE Id = 3");
+        await ExecuteAsync("""DELETE FROM "AuditLog" WHERE "Id" = 3""");
         Assert.Equal(4, (await verifier.VerifyAsync()).BrokenId);
     }
 
@@ -129,7 +138,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     public async Task ALogFromBeforeTheChainIsChainedOnceAndALaterUnhashedLineIsNotHidden()
     {
         await AddLinesAsync(3);
-        await ExecuteAsync("UPDATE AuditLog SET Hash = ''");
+        await ExecuteAsync("""UPDATE "AuditLog" SET "Hash" = ''""");
 
         await using (var db = _database.CreateDbContext())
         {
@@ -137,7 +146,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         }
         Assert.True((await new AuditVerifier(_database).VerifyAsync()).Intact);
 
-        await ExecuteAsync("UPDATE AuditLog SET Hash = '' WHERE Id = 2");
+        await ExecuteAsync("""UPDATE "AuditLog" SET "Hash" = '' WHERE "Id" = 2""");
         await using (var db = _database.CreateDbContext())
         {
             Assert.Equal(0, await AuditChainWriter.ChainUnchainedLogAsync(db, CancellationToken.None));
@@ -154,13 +163,11 @@ public sealed class AuditChainTests : IAsyncLifetime
         }
     }
 
+    /// <summary>An edit made in the database, behind the application's back (quoted names: both providers read them).</summary>
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_database.Directory, "interview.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
+        await using var db = _database.CreateDbContext();
+        await db.Database.ExecuteSqlRawAsync(sql);
     }
 
     private async Task<int> VerifyCommandAsync() => (await RunVerifyAsync()).Exit;
@@ -169,7 +176,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var exit = await OperationsCommand.RunAsync(["verify-audit", $"--Interview:DataDirectory={_database.Directory}"], output, errors);
+        var exit = await OperationsCommand.RunAsync(["verify-audit", $"--Interview:DataDirectory={_database.Directory}", .. _database.Settings], output, errors);
         return (exit, errors.ToString());
     }
 }

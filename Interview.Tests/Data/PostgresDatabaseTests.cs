@@ -68,4 +68,28 @@ public sealed class PostgresDatabaseTests(PostgresServer server)
         await using var db = await site.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContextAsync();
         Assert.Equal(40, await db.AuditLog.CountAsync(a => a.Action == "entry.publish" && a.Target == $"interview/{id}"));
     }
+
+    [Fact]
+    public async Task VerifyAuditWalksTheChainOfAPostgresDatabase()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        string dataDirectory;
+        await using (var site = new StaffSite()
+            .With("Interview:Database:Provider", "postgres")
+            .With("Interview:Database:ConnectionString", connectionString))
+        {
+            // The first admin's creation and the demo data leave audit lines.
+            _ = site.Services;
+            dataDirectory = site.DataDirectory;
+        }
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var exit = await Interview.Web.Operations.OperationsCommand.RunAsync(
+            ["verify-audit", $"--Interview:DataDirectory={dataDirectory}", "--Interview:Database:Provider=postgres",
+             $"--Interview:Database:ConnectionString={connectionString}"], output, errors);
+
+        Assert.True(exit == 0, errors.ToString());
+        Assert.Contains("审计日志完整", output.ToString(), StringComparison.Ordinal);
+    }
 }

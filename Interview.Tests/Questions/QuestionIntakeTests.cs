@@ -103,12 +103,17 @@ public abstract class QuestionIntakeSuite(QuestionIntakeTests.Site site)
     }
 }
 
-public sealed class QuestionFloodTests
+public sealed class QuestionFloodTests : QuestionFloodSuite;
+
+/// <summary>The per-client limit, on SQLite (<see cref="QuestionFloodTests"/>) and on PostgreSQL (QuestionFloodOnPostgresTests).</summary>
+public abstract class QuestionFloodSuite
 {
+    protected virtual StaffSite NewSite() => new();
+
     [Fact]
     public async Task AFloodFromOneClientIsThrottledWhileAnotherClientIsNot()
     {
-        using var site = new StaffSite();
+        using var site = NewSite();
         site.With("Interview:Limits:QuestionsPerClientPerMinute", "5");
         var id = await site.DemoInterviewIdAsync("live");
         using var flooder = site.CreateDefaultClient(new ClientAddress("10.0.0.1"));

@@ -9,6 +9,13 @@ namespace Interview.Tests.Questions;
 public sealed class QuestionIntakeOnPostgresTests(PostgresServer server, QuestionIntakeTests.Site site)
     : QuestionIntakeSuite(site.OnPostgres(server)), IClassFixture<QuestionIntakeTests.Site>;
 
+/// <summary>The per-client question limit on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class QuestionFloodOnPostgresTests(PostgresServer server) : QuestionFloodSuite
+{
+    protected override StaffSite NewSite() => new StaffSite().OnPostgres(server);
+}
+
 /// <summary>Moderation on PostgreSQL: compare-and-set decisions under races, merges, edits.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ModerationOnPostgresTests(PostgresServer server, QuestionIntakeTests.Site site)

@@ -48,6 +48,10 @@ public sealed class TestDatabase : IDbContextFactory<InterviewDbContext>, IAsync
     /// <summary>The PostgreSQL database's connection string; null on SQLite.</summary>
     public string? ConnectionString { get; }
 
+    /// <summary>The command-line settings that point the site's commands (verify-audit) at this database.</summary>
+    public IReadOnlyList<string> Settings => ConnectionString is null ? [] :
+        ["--Interview:Database:Provider=postgres", $"--Interview:Database:ConnectionString={ConnectionString}"];
+
     /// <summary>The bus the saves of this database's contexts announce on.</summary>
     public IEventBus Events => _services.GetRequiredService<IEventBus>();
 

@@ -33,6 +33,8 @@ public sealed class AuditRetention(
         var cutoff = now.AddDays(-RetentionDays);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // PostgreSQL: no line is appended between reading the anchor and writing the purge line (SQLite: one writer).
+        await Data.DatabaseLocks.AuditAppendAsync(db, cancellationToken);
         var firstKept = await db.AuditLog.Where(a => a.At >= cutoff).MinAsync(a => (long?)a.Id, cancellationToken)
             ?? (await db.AuditLog.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0) + 1;
         if (await AuditChainWriter.HashBeforeAsync(db, firstKept, cancellationToken) is not { } anchor)

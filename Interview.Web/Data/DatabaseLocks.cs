@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interview.Web.Data;
@@ -70,8 +71,16 @@ public static class DatabaseLocks
     {
         public async ValueTask DisposeAsync()
         {
-            // Unlocked explicitly: the pooled connection outlives the context (Npgsql's reset on reuse would too).
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({kindKey}, {id})");
+            try
+            {
+                // Unlocked explicitly: the pooled connection outlives the context (Npgsql's reset on reuse would too).
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({kindKey}, {id})");
+            }
+            catch (DbException)
+            {
+                // The connection broke: the server ended the session, and its locks with it. The caller's own error,
+                // if any, is the one worth seeing.
+            }
             await db.Database.CloseConnectionAsync();
         }
     }
