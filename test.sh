@@ -1,21 +1,33 @@
 #!/usr/bin/env bash
-# The one test command (README "Test"): installs what the browser tests need, then builds and runs every test.
+# The one test command (README "Test"): installs what the tests need, then builds and runs every test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Browser tests drive Debian's Chromium through Playwright's executablePath (browser downloads are not possible); the
-# scale-out tests start their own PostgreSQL, Redis and nginx on 127.0.0.1 ports of their own (Support/Servers).
+# Debian packages the tests use, installed only when missing; nothing is started here: the fixtures in
+# Interview.Tests/Support/Servers start their own servers on free 127.0.0.1 ports and stop them at the end.
+# - chromium: browser tests drive it through Playwright's executablePath (browser downloads are not possible);
+# - nginx: the shipped deploy/nginx/interview.conf in front of two site processes;
+# - postgresql, redis-server: the cross-provider suites and the scale-out tests.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
-[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian's ${missing[*]} for the tests..."
   sudo_cmd=""
   if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo"; fi
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+  # Installing must not start the system's own servers on 80, 5432 and 6379 (Debian's policy-rc.d says "not now").
+  policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' | $sudo_cmd tee "$policy" >/dev/null
+    $sudo_cmd chmod +x "$policy"
+  fi
+  installed=0
+  { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null; } || installed=$?
+  if [ -n "$policy" ]; then $sudo_cmd rm -f "$policy"; fi
+  if [ "$installed" != 0 ]; then exit "$installed"; fi
 fi
 
 weight=Interview.Tests/bin/Release/net10.0/page-weight.txt

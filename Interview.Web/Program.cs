@@ -28,6 +28,8 @@ await app.InitializeDatabaseAsync();
 
 // First: everything after sees the client's address and scheme as a trusted proxy reports them (Hosting/ReverseProxy).
 app.UseForwardedHeaders();
+// Every request's duration and one log line (Hosting/InterviewMetricsRequests), after the client is known.
+app.UseMiddleware<InterviewMetricsRequests>();
 
 // Errors never show a stack trace, not even in Development: the log has it. The API answers in problem+json.
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api =>
@@ -56,6 +58,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+app.MapInterviewHealth();
+app.MapInterviewMetrics();
 app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapPublicApi();

@@ -16,7 +16,7 @@ public enum DraftStatus
 /// A correction (勘误) of a published answer is a draft too (<see cref="CorrectsSeq"/>): the public keeps the reviewed
 /// wording until the reviewer approves the new one, so 审核：reviewer never labels text nobody reviewed.
 /// </summary>
-public sealed class EntryDraft
+public sealed class EntryDraft : Entity
 {
     public const int MaxCommentLength = 500;
 
@@ -74,7 +74,7 @@ public sealed class EntryDraft
             Author = author,
             SubmittedAt = now,
             Status = DraftStatus.Pending,
-        };
+        }.Submitted();
     }
 
     /// <summary>
@@ -129,7 +129,7 @@ public sealed class EntryDraft
             Status = DraftStatus.Pending,
             CorrectsSeq = entry.Seq,
             CorrectionNote = trimmedNote,
-        };
+        }.Submitted();
     }
 
     /// <summary>The reviewer approves: the text is published as the session's next entry, credited to the reviewer.</summary>
@@ -147,6 +147,7 @@ public sealed class EntryDraft
         Reviewer = reviewer;
         ReviewedAt = now;
         PublishedSeq = entry.Seq;
+        AddDomainEvent(new DraftChanged(this));
         return entry;
     }
 
@@ -165,6 +166,7 @@ public sealed class EntryDraft
         Reviewer = reviewer;
         ReviewedAt = now;
         PublishedSeq = entry.Seq;
+        AddDomainEvent(new DraftChanged(this));
     }
 
     public void SendBack(string reviewer, string comment, DateTimeOffset now)
@@ -175,6 +177,7 @@ public sealed class EntryDraft
         Status = DraftStatus.SentBack;
         Reviewer = reviewer;
         ReviewedAt = now;
+        AddDomainEvent(new DraftChanged(this));
     }
 
     /// <summary>The typist revises a sent-back draft; it waits for the reviewer again.</summary>
@@ -191,6 +194,13 @@ public sealed class EntryDraft
         Text = text.PlainText;
         SubmittedAt = now;
         Status = DraftStatus.Pending;
+        AddDomainEvent(new DraftChanged(this));
+    }
+
+    private EntryDraft Submitted()
+    {
+        AddDomainEvent(new DraftChanged(this));
+        return this;
     }
 
     private void EnsurePending()

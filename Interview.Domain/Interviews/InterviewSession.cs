@@ -6,7 +6,7 @@ namespace Interview.Domain.Interviews;
 /// One interview session (访谈) under a column: its topic, schedule, guests and lifecycle. Every change of state goes
 /// through <see cref="TransitionTo"/>, which refuses any move the lifecycle does not allow.
 /// </summary>
-public sealed class InterviewSession
+public sealed class InterviewSession : Entity
 {
     public const int MaxTitleLength = 100;
     public const int MaxSummaryLength = 10_000;
@@ -155,8 +155,10 @@ public sealed class InterviewSession
         {
             throw new DomainException("发布预告前至少要添加一位嘉宾。");
         }
+        var from = Status;
         Status = to;
         UpdatedAt = now;
+        AddDomainEvent(new SessionStatusChanged(this, from, to));
         switch (to)
         {
             case InterviewStatus.Live:
@@ -195,6 +197,7 @@ public sealed class InterviewSession
         var entry = TranscriptEntry.Create(Id, LastSeq + 1, kind, speaker, text, now, guestId, questionId, prepared, reviewedBy);
         LastSeq = entry.Seq;
         UpdatedAt = now;
+        AddDomainEvent(new EntryAppended(entry));
         return entry;
     }
 
@@ -207,6 +210,7 @@ public sealed class InterviewSession
         }
         RequiresReview = required;
         UpdatedAt = now;
+        AddDomainEvent(new ReviewSwitched(this));
     }
 
     /// <summary>Whether an entry of this kind waits for a reviewer here: guests' words, live or afterwards.</summary>

@@ -4,7 +4,7 @@ namespace Interview.Domain.Interviews;
 /// One published entry of a session's transcript. <see cref="Seq"/> numbers the session's entries 1, 2, 3… without
 /// gaps; a correction (勘误) keeps the number and keeps the earlier wording in <see cref="Revisions"/>.
 /// </summary>
-public sealed class TranscriptEntry
+public sealed class TranscriptEntry : Entity
 {
     public const int MaxMarkdownLength = 20_000;
     public const int MaxSpeakerLength = 50;
@@ -85,6 +85,7 @@ public sealed class TranscriptEntry
         SetText(text);
         CorrectedAt = now;
         ReviewedBy = reviewedBy;
+        AddDomainEvent(new EntryCorrected(this));
     }
 
     private void SetText(RenderedText text)

@@ -1,7 +1,7 @@
 namespace Interview.Domain.Questions;
 
 /// <summary>A client a moderator has barred from asking in one session (a flood, abuse); keyed like <see cref="Question.ClientKey"/>.</summary>
-public sealed class ClientBlock
+public sealed class ClientBlock : Entity
 {
     public const int MaxReasonLength = 200;
 
@@ -20,7 +20,7 @@ public sealed class ClientBlock
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(clientKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(blockedBy);
-        return new ClientBlock
+        var block = new ClientBlock
         {
             InterviewId = interviewId,
             ClientKey = clientKey,
@@ -28,5 +28,7 @@ public sealed class ClientBlock
             BlockedAt = now,
             Reason = Guard.OptionalText(reason, "原因", MaxReasonLength),
         };
+        block.AddDomainEvent(new SenderBlocked(block));
+        return block;
     }
 }

@@ -6,7 +6,7 @@ namespace Interview.Domain.Questions;
 /// A citizen's question (网友提问). Nothing of it is public until a moderator approves it (先审后发); each decision is
 /// taken once, and a second decision on the same question fails naming the first.
 /// </summary>
-public sealed class Question
+public sealed class Question : Entity
 {
     public const int MaxNicknameLength = 20;
     public const int MaxTextLength = 500;
@@ -78,6 +78,7 @@ public sealed class Question
     private Question WithFlags(IEnumerable<QuestionFlag> flags)
     {
         _flags.AddRange(flags.Distinct());
+        AddDomainEvent(new QuestionSubmitted(this));
         return this;
     }
 
@@ -144,6 +145,7 @@ public sealed class Question
         Status = QuestionStatus.Answered;
         AnsweredAt = now;
         AnsweredLater = later;
+        AddDomainEvent(new QuestionAnswered(this));
     }
 
     private void EnsurePending()
@@ -160,6 +162,7 @@ public sealed class Question
         Status = status;
         DecidedBy = moderator;
         DecidedAt = now;
+        AddDomainEvent(new QuestionDecided(this));
     }
 }
 

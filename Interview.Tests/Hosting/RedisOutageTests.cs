@@ -47,10 +47,14 @@ public sealed class RedisOutageTests(TwoInstances sites) : IClassFixture<TwoInst
         await LiveClient.EventuallyAsync(() => heardOnA.Count(s => s == id) >= TwoInstances.QuestionsPerMinute, "A's own listeners");
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Accepted, TwoInstances.QuestionsPerMinute), HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HealthStatus.Unhealthy, await RedisHealthAsync(a));
+        var probe = await browser.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, probe.StatusCode);
+        Assert.Equal("unhealthy: redis\n", await probe.Content.ReadAsStringAsync());
 
         await sites.Redis.StartAsync();
 
         await TwoInstances.EventuallyAsync(async () => await RedisHealthAsync(a) == HealthStatus.Healthy, "A to reconnect");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/healthz")).StatusCode);
         await TwoInstances.EventuallyAsync(async () =>
         {
             await a.Services.GetRequiredService<IEventBus>().PublishAsync(new DraftsChanged(900_101));

@@ -38,9 +38,7 @@ public sealed class InterviewAdmin(
     AuditTrail audit,
     MarkdownRenderer renderer,
     ImageStore images,
-    Events.IEventBus notifier,
     FollowUps.FollowUpSchedule followUps,
-    Search.SearchIndex search,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<InterviewRow>> ListAsync(StaffActor actor)
@@ -226,7 +224,6 @@ public sealed class InterviewAdmin(
             session.RequireReview(required, now);
             return Task.FromResult(required ? "two-key review on" : "two-key review off");
         });
-        await notifier.PublishAsync(new Live.DeskChanged(id));
     }
 
     /// <summary>
@@ -260,14 +257,13 @@ public sealed class InterviewAdmin(
             try
             {
                 // Publishing puts the session into the search index in the same transaction.
-                await search.SaveChangesAsync(db);
+                await db.SaveChangesAsync();
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
                 // An entry was published or a question answered meanwhile: read again, so none is left out or misfiled.
                 continue;
             }
-            await notifier.PublishAsync(new Live.StatusChanged(id, session.Status));
             return session.Status;
         }
     }
@@ -281,7 +277,7 @@ public sealed class InterviewAdmin(
         var session = await LoadAsync(db, id);
         var details = await change(db, session, clock.GetUtcNow());
         audit.Add(db, actor, action, Target(id), details);
-        await search.SaveChangesAsync(db);
+        await db.SaveChangesAsync();
     }
 
     private static async Task<InterviewSession> LoadAsync(InterviewDbContext db, int id) =>

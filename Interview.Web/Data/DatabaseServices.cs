@@ -1,3 +1,4 @@
+using Interview.Web.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -20,6 +21,7 @@ public static class DatabaseServices
             .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<WriteGate>();
+        services.AddWritePath();
         return services;
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
+using Interview.Domain;
 using Interview.Domain.Audit;
 using Interview.Domain.Columns;
 using Interview.Domain.Interviews;
 using Interview.Domain.Questions;
 using Interview.Domain.Screening;
-using Interview.Web.Audit;
 using Interview.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,6 +35,11 @@ public sealed class InterviewDbContext(DbContextOptions<InterviewDbContext> opti
         base.OnModelCreating(builder);
         builder.Entity<StaffUser>().Property(u => u.DisplayName).HasMaxLength(StaffUser.MaxDisplayNameLength);
         builder.ApplyConfigurationsFromAssembly(typeof(InterviewDbContext).Assembly);
+        // What an entity records having happened is announced after the save, never stored.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.ClrType.IsAssignableTo(typeof(Entity))).ToList())
+        {
+            builder.Entity(type.ClrType).Ignore(nameof(Entity.DomainEvents));
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -46,43 +51,19 @@ public sealed class InterviewDbContext(DbContextOptions<InterviewDbContext> opti
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 
+    // The audit lines' hash chain, the search index and the announcements after the commit are the write path's
+    // (Events.WritePath, an interceptor every context of the container gets); the context only keeps the log append-only.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
-        var appended = AppendedAuditLines();
-        if (appended.Count == 0)
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        // New audit lines are chained inside the transaction that inserts them (AuditChainWriter says why).
-        using var owned = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        // Accepted at once: only then do the new lines carry the ids the database gave them.
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess: true);
-        AuditChainWriter.Link(this, appended);
-        owned?.Commit();
-        return saved;
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
-        var appended = AppendedAuditLines();
-        if (appended.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-        await AuditChainWriter.LinkAsync(this, appended, cancellationToken);
-        if (owned is not null)
-        {
-            await owned.CommitAsync(cancellationToken);
-        }
-        return saved;
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
-
-    private List<AuditEntry> AppendedAuditLines() =>
-        ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
 
     /// <summary>The audit log is append-only: the application has no path that edits or removes a line.</summary>
     private void RefuseAuditChanges()

@@ -90,6 +90,9 @@ public static class InterviewServices
         services.AddReverseProxy(options.Security.TrustedProxies);
         services.AddLiveHubLimits(options.Limits);
         services.AddHttpContextAccessor();
+        // GET /healthz and GET /metrics (README "Operations").
+        services.AddInterviewHealth();
+        services.AddInterviewMetrics(builder.Configuration);
 
         // Chinese stays Chinese: in HTML and JSON alike, not &#x...; or \uXXXX.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -39,7 +39,7 @@ public static class RedisServices
         services.Replace(ServiceDescriptor.Singleton<IEventBus, RedisEventBus>());
         services.AddSingleton<ISharedQuestionWindow, RedisQuestionWindow>();
         services.AddHostedService<RedisWordLists>();
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", timeout: HealthEndpoint.CheckTimeout);
 
         // What must be the same secret on every instance lives in the database, which outlives any Redis restart.
         services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<InterviewDbContext>>(

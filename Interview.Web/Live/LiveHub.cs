@@ -37,7 +37,8 @@ public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
 /// Relays the notifier's events to the hub's groups, in the shapes of CONTRACT.md. Events queue in order and are sent
 /// from the background, so publishing does not wait for thousands of viewers' sends.
 /// </summary>
-public sealed class LiveHubRelay(Events.IEventBus notifier, IHubContext<LiveHub> hub, PublicApiMapper map, ILogger<LiveHubRelay> logger)
+public sealed class LiveHubRelay(
+    Events.IEventBus notifier, IHubContext<LiveHub> hub, PublicApiMapper map, Hosting.InterviewMetrics metrics, ILogger<LiveHubRelay> logger)
     : BackgroundService
 {
     private readonly System.Threading.Channels.Channel<LiveEvent> _queue =
@@ -60,16 +61,27 @@ public sealed class LiveHubRelay(Events.IEventBus notifier, IHubContext<LiveHub>
         }
     }
 
-    private Task RelayAsync(LiveEvent liveEvent)
+    private async Task RelayAsync(LiveEvent liveEvent)
     {
         var group = hub.Clients.Group(LiveHub.Group(liveEvent.InterviewId));
-        return liveEvent switch
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var message = liveEvent switch
         {
-            EntryPublished e => group.SendAsync("entry", map.Entry(e.Entry)),
-            StatusChanged s => group.SendAsync("status", new StatusMessage(s.InterviewId, s.Status)),
-            QuestionApproved q => group.SendAsync("question", new QuestionMessage(q.QuestionId, q.Nickname, q.Text)),
-            _ => Task.CompletedTask,
+            EntryPublished e => await SendAsync(group, "entry", map.Entry(e.Entry)),
+            StatusChanged s => await SendAsync(group, "status", new StatusMessage(s.InterviewId, s.Status)),
+            QuestionApproved q => await SendAsync(group, "question", new QuestionMessage(q.QuestionId, q.Nickname, q.Text)),
+            _ => null,
         };
+        if (message is not null)
+        {
+            metrics.HubSent(message, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private static async Task<string> SendAsync(IClientProxy group, string message, object payload)
+    {
+        await group.SendAsync(message, payload);
+        return message;
     }
 }
 

@@ -19,7 +19,7 @@ public sealed record PublishOutcome(EntryView? Entry, EntryDraft? Draft);
 
 /// <summary>
 /// Publishing during a session. Each write takes the session's next seq in the same transaction that stores it and
-/// its audit line; only after the commit are the audience and the consoles told (the event bus). Two publishers at once
+/// its audit line; the save tells the audience and the consoles after the commit (<see cref="Events.WritePath"/>). Two publishers at once
 /// never share or skip a number: the loser of a race retries on fresh data.
 /// </summary>
 public sealed class LivePublisher(
@@ -27,10 +27,8 @@ public sealed class LivePublisher(
     StaffPermissions permissions,
     AuditTrail audit,
     MarkdownRenderer renderer,
-    Events.IEventBus notifier,
     PublicCatalog catalog,
     Media.ImageStore images,
-    Search.SearchIndex search,
     TimeProvider clock)
 {
     private const int Attempts = 10;
@@ -57,7 +55,6 @@ public sealed class LivePublisher(
                     await db.SaveChangesAsync();
                     await transaction.CommitAsync();
                 }
-                await notifier.PublishAsync(new DraftsChanged(interviewId));
                 return new PublishOutcome(null, draft);
             }
             var entry = session.AppendEntry(request.Kind, speaker, text, now, request.GuestId, request.QuestionId, request.Prepared);
@@ -66,8 +63,7 @@ public sealed class LivePublisher(
             audit.Add(db, actor, "entry.publish", $"interview/{interviewId}", $"seq {entry.Seq} {request.Kind.ToString().ToLowerInvariant()}");
             if (await TrySaveAsync(db, attempt))
             {
-                var view = await AnnounceAsync(interviewId, entry.Seq);
-                return new PublishOutcome(view, null);
+                return new PublishOutcome(await ViewAsync(interviewId, entry.Seq), null);
             }
         }
     }
@@ -101,14 +97,13 @@ public sealed class LivePublisher(
                 await db.SaveChangesAsync();
                 await transaction.CommitAsync();
             }
-            await notifier.PublishAsync(new DraftsChanged(interviewId));
             return new PublishOutcome(null, draft);
         }
         entry.Correct(text, note, now);
         session.Touch(now);
         audit.Add(db, actor, "entry.correct", $"interview/{interviewId}", $"seq {seq}: {note}");
-        await search.SaveChangesAsync(db);
-        return new PublishOutcome(await AnnounceAsync(interviewId, seq), null);
+        await db.SaveChangesAsync();
+        return new PublishOutcome(await ViewAsync(interviewId, seq), null);
     }
 
     /// <summary>Stores a photo for 图文直播 (type checked by its bytes) for someone publishing in the session; audited.</summary>
@@ -131,7 +126,6 @@ public sealed class LivePublisher(
         question.MarkAnswered(later: session.Status != InterviewStatus.Live, clock.GetUtcNow());
         audit.Add(db, actor, "question.answered", $"question/{questionId}", $"interview/{interviewId}");
         await db.SaveChangesAsync();
-        await notifier.PublishAsync(new DeskChanged(interviewId));
     }
 
     /// <summary>Drafts waiting for the reviewer or sent back; the host sees them too, for their corrections.</summary>
@@ -167,10 +161,8 @@ public sealed class LivePublisher(
                 session.Touch(now);
                 audit.Add(db, actor, "entry.review.approve", $"interview/{interviewId}", $"draft/{draftId} -> seq {seq} (correction by {draft.Author})");
                 audit.Add(db, actor, "entry.correct", $"interview/{interviewId}", $"seq {seq}: {draft.CorrectionNote} (draft/{draftId}, reviewed)");
-                await search.SaveChangesAsync(db);
-                var correctedView = await AnnounceAsync(interviewId, seq);
-                await notifier.PublishAsync(new DraftsChanged(interviewId));
-                return correctedView!;
+                await db.SaveChangesAsync();
+                return (await ViewAsync(interviewId, seq))!;
             }
             var entry = draft.Approve(session, reviewer, now);
             db.Entries.Add(entry);
@@ -179,9 +171,7 @@ public sealed class LivePublisher(
             audit.Add(db, actor, "entry.review.approve", $"interview/{interviewId}", $"draft/{draftId} -> seq {entry.Seq}");
             if (await TrySaveAsync(db, attempt))
             {
-                var view = await AnnounceAsync(interviewId, entry.Seq);
-                await notifier.PublishAsync(new DraftsChanged(interviewId));
-                return view!;
+                return (await ViewAsync(interviewId, entry.Seq))!;
             }
         }
     }
@@ -196,7 +186,6 @@ public sealed class LivePublisher(
         var what = draft.CorrectsSeq is { } seq ? $"draft/{draftId} (correction of seq {seq})" : $"draft/{draftId}";
         audit.Add(db, actor, "entry.review.send-back", $"interview/{interviewId}", $"{what}: {comment}");
         await db.SaveChangesAsync();
-        await notifier.PublishAsync(new DraftsChanged(interviewId));
     }
 
     /// <summary>The typist revises a sent-back draft; it waits for the reviewer again.</summary>
@@ -209,7 +198,6 @@ public sealed class LivePublisher(
         draft.Revise(renderer.Render(markdown), clock.GetUtcNow());
         audit.Add(db, actor, "entry.revise", $"interview/{interviewId}", $"draft/{draftId}");
         await db.SaveChangesAsync();
-        await notifier.PublishAsync(new DraftsChanged(interviewId));
     }
 
     /// <summary>Who may publish an entry of this kind: guests' answers are the typist's, the rest the host's.</summary>
@@ -255,22 +243,16 @@ public sealed class LivePublisher(
         }
     }
 
-    private async Task<EntryView?> AnnounceAsync(int interviewId, int seq)
-    {
-        var view = (await catalog.EntriesAsync(interviewId, seq - 1))?.FirstOrDefault(e => e.Seq == seq);
-        if (view is not null)
-        {
-            await notifier.PublishAsync(new EntryPublished(interviewId, view));
-        }
-        return view;
-    }
+    /// <summary>The entry as the public sees it (the save has announced it already).</summary>
+    private async Task<EntryView?> ViewAsync(int interviewId, int seq) =>
+        (await catalog.EntriesAsync(interviewId, seq - 1))?.FirstOrDefault(e => e.Seq == seq);
 
-    /// <summary>Saves (with the search index, in a published session); a lost race for the next seq (concurrency token or unique index) means: reload and retry.</summary>
+    /// <summary>Saves; a lost race for the next seq (concurrency token or unique index) means: reload and retry.</summary>
     private async Task<bool> TrySaveAsync(InterviewDbContext db, int attempt)
     {
         try
         {
-            await search.SaveChangesAsync(db);
+            await db.SaveChangesAsync();
             return true;
         }
         catch (DbUpdateException) when (attempt < Attempts)

@@ -38,18 +38,16 @@ public sealed record RevealedText(string Nickname, string Text, string OriginalT
 
 /// <summary>
 /// Moderators' decisions (先审后发). Each is compare-and-set: the first decision on a question stands, and a second
-/// moderator acting on it gets a conflict naming the first. Every decision is audited; an approval is announced to
-/// the live page's question list and the host console after it is saved.
+/// moderator acting on it gets a conflict naming the first. Every decision is audited; the save announces it after the
+/// commit (an approval to the live page's question list and the host console too).
 /// </summary>
 public sealed class Moderation(
     IDbContextFactory<InterviewDbContext> contexts,
     StaffPermissions permissions,
     AuditTrail audit,
-    Events.IEventBus notifier,
     WriteGate writes,
     FollowUps.FollowUpSchedule followUps,
     Hosting.SiteTime time,
-    Search.SearchIndex search,
     TimeProvider clock)
 {
     /// <summary>The session's questions, masked (<see cref="ModerationItem"/>): admins, moderators, and the session's hosts.</summary>
@@ -142,9 +140,7 @@ public sealed class Moderation(
         catch (DbUpdateException)
         {
             // Two moderators blocked the same sender at once: the block stands either way.
-            return;
         }
-        await notifier.PublishAsync(new QuestionsChanged(question.InterviewId));
     }
 
     /// <summary>The decision that stands, for the moderator who came second: who, when (site time) and what.</summary>
@@ -212,7 +208,7 @@ public sealed class Moderation(
             using (await writes.EnterAsync())
             {
                 // A question approved after its session was published joins the search index in the same transaction.
-                await search.SaveChangesAsync(db);
+                await db.SaveChangesAsync();
             }
         }
         catch (Exception e) when (e is QuestionAlreadyDecidedException or DbUpdateConcurrencyException)
@@ -223,11 +219,6 @@ public sealed class Moderation(
             var message = EarlierDecision(earlier);
             await audit.RecordAsync(actor, action, $"question/{questionId}", $"refused: {message}");
             throw new ConflictException(message);
-        }
-        await notifier.PublishAsync(new QuestionsChanged(question.InterviewId));
-        if (question.Status == QuestionStatus.Approved)
-        {
-            await notifier.PublishAsync(new QuestionApproved(question.InterviewId, question.Id, question.Nickname, question.Text));
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed record ReceiptView(
 /// approves it), and answered with a receipt. A repeated submit with the same idempotency key makes one question.
 /// </summary>
 public sealed partial class QuestionIntake(
-    IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, QuestionWriter writer, Events.IEventBus notifier,
+    IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, QuestionWriter writer,
     QuestionScreening screening, TimeProvider clock)
 {
     private const string ReceiptAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -85,7 +85,6 @@ public sealed partial class QuestionIntake(
             await using var again = await contexts.CreateDbContextAsync();
             return await again.Questions.Where(q => q.InterviewId == interviewId && q.IdempotencyKey == key).Select(q => q.Receipt).SingleAsync();
         }
-        await notifier.PublishAsync(new QuestionsChanged(interviewId));
         return question.Receipt;
     }
 

@@ -11,9 +11,9 @@ namespace Interview.Web.Search;
 public sealed record RebuildResult(int Sessions, int Documents, TimeSpan Elapsed);
 
 /// <summary>
-/// Keeps the search index in step with what is published. Only published sessions are in it. The services that
-/// publish a session, an entry or a correction save through <see cref="SaveChangesAsync"/>, which writes the index
-/// rows their change causes in the same transaction; <see cref="RebuildAsync"/> makes the whole index again from the
+/// Keeps the search index in step with what is published. Only published sessions are in it. Every save writes the
+/// index rows its change causes in the same transaction (<see cref="Capture"/>, <see cref="ApplyAsync"/>,
+/// called by the write path); <see cref="RebuildAsync"/> makes the whole index again from the
 /// database (the <c>search rebuild</c> command, and at start when the index is missing or of an older version).
 /// </summary>
 public sealed class SearchIndex(IDbContextFactory<InterviewDbContext> contexts, MarkdownRenderer renderer, ILogger<SearchIndex> logger)
@@ -22,39 +22,21 @@ public sealed class SearchIndex(IDbContextFactory<InterviewDbContext> contexts, 
     private readonly SearchSource _source = new(renderer);
 
     /// <summary>
-    /// Saves <paramref name="db"/> like <c>SaveChangesAsync</c> and, in the same transaction, indexes what the save
-    /// publishes: a session that became published (all its documents), and in a published session new or corrected
-    /// entries, questions, and changes to its title, summary or guests.
+    /// What a pending save of <paramref name="db"/> may change in the index: a session that becomes published (all its
+    /// documents), and in a published session new or corrected entries, questions, and changes to its title, summary or
+    /// guests. Read before the save by the write path (<see cref="Events.WritePath"/>), which then calls <see cref="ApplyAsync"/>.
     /// </summary>
-    public async Task<int> SaveChangesAsync(InterviewDbContext db, CancellationToken cancellationToken = default)
+    internal static SearchChanges Capture(InterviewDbContext db) => SearchChanges.Of(db.ChangeTracker);
+
+    /// <summary>Writes the index rows that a save caused, after the save and inside its transaction.</summary>
+    internal Task ApplyAsync(InterviewDbContext db, SearchChanges changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var changes = SearchChanges.Of(db.ChangeTracker);
-        if (changes.IsEmpty)
-        {
-            return await db.SaveChangesAsync(cancellationToken);
-        }
-        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            var saved = await db.SaveChangesAsync(cancellationToken);
-            using (var writer = Writer(db))
-            {
-                Apply(writer, changes);
-            }
-            if (owned is not null)
-            {
-                await owned.CommitAsync(cancellationToken);
-            }
-            return saved;
-        }
-        finally
-        {
-            if (owned is not null)
-            {
-                await owned.DisposeAsync();
-            }
-        }
+        ArgumentNullException.ThrowIfNull(changes);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var writer = Writer(db);
+        Apply(writer, changes);
+        return Task.CompletedTask;
     }
 
     /// <summary>Empties the index and indexes every published session again, in one transaction.</summary>

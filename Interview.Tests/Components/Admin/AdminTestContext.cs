@@ -124,9 +124,10 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
     {
         services.AddLogging();
         services.AddSingleton(clock);
-        services.AddSingleton<IDbContextFactory<InterviewDbContext>>(database);
+        // The site's own database registration: its contexts take the write path (search, audit chain, announcements).
+        services.AddInterviewDatabase(database.Directory);
         // Identity's stores (behind StaffAccounts) take a context from the scope they run in.
-        services.AddScoped(_ => database.CreateDbContext());
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContext());
         services.AddIdentityCore<StaffUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<InterviewDbContext>()
@@ -143,8 +144,9 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<Interview.Web.Live.LiveNotifier>();
         services.AddSingleton<Interview.Web.Events.IEventBus>(sp => sp.GetRequiredService<Interview.Web.Live.LiveNotifier>());
         services.AddSingleton<Interview.Web.FollowUps.FollowUpSchedule>();
-        services.AddSingleton<Interview.Web.Data.WriteGate>();
+        services.AddSingleton<Interview.Web.Public.PublicCatalog>();
         services.AddSingleton<Interview.Web.Hosting.SiteTime>();
+        services.AddSingleton<Interview.Web.Hosting.InterviewMetrics>();
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<Interview.Web.Search.SearchIndex>();
         services.AddSingleton<StaffAccounts>();

@@ -10,7 +10,7 @@ namespace Interview.Tests.Support.Servers;
 /// </summary>
 public static class LocalServer
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    public static TimeSpan StartTimeout => ServerWait.Start;
 
     public static bool IsRoot => Environment.UserName == "root";
 
@@ -66,23 +66,15 @@ public static class LocalServer
     }
 
     /// <summary>Waits until <paramref name="ready"/> holds, failing early with the log when the process died.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> ready, Process process, ServerLog log, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < StartTimeout)
+    public static Task WaitUntilAsync(Func<Task<bool>> ready, Process process, ServerLog log, string what) =>
+        ServerWait.UntilAsync(async () =>
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"{what} exited ({process.ExitCode}) before it was ready:\n{log}");
+                throw new TimeoutException($"{what} exited ({process.ExitCode}) before it was ready:\n{log}");
             }
-            if (await ready())
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"{what} was not ready within {StartTimeout.TotalSeconds:0} s:\n{log}");
-    }
+            return await ready();
+        }, StartTimeout, what, log.ToString);
 
     /// <summary>Whether something accepts TCP connections on the port.</summary>
     public static async Task<bool> AcceptsAsync(int port)

@@ -1,0 +1,34 @@
+using Interview.Tests.Support.Servers;
+
+namespace Interview.Tests.Operations;
+
+/// <summary>
+/// The tests run the shipped deploy/nginx/interview.conf (<see cref="NginxServer"/>); rendering it for them changes the
+/// addresses and nothing else, so what they prove holds for the file an operator installs.
+/// </summary>
+public sealed class NginxConfigurationTests
+{
+    [Fact]
+    public void RenderingTheShippedConfigurationChangesOnlyTheAddresses()
+    {
+        var shipped = File.ReadAllText(NginxServer.ShippedConfiguration);
+
+        var rendered = NginxServer.Render(shipped, [41001, 41002], 42000);
+
+        var changed = shipped.Split('\n').Zip(rendered.Split('\n')).Where(pair => pair.First != pair.Second).ToList();
+        Assert.Equal(shipped.Split('\n').Length, rendered.Split('\n').Length);
+        // Two upstreams of two servers each, and the one listen line.
+        Assert.Equal(5, changed.Count);
+        Assert.Equal(2, changed.Count(pair => pair.Second.Contains("server 127.0.0.1:41001 max_fails=2 fail_timeout=10s;", StringComparison.Ordinal)));
+        Assert.Equal(2, changed.Count(pair => pair.Second.Contains("server 127.0.0.1:41002 max_fails=2 fail_timeout=10s;", StringComparison.Ordinal)));
+        Assert.Single(changed, pair => pair.Second.Trim() == "listen 127.0.0.1:42000;");
+    }
+
+    [Fact]
+    public void RenderingRefusesAnUpstreamWithAnotherNumberOfInstances()
+    {
+        var shipped = File.ReadAllText(NginxServer.ShippedConfiguration);
+
+        Assert.Throws<InvalidOperationException>(() => NginxServer.Render(shipped, [41001, 41002, 41003], 42000));
+    }
+}
