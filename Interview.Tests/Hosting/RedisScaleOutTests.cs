@@ -166,7 +166,9 @@ public sealed class RedisScaleOutTests(TwoInstances sites) : IClassFixture<TwoIn
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // The ring is where every machine can read it, not in this test's shared folder.
         await using var db = await A.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContextAsync();
-        Assert.NotEmpty(await db.Set<StoredKey>().ToListAsync());
+        // One key for both: the first instance made it at start, the second found it.
+        Assert.Single(await db.Set<StoredKey>().ToListAsync());
+        Assert.Single(await db.Set<SharedSecret>().Where(s => s.Name == "data-protection-first-key").ToListAsync());
         Assert.False(Directory.Exists(Path.Combine(A.Services.GetRequiredService<Interview.Web.Media.ImageStore>().Root, "..", "keys")));
     }
 
@@ -209,7 +211,7 @@ public sealed class RedisScaleOutTests(TwoInstances sites) : IClassFixture<TwoIn
 
         Assert.Equal(keysA.For("10.64.0.1"), keysB.For("10.64.0.1"));
         await using var db = await A.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContextAsync();
-        Assert.Single(await db.Set<SharedSecret>().ToListAsync());
+        Assert.Single(await db.Set<SharedSecret>().Where(s => s.Name == DataFolder.ClientKeysSecret).ToListAsync());
     }
 
     [Fact]

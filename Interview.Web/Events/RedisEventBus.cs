@@ -13,7 +13,7 @@ namespace Interview.Web.Events;
 /// sees one instance's events in the order they were announced. With Redis down, this instance's listeners still hear
 /// everything announced here; the others miss it (consoles reload what they show on the next event or a refresh).
 /// </summary>
-public sealed class RedisEventBus : IEventBus, IDisposable
+public sealed class RedisEventBus : IEventBus
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly RedisChannel Channel = RedisConnection.Channel("events");
@@ -22,7 +22,6 @@ public sealed class RedisEventBus : IEventBus, IDisposable
     private readonly LiveNotifier _thisInstanceOnly;
     private readonly RedisConnection _redis;
     private readonly ILogger<RedisEventBus> _logger;
-    private readonly ChannelMessageQueue? _incoming;
 
     public RedisEventBus(RedisConnection redis, ILoggerFactory loggers)
     {
@@ -30,16 +29,7 @@ public sealed class RedisEventBus : IEventBus, IDisposable
         _logger = loggers.CreateLogger<RedisEventBus>();
         _everyInstance = new LiveNotifier(loggers.CreateLogger<LiveNotifier>());
         _thisInstanceOnly = new LiveNotifier(loggers.CreateLogger<LiveNotifier>());
-        try
-        {
-            // Handled one at a time, in the order published; the client subscribes again after a reconnect.
-            _incoming = redis.Subscriber.Subscribe(Channel);
-            _incoming.OnMessage(ReceiveAsync);
-        }
-        catch (RedisException e)
-        {
-            _logger.LogError(e, "Could not subscribe to the Redis event channel: this instance hears only its own events.");
-        }
+        redis.Subscribe(Channel, ReceiveAsync);
     }
 
     public IDisposable Subscribe(int? interviewId, Func<LiveEvent, Task> handler) => _everyInstance.Subscribe(interviewId, handler);
@@ -87,8 +77,6 @@ public sealed class RedisEventBus : IEventBus, IDisposable
             _logger.LogWarning(e, "Ignored an event message this instance cannot read.");
         }
     }
-
-    public void Dispose() => _incoming?.Unsubscribe();
 
     private sealed record Envelope(string Origin, LiveEvent Event);
 }

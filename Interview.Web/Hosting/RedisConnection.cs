@@ -13,9 +13,13 @@ public sealed class RedisConnection : IDisposable
     public const string Prefix = "interview:";
 
     private readonly ConnectionMultiplexer _multiplexer;
+    private readonly ILogger<RedisConnection> _logger;
+    private readonly Lock _gate = new();
+    private readonly List<(RedisChannel Channel, Func<ChannelMessage, Task> Handler)> _waiting = [];
 
     public RedisConnection(string configuration, ILogger<RedisConnection> logger)
     {
+        _logger = logger;
         var options = ConfigurationOptions.Parse(configuration);
         // Start with Redis down rather than not start: pages need only the database; the client reconnects by itself.
         options.AbortOnConnectFail = false;
@@ -31,7 +35,14 @@ public sealed class RedisConnection : IDisposable
         }
         _multiplexer.ConnectionFailed += (_, e) =>
             logger.LogWarning(e.Exception, "Lost Redis ({FailureType}); events, limits and word lists are per instance until it returns.", e.FailureType);
-        _multiplexer.ConnectionRestored += (_, _) => logger.LogInformation("Redis is back.");
+        _multiplexer.ConnectionRestored += (_, e) =>
+        {
+            logger.LogInformation("Redis is back ({ConnectionType}).", e.ConnectionType);
+            if (e.ConnectionType == ConnectionType.Subscription)
+            {
+                SubscribeWaiting();
+            }
+        };
     }
 
     /// <summary>An id for this process, so that an instance can tell its own messages from the others'.</summary>
@@ -48,6 +59,53 @@ public sealed class RedisConnection : IDisposable
     {
         add => _multiplexer.ConnectionRestored += value;
         remove => _multiplexer.ConnectionRestored -= value;
+    }
+
+    /// <summary>
+    /// Hands each message on <paramref name="channel"/> to <paramref name="handler"/>, one at a time in the order
+    /// published. Subscribed now or, when Redis is away (an instance started before it), as soon as it is back: the
+    /// client itself renews only subscriptions that once succeeded.
+    /// </summary>
+    public void Subscribe(RedisChannel channel, Func<ChannelMessage, Task> handler)
+    {
+        lock (_gate)
+        {
+            if (!TrySubscribe(channel, handler))
+            {
+                _waiting.Add((channel, handler));
+            }
+        }
+    }
+
+    private void SubscribeWaiting()
+    {
+        lock (_gate)
+        {
+            _waiting.RemoveAll(w => TrySubscribe(w.Channel, w.Handler));
+        }
+    }
+
+    private bool TrySubscribe(RedisChannel channel, Func<ChannelMessage, Task> handler)
+    {
+        try
+        {
+            _multiplexer.GetSubscriber().Subscribe(channel).OnMessage(handler);
+            return true;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // A failed attempt must leave nothing behind that the client would renew too (the handler would run twice).
+            try
+            {
+                _multiplexer.GetSubscriber().Unsubscribe(channel, null, CommandFlags.FireAndForget);
+            }
+            catch (RedisException)
+            {
+                // Nothing was registered.
+            }
+            _logger.LogWarning(e, "Could not subscribe to {Channel} yet; trying again when Redis is back.", channel.ToString());
+            return false;
+        }
     }
 
     public static RedisChannel Channel(string name) => RedisChannel.Literal(Prefix + name);

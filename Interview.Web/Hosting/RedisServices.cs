@@ -39,11 +39,13 @@ public static class RedisServices
         services.Replace(ServiceDescriptor.Singleton<IEventBus, RedisEventBus>());
         services.AddSingleton<ISharedQuestionWindow, RedisQuestionWindow>();
         services.AddHostedService<RedisWordLists>();
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", timeout: HealthEndpoint.CheckTimeout);
 
         // What must be the same secret on every instance lives in the database, which outlives any Redis restart.
         services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<InterviewDbContext>>(
             (o, contexts) => o.XmlRepository = new DatabaseKeyRepository(contexts));
+        // First of all hosted services: data protection's own one loads the ring at start, making a key if there is none.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, FirstKeyOnce>());
         var dataDirectory = (builder.Configuration.GetSection(InterviewOptions.Section).Get<InterviewOptions>() ?? new())
             .DataDirectoryPath(builder.Environment.ContentRootPath);
         // The first instance brings its own secret (from a single-instance past, blocks keep matching); the others take it.

@@ -16,20 +16,14 @@ public sealed class RedisWordLists(RedisConnection redis, WordListMatchers match
     {
         matchers.Saved += Announce;
         redis.Restored += ForgetAfterOutage;
-        try
+        redis.Subscribe(Channel, message =>
         {
-            redis.Subscriber.Subscribe(Channel, (_, origin) =>
+            if (message.Message != redis.InstanceId)
             {
-                if (origin != redis.InstanceId)
-                {
-                    matchers.Forget();
-                }
-            });
-        }
-        catch (RedisException e)
-        {
-            logger.LogError(e, "Could not subscribe to word-list saves: this instance keeps its matchers until a save here.");
-        }
+                matchers.Forget();
+            }
+            return Task.CompletedTask;
+        });
         return Task.CompletedTask;
     }
 

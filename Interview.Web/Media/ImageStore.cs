@@ -82,7 +82,7 @@ public sealed partial class ImageStore(
                 File.Delete(file);
             }
         }
-        catch (Exception e) when (e is IOException or DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             // The change itself was saved; an image that cannot go now is logged rather than failing the staff action.
             logger?.LogWarning(e, "Could not delete the replaced image {Path}", path);

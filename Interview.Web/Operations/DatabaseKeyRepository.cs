@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using System.Xml.Linq;
 using Interview.Web.Data;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -45,5 +47,53 @@ internal sealed class DatabaseKeyRepository(IDbContextFactory<InterviewDbContext
         using var db = contexts.CreateDbContext();
         db.Add(StoredKey.Create(friendlyName, element.ToString(SaveOptions.DisableFormatting)));
         db.SaveChanges();
+    }
+}
+
+/// <summary>
+/// Makes the ring's first key once for all instances. Left alone, instances starting together on an empty ring would
+/// each make a key at first use; each then knows only its own (a key it does not know is looked up again only in its
+/// first two minutes) and rejects the others' cookies and tokens until its daily refresh. So at start the instance
+/// that claims the founding (a row in <see cref="SharedSecret"/>) makes the key, and the others wait for it, before
+/// data protection's own start loads the ring (Hosting/RedisServices registers this first). Later keys
+/// are made days before they activate, which the daily refresh already spreads.
+/// </summary>
+internal sealed class FirstKeyOnce(
+    IKeyManager keys, IDbContextFactory<InterviewDbContext> contexts, TimeProvider clock, ILogger<FirstKeyOnce> logger) : IHostedService
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (HasActiveKey())
+        {
+            return;
+        }
+        var claim = RandomNumberGenerator.GetBytes(16);
+        if (SharedSecret.GetOrAdd(contexts, "data-protection-first-key", () => claim).AsSpan().SequenceEqual(claim))
+        {
+            var now = clock.GetUtcNow();
+            keys.CreateNewKey(now, now.AddDays(90));
+            return;
+        }
+        var until = clock.GetUtcNow() + Patience;
+        while (!HasActiveKey())
+        {
+            if (clock.GetUtcNow() > until)
+            {
+                logger.LogWarning("No data-protection key appeared from the instance that claimed the first one; this instance makes its own.");
+                return;
+            }
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private bool HasActiveKey()
+    {
+        var now = clock.GetUtcNow();
+        // Data protection itself allows five minutes of clock difference between machines for a key to be current.
+        return keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now.AddMinutes(5) && k.ExpirationDate > now);
     }
 }
