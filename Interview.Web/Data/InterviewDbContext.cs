@@ -76,7 +76,7 @@ public class InterviewDbContext(DbContextOptions<InterviewDbContext> options)
         }
         finally
         {
-            EndLeftTransaction(callers);
+            LeftTransaction(callers)?.Dispose();
         }
     }
 
@@ -90,7 +90,10 @@ public class InterviewDbContext(DbContextOptions<InterviewDbContext> options)
         }
         finally
         {
-            EndLeftTransaction(callers);
+            if (LeftTransaction(callers) is { } left)
+            {
+                await left.DisposeAsync();
+            }
         }
     }
 
@@ -100,13 +103,10 @@ public class InterviewDbContext(DbContextOptions<InterviewDbContext> options)
     /// <c>SaveChangesFailed</c>. Left open, that transaction would keep its locks (on PostgreSQL the audit chain's)
     /// until the context is disposed, while the caller goes on to record the refusal in another context.
     /// </summary>
-    private void EndLeftTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? callers)
-    {
-        if (callers is null && Database.CurrentTransaction is { } left)
-        {
-            left.Dispose();
-        }
-    }
+    private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? LeftTransaction(
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? callers) =>
+        callers is null ? Database.CurrentTransaction : null;
+
     /// <summary>The audit log is append-only: the application has no path that edits or removes a line.</summary>
     private void RefuseAuditChanges()
     {
