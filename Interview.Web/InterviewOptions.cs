@@ -14,6 +14,9 @@ public sealed class InterviewOptions
     /// <summary>The site's name, shown in the page header and feeds.</summary>
     public string SiteName { get; set; } = "在线访谈";
 
+    /// <summary>The site's name on English pages (Text/SiteCultures.SiteName picks by the request's culture).</summary>
+    public string EnglishSiteName { get; set; } = "Online Interviews";
+
     /// <summary>The time zone that times are shown in (an IANA id).</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 

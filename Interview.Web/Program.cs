@@ -30,6 +30,8 @@ await app.InitializeDatabaseAsync();
 app.UseForwardedHeaders();
 // Every request's duration and one log line (Hosting/InterviewMetricsRequests), after the client is known.
 app.UseMiddleware<InterviewMetricsRequests>();
+// The culture (Text/SiteCultures) before anything renders, error and status pages and problem+json included.
+app.UseRequestLocalization(Interview.Web.Text.SiteCultures.LocalizationOptions());
 
 // Errors never show a stack trace, not even in Development: the log has it. The API answers in problem+json.
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api =>
@@ -75,6 +77,7 @@ app.MapImages();
 app.MapArchiveDownloads();
 app.MapAccountEndpoints();
 Interview.Web.Accessibility.DisplayModeEndpoints.MapDisplayMode(app);
+Interview.Web.Text.CultureSwitchEndpoints.MapCultureSwitch(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 // Anything else is a 404 for everyone (the status code page shows it), not a sign-in prompt.
 app.MapFallback(http =>

@@ -43,6 +43,8 @@ public static class InterviewServices
         services.AddInterviewDatabase(dataDirectory, options.Database);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteTime>();
+        // Resources/<Area>.resx read through IStringLocalizer<Resources.<Area>> (no ResourcesPath: the type names the resource).
+        services.AddLocalization();
         services.AddSingleton<PublicCatalog>();
         services.AddSingleton<PublicApiMapper>();
         services.AddSingleton<AuditTrail>();
