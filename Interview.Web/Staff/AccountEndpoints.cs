@@ -31,11 +31,11 @@ public static class AccountEndpoints
             return Results.LocalRedirect("/account/sign-in");
         }).RequireAuthorization(StaffPolicies.SignedIn).DisableAntiforgery();
 
-        app.MapGet("/admin/audit.csv", async (HttpContext http, AuditQuery audit,
+        app.MapGet("/admin/audit.csv", async (HttpContext http, AuditQuery audit, Hosting.SiteTime time,
             string? actor, string? action, string? target, string? from, string? to) =>
         {
             // The audit page's own filter, so the export is exactly what the page showed.
-            var filter = new Components.Admin.Audit.AuditFilterInput(actor, action, target, from, to).ToFilter();
+            var filter = new Components.Admin.Audit.AuditFilterInput(actor, action, target, from, to).ToFilter(time);
             var csv = await audit.CsvAsync(http.User.Actor(http.Connection.RemoteIpAddress?.ToString()), filter);
             return Results.File(csv, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd}.csv");
         }).RequireAuthorization(StaffPolicies.Admin)

@@ -47,6 +47,9 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
     /// <summary>The one clock every service reads; a test that needs a fixed "now" overrides it.</summary>
     protected virtual TimeProvider Clock => TimeProvider.System;
 
+    /// <summary>The site's Interview:TimeZone; a test of another zone overrides it.</summary>
+    protected virtual string TimeZone => new InterviewOptions().TimeZone;
+
     /// <summary>False for a test of the layout, which brings MudBlazor's providers itself.</summary>
     protected virtual bool RendersMudProviders => true;
 
@@ -62,7 +65,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        AddServices(Services, Database, Clock);
+        AddServices(Services, Database, Clock, TimeZone);
         await using (var db = Database.CreateDbContext())
         {
             db.Roles.AddRange(StaffRoles.All.Select(r => new IdentityRole(r.Name()) { NormalizedName = r.Name().ToUpperInvariant() }));
@@ -120,7 +123,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
     protected IReadOnlyList<string> SnackbarMessages() =>
         [.. Service<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "")];
 
-    private static void AddServices(IServiceCollection services, TestDatabase database, TimeProvider clock)
+    private static void AddServices(IServiceCollection services, TestDatabase database, TimeProvider clock, string timeZone)
     {
         services.AddLogging();
         services.AddSingleton(clock);
@@ -133,7 +136,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
             .AddEntityFrameworkStores<InterviewDbContext>()
             .AddDefaultTokenProviders();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        services.AddSingleton(Options.Create(new InterviewOptions { DataDirectory = database.Directory }));
+        services.AddSingleton(Options.Create(new InterviewOptions { DataDirectory = database.Directory, TimeZone = timeZone }));
         services.AddSingleton<IWebHostEnvironment>(new TestEnvironment(database.Directory));
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ImageStore>();

@@ -228,7 +228,7 @@ public sealed partial class ModerationConsolePage
     {
         try
         {
-            return ModerationText.EarlierDecision(await Queue.ItemAsync(await ActorAsync(), questionId));
+            return ModerationText.EarlierDecision(await Queue.ItemAsync(await ActorAsync(), questionId), Time);
         }
         catch (Exception e) when (e is NotFoundException or StaffForbiddenException)
         {

@@ -70,6 +70,7 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
     [Inject] private Events.IEventBus Notifier { get; set; } = default!;
     [Inject] private StaffPermissions Permissions { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private Hosting.SiteTime Time { get; set; } = default!;
     [Inject] private ILogger<ModerationConsolePage> Logger { get; set; } = default!;
 
     [Parameter] public int Id { get; set; }

@@ -52,11 +52,12 @@ public static class ModerationText
         };
     }
 
-    /// <summary>The decision that beat the actor's own, named in full: who, when (Beijing time) and what.</summary>
-    public static string EarlierDecision(ModerationItem item)
+    /// <summary>The decision that beat the actor's own, named in full: who, when (the site's time) and what.</summary>
+    public static string EarlierDecision(ModerationItem item, Hosting.SiteTime time)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var when = item.DecidedAt is { } at ? $"于 {BeijingTime.Display(at)} " : "";
+        ArgumentNullException.ThrowIfNull(time);
+        var when = item.DecidedAt is { } at ? $"于 {time.Display(at)} " : "";
         return $"操作未执行：问题 #{item.Id} 已由 {item.DecidedBy ?? "其他审核员"} {when}处理为“{Decision(item)}”。";
     }
 }

@@ -1,8 +1,9 @@
 using Interview.Web.Admin;
+using Interview.Web.Hosting;
 
 namespace Interview.Web.Components.Admin.Sessions;
 
-/// <summary>What the session form holds while staff type: the times as the <c>datetime-local</c> fields give them.</summary>
+/// <summary>What the session form holds while staff type: the times as the <c>datetime-local</c> fields give them, read in the site's time zone.</summary>
 public sealed class SessionInput
 {
     public int ColumnId { get; set; }
@@ -11,28 +12,29 @@ public sealed class SessionInput
     public string Start { get; set; } = "";
     public string End { get; set; } = "";
 
-    public static SessionInput From(InterviewDraft session)
+    public static SessionInput From(InterviewDraft session, SiteTime time)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(time);
         return new()
         {
             ColumnId = session.ColumnId,
             Title = session.Title,
             Summary = session.SummaryMarkdown,
-            Start = BeijingTime.ToInput(session.ScheduledStart),
-            End = BeijingTime.ToInput(session.ScheduledEnd),
+            Start = time.ToInput(session.ScheduledStart),
+            End = time.ToInput(session.ScheduledEnd),
         };
     }
 
     /// <summary>What must be filled in before the form can be sent, or null; the service checks the rules themselves.</summary>
-    public string? Missing() =>
+    public string? Missing(SiteTime time) =>
         ColumnId == 0 ? "请选择栏目。"
-        : BeijingTime.FromInput(Start) is null ? "请填写开始时间。"
-        : BeijingTime.FromInput(End) is null ? "请填写结束时间。"
+        : time.FromInput(Start) is null ? "请填写开始时间。"
+        : time.FromInput(End) is null ? "请填写结束时间。"
         : null;
 
-    public InterviewEdit ToEdit() =>
-        new(ColumnId, Title, Summary, BeijingTime.FromInput(Start) ?? default, BeijingTime.FromInput(End) ?? default);
+    public InterviewEdit ToEdit(SiteTime time) =>
+        new(ColumnId, Title, Summary, time.FromInput(Start) ?? default, time.FromInput(End) ?? default);
 }
 
 /// <summary>One guest as the form holds it.</summary>
