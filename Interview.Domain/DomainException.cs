@@ -1,4 +1,24 @@
 namespace Interview.Domain;
 
-/// <summary>A rule of the product was broken; the message says which, in words fit for the person who tried.</summary>
-public class DomainException(string message) : Exception(message);
+/// <summary>
+/// A rule of the product was broken. It carries a code (<see cref="ErrorCodes"/>) and the arguments the wording needs
+/// (names, numbers, statuses, <see cref="ErrorTerm"/>s), never a sentence: the site words it in the reader's language.
+/// The <see cref="Exception.Message"/> is for logs only.
+/// </summary>
+public class DomainException(string code, params object?[] arguments) : Exception(ErrorCodes.Describe(code, arguments)), ICodedError
+{
+    public string Code { get; } = code;
+
+    public IReadOnlyList<object?> Arguments { get; } = arguments;
+}
+
+/// <summary>An error the site words from a code and its arguments (DomainException and the site's own refusals).</summary>
+public interface ICodedError
+{
+    string Code { get; }
+
+    IReadOnlyList<object?> Arguments { get; }
+}
+
+/// <summary>An argument that is itself worded by the site (a field's name), not shown as it is.</summary>
+public sealed record ErrorTerm(string Code, params object?[] Arguments);

@@ -11,11 +11,11 @@ internal static class Guard
         var clean = UnicodeText.Clean(value);
         if (clean.Length == 0)
         {
-            throw new DomainException($"{field}不能为空。");
+            throw new DomainException(ErrorCodes.FieldRequired, new ErrorTerm(field));
         }
         if (clean.Length > max)
         {
-            throw new DomainException($"{field}不能超过 {max} 个字符。");
+            throw new DomainException(ErrorCodes.FieldTooLong, new ErrorTerm(field), max);
         }
         return clean;
     }
@@ -26,7 +26,7 @@ internal static class Guard
         var clean = UnicodeText.Clean(value);
         if (clean.Length > max)
         {
-            throw new DomainException($"{field}不能超过 {max} 个字符。");
+            throw new DomainException(ErrorCodes.FieldTooLong, new ErrorTerm(field), max);
         }
         return clean;
     }

@@ -30,8 +30,8 @@ public sealed partial class Column
 
     public void Rename(string name, string? description)
     {
-        Name = Guard.Text(name, "栏目名称", MaxNameLength);
-        Description = Guard.OptionalText(description, "栏目简介", MaxDescriptionLength);
+        Name = Guard.Text(name, ErrorCodes.FieldColumnName, MaxNameLength);
+        Description = Guard.OptionalText(description, ErrorCodes.FieldColumnDescription, MaxDescriptionLength);
     }
 
     public void MoveTo(int sortOrder) => SortOrder = sortOrder;
@@ -42,7 +42,7 @@ public sealed partial class Column
     private static string ValidSlug(string slug) =>
         IsValidSlug(slug)
             ? slug
-            : throw new DomainException($"栏目标识「{slug}」无效：只能使用小写字母、数字和连字符，长度不超过 {MaxSlugLength}。");
+            : throw new DomainException(ErrorCodes.ColumnSlugInvalid, slug, MaxSlugLength);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();

@@ -20,7 +20,7 @@ public sealed class Assignment
         ArgumentException.ThrowIfNullOrWhiteSpace(staffId);
         if (!role.IsAssignedPerSession())
         {
-            throw new DomainException($"{role.DisplayName()}不按场次分配。");
+            throw new DomainException(ErrorCodes.RoleNotPerSession, role);
         }
         return new Assignment { StaffId = staffId, Role = role };
     }

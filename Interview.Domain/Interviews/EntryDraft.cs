@@ -57,14 +57,14 @@ public sealed class EntryDraft : Entity
         ArgumentException.ThrowIfNullOrWhiteSpace(author);
         if (!session.NeedsReview(kind))
         {
-            throw new DomainException("这类内容不需要审核，可直接发布。");
+            throw new DomainException(ErrorCodes.ReviewNotNeeded);
         }
-        Guard.Text(text.Markdown, "内容", TranscriptEntry.MaxMarkdownLength);
+        Guard.Text(text.Markdown, ErrorCodes.FieldContent, TranscriptEntry.MaxMarkdownLength);
         return new EntryDraft
         {
             InterviewId = session.Id,
             Kind = kind,
-            Speaker = Guard.OptionalText(speaker, "发言人", TranscriptEntry.MaxSpeakerLength),
+            Speaker = Guard.OptionalText(speaker, ErrorCodes.FieldSpeaker, TranscriptEntry.MaxSpeakerLength),
             GuestId = guestId,
             QuestionId = questionId,
             Markdown = text.Markdown,
@@ -91,12 +91,12 @@ public sealed class EntryDraft : Entity
         ArgumentException.ThrowIfNullOrWhiteSpace(author);
         if (!session.CorrectionNeedsReview(entry))
         {
-            throw new DomainException("这条内容的更正不需要审核，可直接发布。");
+            throw new DomainException(ErrorCodes.CorrectionReviewNotNeeded);
         }
-        var trimmedNote = Guard.OptionalText(note, "勘误说明", TranscriptEntry.MaxCorrectionNoteLength);
+        var trimmedNote = Guard.OptionalText(note, ErrorCodes.FieldCorrectionNote, TranscriptEntry.MaxCorrectionNoteLength);
         if (text.Markdown == entry.Markdown)
         {
-            throw new DomainException("更正后的内容与原内容相同。");
+            throw new DomainException(ErrorCodes.CorrectionUnchanged);
         }
         if (open is not null && (open.CorrectsSeq != entry.Seq || open.InterviewId != entry.InterviewId))
         {
@@ -105,14 +105,14 @@ public sealed class EntryDraft : Entity
         switch (open?.Status)
         {
             case DraftStatus.Pending:
-                throw new DomainException($"第 {entry.Seq} 条已有一条更正在等待审核，请等审核人处理后再更正。");
+                throw new DomainException(ErrorCodes.CorrectionPending, entry.Seq);
             case DraftStatus.SentBack:
                 open.Revise(text, now);
                 open.CorrectionNote = trimmedNote;
                 open.Author = author;
                 return open;
         }
-        Guard.Text(text.Markdown, "内容", TranscriptEntry.MaxMarkdownLength);
+        Guard.Text(text.Markdown, ErrorCodes.FieldContent, TranscriptEntry.MaxMarkdownLength);
         return new EntryDraft
         {
             InterviewId = session.Id,
@@ -140,7 +140,7 @@ public sealed class EntryDraft : Entity
         EnsurePending();
         if (IsCorrection)
         {
-            throw new DomainException($"这份稿件是第 {CorrectsSeq} 条的更正，通过后更正该条，而不是发布新的一条。");
+            throw new DomainException(ErrorCodes.DraftIsCorrection, CorrectsSeq);
         }
         var entry = session.AppendEntry(Kind, Speaker, new RenderedText(Markdown, Html, Text), now, GuestId, QuestionId, IsPrepared, reviewer);
         Status = DraftStatus.Published;
@@ -159,7 +159,7 @@ public sealed class EntryDraft : Entity
         EnsurePending();
         if (entry.Seq != CorrectsSeq || entry.InterviewId != InterviewId)
         {
-            throw new DomainException("这份稿件不是这一条的更正。");
+            throw new DomainException(ErrorCodes.DraftNotCorrectionOfEntry);
         }
         entry.Correct(new RenderedText(Markdown, Html, Text), CorrectionNote, now, reviewedBy: reviewer);
         Status = DraftStatus.Published;
@@ -173,7 +173,7 @@ public sealed class EntryDraft : Entity
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
         EnsurePending();
-        ReviewComment = Guard.Text(comment, "退回意见", MaxCommentLength);
+        ReviewComment = Guard.Text(comment, ErrorCodes.FieldReviewComment, MaxCommentLength);
         Status = DraftStatus.SentBack;
         Reviewer = reviewer;
         ReviewedAt = now;
@@ -186,9 +186,9 @@ public sealed class EntryDraft : Entity
         ArgumentNullException.ThrowIfNull(text);
         if (Status != DraftStatus.SentBack)
         {
-            throw new DomainException("只有被退回的稿件才能修改后重新提交。");
+            throw new DomainException(ErrorCodes.OnlyReturnedDraftResubmits);
         }
-        Guard.Text(text.Markdown, "内容", TranscriptEntry.MaxMarkdownLength);
+        Guard.Text(text.Markdown, ErrorCodes.FieldContent, TranscriptEntry.MaxMarkdownLength);
         Markdown = text.Markdown;
         Html = text.Html;
         Text = text.PlainText;
@@ -207,7 +207,7 @@ public sealed class EntryDraft : Entity
     {
         if (Status != DraftStatus.Pending)
         {
-            throw new DomainException(Status == DraftStatus.Published ? "该稿件已发布。" : "该稿件已退回，等待录入员修改。");
+            throw new DomainException(Status == DraftStatus.Published ? ErrorCodes.DraftPublished : ErrorCodes.DraftReturned);
         }
     }
 }

@@ -32,17 +32,17 @@ public sealed class Guest
 
     public void Update(string name, string? position, string? organization, string? bio)
     {
-        Name = Guard.Text(name, "嘉宾姓名", MaxNameLength);
-        Position = Guard.OptionalText(position, "嘉宾职务", MaxPositionLength);
-        Organization = Guard.OptionalText(organization, "嘉宾单位", MaxOrganizationLength);
-        Bio = Guard.OptionalText(bio, "嘉宾简介", MaxBioLength);
+        Name = Guard.Text(name, ErrorCodes.FieldGuestName, MaxNameLength);
+        Position = Guard.OptionalText(position, ErrorCodes.FieldGuestPosition, MaxPositionLength);
+        Organization = Guard.OptionalText(organization, ErrorCodes.FieldGuestOrganization, MaxOrganizationLength);
+        Bio = Guard.OptionalText(bio, ErrorCodes.FieldGuestBio, MaxBioLength);
     }
 
     public void SetPhoto(string? photoUrl)
     {
         if (photoUrl is not null && !photoUrl.StartsWith('/'))
         {
-            throw new DomainException("嘉宾照片必须是本站地址。");
+            throw new DomainException(ErrorCodes.GuestPhotoNotLocal);
         }
         PhotoUrl = photoUrl;
     }

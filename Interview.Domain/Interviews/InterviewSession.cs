@@ -74,8 +74,8 @@ public sealed class InterviewSession : Entity
     public void Describe(string title, RenderedText summary, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        Title = Guard.Text(title, "访谈标题", MaxTitleLength);
-        Guard.OptionalText(summary.Markdown, "访谈摘要", MaxSummaryLength);
+        Title = Guard.Text(title, ErrorCodes.FieldInterviewTitle, MaxTitleLength);
+        Guard.OptionalText(summary.Markdown, ErrorCodes.FieldInterviewSummary, MaxSummaryLength);
         SummaryMarkdown = summary.Markdown;
         SummaryHtml = summary.Html;
         UpdatedAt = now;
@@ -85,11 +85,11 @@ public sealed class InterviewSession : Entity
     {
         if (!Status.CanReschedule())
         {
-            throw new DomainException($"访谈已{Status.DisplayName()}，不能再修改时间。");
+            throw new DomainException(ErrorCodes.TimesClosed, Status);
         }
         if (end <= start)
         {
-            throw new DomainException("结束时间必须晚于开始时间。");
+            throw new DomainException(ErrorCodes.EndBeforeStart);
         }
         ScheduledStart = start;
         ScheduledEnd = end;
@@ -106,7 +106,7 @@ public sealed class InterviewSession : Entity
     {
         if (Status is InterviewStatus.Published or InterviewStatus.Cancelled)
         {
-            throw new DomainException($"访谈已{Status.DisplayName()}，不能再添加嘉宾。");
+            throw new DomainException(ErrorCodes.GuestsClosed, Status);
         }
         var guest = Guest.Create(name, position, organization, bio, _guests.Count);
         _guests.Add(guest);
@@ -118,12 +118,12 @@ public sealed class InterviewSession : Entity
     {
         if (Status is not (InterviewStatus.Draft or InterviewStatus.Scheduled))
         {
-            throw new DomainException($"访谈已{Status.DisplayName()}，不能再移除嘉宾。");
+            throw new DomainException(ErrorCodes.GuestRemovalClosed, Status);
         }
-        var guest = _guests.SingleOrDefault(g => g.Id == guestId) ?? throw new DomainException("这位嘉宾不属于本场访谈。");
+        var guest = _guests.SingleOrDefault(g => g.Id == guestId) ?? throw new DomainException(ErrorCodes.GuestNotInSession);
         if (Status == InterviewStatus.Scheduled && _guests.Count == 1)
         {
-            throw new DomainException("已发布预告的访谈至少要保留一位嘉宾。");
+            throw new DomainException(ErrorCodes.LastGuestOfScheduled);
         }
         _guests.Remove(guest);
         UpdatedAt = now;
@@ -153,7 +153,7 @@ public sealed class InterviewSession : Entity
         }
         if (to == InterviewStatus.Scheduled && _guests.Count == 0)
         {
-            throw new DomainException("发布预告前至少要添加一位嘉宾。");
+            throw new DomainException(ErrorCodes.GuestRequiredToSchedule);
         }
         var from = Status;
         Status = to;
@@ -186,13 +186,13 @@ public sealed class InterviewSession : Entity
             : Status == InterviewStatus.Live;
         if (!allowed)
         {
-            throw new DomainException(kind == EntryKind.FollowUp
-                ? "会后答复只能在访谈结束后发布。"
-                : $"访谈{Status.DisplayName()}，不能发布直播内容。");
+            throw kind == EntryKind.FollowUp
+                ? new DomainException(ErrorCodes.FollowUpOnlyAfterEnd)
+                : new DomainException(ErrorCodes.LiveEntriesClosed, Status);
         }
         if (guestId is { } id && _guests.All(g => g.Id != id))
         {
-            throw new DomainException("这位嘉宾不属于本场访谈。");
+            throw new DomainException(ErrorCodes.GuestNotInSession);
         }
         var entry = TranscriptEntry.Create(Id, LastSeq + 1, kind, speaker, text, now, guestId, questionId, prepared, reviewedBy);
         LastSeq = entry.Seq;
@@ -206,7 +206,7 @@ public sealed class InterviewSession : Entity
     {
         if (Status is InterviewStatus.Published or InterviewStatus.Cancelled)
         {
-            throw new DomainException($"访谈已{Status.DisplayName()}，不能再更改审核设置。");
+            throw new DomainException(ErrorCodes.ModerationSettingsClosed, Status);
         }
         RequiresReview = required;
         UpdatedAt = now;
@@ -231,7 +231,7 @@ public sealed class InterviewSession : Entity
 }
 
 public sealed class IllegalTransitionException(InterviewStatus from, InterviewStatus to)
-    : DomainException($"访谈状态不能从「{from.DisplayName()}」变为「{to.DisplayName()}」。")
+    : DomainException(ErrorCodes.IllegalTransition, from, to)
 {
     public InterviewStatus From { get; } = from;
     public InterviewStatus To { get; } = to;

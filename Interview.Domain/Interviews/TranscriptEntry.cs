@@ -59,8 +59,8 @@ public sealed class TranscriptEntry : Entity
             Seq = seq,
             Kind = kind,
             Speaker = kind is EntryKind.Guest or EntryKind.Question
-                ? Guard.Text(speaker, "发言人", MaxSpeakerLength)
-                : Guard.OptionalText(speaker, "发言人", MaxSpeakerLength),
+                ? Guard.Text(speaker, ErrorCodes.FieldSpeaker, MaxSpeakerLength)
+                : Guard.OptionalText(speaker, ErrorCodes.FieldSpeaker, MaxSpeakerLength),
             GuestId = guestId,
             QuestionId = questionId,
             PublishedAt = now,
@@ -76,10 +76,10 @@ public sealed class TranscriptEntry : Entity
     /// </summary>
     public void Correct(RenderedText text, string? note, DateTimeOffset now, string? reviewedBy = null)
     {
-        var trimmedNote = Guard.OptionalText(note, "勘误说明", MaxCorrectionNoteLength);
+        var trimmedNote = Guard.OptionalText(note, ErrorCodes.FieldCorrectionNote, MaxCorrectionNoteLength);
         if (text.Markdown == Markdown)
         {
-            throw new DomainException("更正后的内容与原内容相同。");
+            throw new DomainException(ErrorCodes.CorrectionUnchanged);
         }
         _revisions.Add(EntryRevision.Of(this, trimmedNote, now));
         SetText(text);
@@ -91,7 +91,7 @@ public sealed class TranscriptEntry : Entity
     private void SetText(RenderedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        Guard.Text(text.Markdown, "内容", MaxMarkdownLength);
+        Guard.Text(text.Markdown, ErrorCodes.FieldContent, MaxMarkdownLength);
         Markdown = text.Markdown;
         Html = text.Html;
         Text = text.PlainText;

@@ -26,7 +26,7 @@ public sealed class ClientBlock : Entity
             ClientKey = clientKey,
             BlockedBy = blockedBy,
             BlockedAt = now,
-            Reason = Guard.OptionalText(reason, "原因", MaxReasonLength),
+            Reason = Guard.OptionalText(reason, ErrorCodes.FieldBlockReason, MaxReasonLength),
         };
         block.AddDomainEvent(new SenderBlocked(block));
         return block;

@@ -59,12 +59,12 @@ public sealed class Question : Entity
         string? idempotencyKey = null, string? clientKey = null, IEnumerable<QuestionFlag>? flags = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(receipt);
-        var body = Guard.Text(text, "问题内容", MaxTextLength);
+        var body = Guard.Text(text, ErrorCodes.FieldQuestionText, MaxTextLength);
         return new Question
         {
             InterviewId = interviewId,
             Receipt = receipt,
-            Nickname = Guard.Text(nickname, "昵称", MaxNicknameLength),
+            Nickname = Guard.Text(nickname, ErrorCodes.FieldNickname, MaxNicknameLength),
             OriginalText = body,
             Text = body,
             Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim(),
@@ -87,7 +87,7 @@ public sealed class Question : Entity
     {
         if (Status != QuestionStatus.Approved)
         {
-            throw new DomainException("只有已采用但未答复的问题才转为会后答复。");
+            throw new DomainException(ErrorCodes.OnlyApprovedBecomesFollowUp);
         }
         FollowUpDueAt = dueAt;
     }
@@ -102,7 +102,7 @@ public sealed class Question : Entity
         EnsurePending();
         if (!string.IsNullOrWhiteSpace(editedText))
         {
-            Text = Guard.Text(editedText, "问题内容", MaxTextLength);
+            Text = Guard.Text(editedText, ErrorCodes.FieldQuestionText, MaxTextLength);
         }
         if (!keepPersonalData)
         {
@@ -116,7 +116,7 @@ public sealed class Question : Entity
     {
         EnsurePending();
         RejectReason = reason;
-        DecisionNote = Guard.OptionalText(note, "说明", MaxNoteLength);
+        DecisionNote = Guard.OptionalText(note, ErrorCodes.FieldDecisionNote, MaxNoteLength);
         Decide(QuestionStatus.Rejected, moderator, now);
     }
 
@@ -126,11 +126,11 @@ public sealed class Question : Entity
         EnsurePending();
         if (survivor.Id == Id || survivor.InterviewId != InterviewId)
         {
-            throw new DomainException("只能合并到同一场访谈的另一个问题。");
+            throw new DomainException(ErrorCodes.MergeOtherSession);
         }
         if (survivor.Status is QuestionStatus.Rejected or QuestionStatus.Merged)
         {
-            throw new DomainException("不能合并到未采用或已合并的问题。");
+            throw new DomainException(ErrorCodes.MergeTargetNotApproved);
         }
         MergedIntoId = survivor.Id;
         Decide(QuestionStatus.Merged, moderator, now);
@@ -140,7 +140,7 @@ public sealed class Question : Entity
     {
         if (Status != QuestionStatus.Approved)
         {
-            throw new DomainException("只有已采用的问题才能标记为已答复。");
+            throw new DomainException(ErrorCodes.OnlyApprovedAnswered);
         }
         Status = QuestionStatus.Answered;
         AnsweredAt = now;
@@ -167,7 +167,7 @@ public sealed class Question : Entity
 }
 
 public sealed class QuestionAlreadyDecidedException(Question question)
-    : DomainException($"该问题已由 {question.DecidedBy} 于 {question.DecidedAt:yyyy-MM-dd HH:mm:ss 'UTC'} 处理为「{question.Status.DisplayName()}」。")
+    : DomainException(ErrorCodes.QuestionAlreadyDecided, question.DecidedBy, question.DecidedAt, question.Status)
 {
     public QuestionStatus Decision { get; } = question.Status;
     public string? DecidedBy { get; } = question.DecidedBy;

@@ -39,7 +39,7 @@ public sealed class WordList
     {
         var list = new WordList
         {
-            Name = Guard.Text(name, "词表名称", MaxNameLength),
+            Name = Guard.Text(name, ErrorCodes.FieldWordListName, MaxNameLength),
             ColumnId = columnId,
         };
         list.Save(words, list.Version, by, now);
@@ -61,7 +61,7 @@ public sealed class WordList
         var before = WordItems;
         if (Version > 0 && next.SequenceEqual(before, StringComparer.Ordinal))
         {
-            throw new DomainException("词表没有改动，未保存新版本。");
+            throw new DomainException(ErrorCodes.WordListUnchanged);
         }
         var added = next.Except(before, StringComparer.Ordinal).Count();
         var removed = before.Except(next, StringComparer.Ordinal).Count();
@@ -92,16 +92,16 @@ public sealed class WordList
             }
             if (word.Length > MaxWordLength)
             {
-                throw new DomainException($"敏感词不能超过 {MaxWordLength} 个字符：「{word[..10]}…」。");
+                throw new DomainException(ErrorCodes.WordTooLong, MaxWordLength, word[..10]);
             }
             if (TextFolding.Fold(word).Length == 0)
             {
-                throw new DomainException($"「{word}」没有文字或数字，无法匹配（空格、标点和符号在匹配时会被忽略）。");
+                throw new DomainException(ErrorCodes.WordWithoutLetters, word);
             }
             kept.Add(word);
             if (kept.Count > MaxWords)
             {
-                throw new DomainException($"一个词表最多 {MaxWords} 个词。");
+                throw new DomainException(ErrorCodes.TooManyWords, MaxWords);
             }
         }
         return kept;
@@ -142,7 +142,7 @@ public sealed class WordListRevision
 
 /// <summary>Someone saved the list after the editor loaded it: reload and redo the change.</summary>
 public sealed class WordListChangedException(WordList list)
-    : DomainException($"词表「{list.Name}」已由 {list.UpdatedBy} 保存为第 {list.Version} 版，请刷新后再改。")
+    : DomainException(ErrorCodes.WordListChanged, list.Name, list.UpdatedBy, list.Version)
 {
     public int CurrentVersion { get; } = list.Version;
 }

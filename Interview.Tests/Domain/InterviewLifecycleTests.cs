@@ -64,7 +64,7 @@ public class InterviewLifecycleTests
 
         Assert.Equal(from, session.Status);
         Assert.Equal(from, error.From);
-        Assert.Contains(from.DisplayName(), error.Message, StringComparison.Ordinal);
+        Assert.Contains(from.DisplayName(), global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class InterviewLifecycleTests
 
         var error = Assert.Throws<DomainException>(() => session.TransitionTo(InterviewStatus.Scheduled, Now));
 
-        Assert.Contains("嘉宾", error.Message, StringComparison.Ordinal);
+        Assert.Contains("嘉宾", global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
         Assert.Equal(InterviewStatus.Draft, session.Status);
     }
 
@@ -110,7 +110,7 @@ public class InterviewLifecycleTests
     {
         var error = Assert.Throws<DomainException>(() =>
             InterviewSession.Create(1, "标题", null, Now, Now.AddMinutes(-1), Now));
-        Assert.Contains("结束时间", error.Message, StringComparison.Ordinal);
+        Assert.Contains("结束时间", global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
     }
 
     [Theory]

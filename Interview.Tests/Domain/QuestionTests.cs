@@ -38,7 +38,7 @@ public class QuestionTests
 
         Assert.Equal(QuestionStatus.Rejected, error.Decision);
         Assert.Equal("审核员甲", error.DecidedBy);
-        Assert.Contains("审核员甲", error.Message, StringComparison.Ordinal);
+        Assert.Contains("审核员甲", global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
         Assert.Equal(QuestionStatus.Rejected, question.Status);
     }
 
@@ -89,7 +89,7 @@ public class QuestionTests
     {
         var error = Assert.Throws<DomainException>(() =>
             global::Interview.Domain.Questions.Question.Submit(1, "r1", "小王", new string('问', global::Interview.Domain.Questions.Question.MaxTextLength + 1), null, Now));
-        Assert.Contains(global::Interview.Domain.Questions.Question.MaxTextLength.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        Assert.Contains(global::Interview.Domain.Questions.Question.MaxTextLength.ToString(System.Globalization.CultureInfo.InvariantCulture), global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
     }
 
     private static void SetId(Question question, int id) =>

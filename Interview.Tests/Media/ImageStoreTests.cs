@@ -87,7 +87,7 @@ public sealed class ImageStoreTests : IAsyncLifetime
     {
         var error = await Assert.ThrowsAsync<DomainException>(() => _store.SaveAsync(new MemoryStream(TestImages.GifHtmlPolyglot), "live"));
 
-        Assert.Contains("只能上传 JPEG、PNG 或 WebP 格式的图片", error.Message, StringComparison.Ordinal);
+        Assert.Contains("只能上传 JPEG、PNG 或 WebP 格式的图片", global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
         Assert.Equal(0, await StoredCountAsync());
     }
 
@@ -99,8 +99,8 @@ public sealed class ImageStoreTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _store.SaveAsync(new MemoryStream(bomb), "live"));
 
-        Assert.Contains("30000×30000", error.Message, StringComparison.Ordinal);
-        Assert.Contains("图片尺寸过大", error.Message, StringComparison.Ordinal);
+        Assert.Contains("30000×30000", global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
+        Assert.Contains("图片尺寸过大", global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -118,7 +118,7 @@ public sealed class ImageStoreTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _store.SaveAsync(new MemoryStream(bytes), "guests"));
 
-        Assert.Contains("JPEG、PNG 或 WebP", error.Message, StringComparison.Ordinal);
+        Assert.Contains("JPEG、PNG 或 WebP", global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
         Assert.Equal(0, await StoredCountAsync());
     }
 
@@ -168,7 +168,7 @@ public sealed class ImageStoreTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             _store.SaveAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)), "guests"));
 
-        Assert.Contains("JPEG", error.Message, StringComparison.Ordinal);
+        Assert.Contains("JPEG", global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
         Assert.Equal(0, await StoredCountAsync());
     }
 
@@ -181,8 +181,8 @@ public sealed class ImageStoreTests : IAsyncLifetime
         var tooBig = await Assert.ThrowsAsync<DomainException>(() => _store.SaveAsync(new MemoryStream(big), "guests"));
         var empty = await Assert.ThrowsAsync<DomainException>(() => _store.SaveAsync(new MemoryStream(), "guests"));
 
-        Assert.Contains("5 MB", tooBig.Message, StringComparison.Ordinal);
-        Assert.Contains("空", empty.Message, StringComparison.Ordinal);
+        Assert.Contains("5 MB", global::Interview.Web.Text.ErrorText.Of(tooBig, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
+        Assert.Contains("空", global::Interview.Web.Text.ErrorText.Of(empty, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
     }
 
     private async Task<byte[]> StoredBytesAsync(string url) => (await _store.ReadAsync(url))!.Value.Bytes;

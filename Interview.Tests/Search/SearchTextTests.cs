@@ -62,7 +62,7 @@ public sealed class SearchTextTests
     [InlineData("   ")]
     [InlineData("，。！")]
     public void AQueryWithoutLettersOrDigitsIsRefused(string? query) =>
-        Assert.Contains("请输入", Assert.Throws<DomainException>(() => SearchQuery.Parse(query)).Message, StringComparison.Ordinal);
+        Assert.Contains("请输入", global::Interview.Web.Text.ErrorText.Of(Assert.Throws<DomainException>(() => SearchQuery.Parse(query)), global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
 
     [Fact]
     public void AnOverlongQueryOrTooManyWordsIsRefused()

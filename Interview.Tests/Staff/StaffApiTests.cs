@@ -348,7 +348,7 @@ public sealed class GuestPhotoTests(StaffApiTests.Site site) : IClassFixture<Sta
         var error = await Assert.ThrowsAsync<Interview.Domain.DomainException>(() =>
             Sessions.SetGuestPhotoAsync(actor, id, guestId, new MemoryStream("<html><script>alert(1)</script></html>"u8.ToArray())));
 
-        Assert.Contains("无法识别为图片", error.Message, StringComparison.Ordinal);
+        Assert.Contains("无法识别为图片", global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
         Assert.True(await IsStoredAsync(kept));
         Assert.Equal(kept, (await Sessions.GetAsync(actor, id)).Guests.Single().PhotoUrl);
     }

@@ -32,7 +32,7 @@ public sealed class ColumnAdmin(IDbContextFactory<InterviewDbContext> contexts, 
         var slug = edit.Slug?.Trim() ?? "";
         if (await db.Columns.AnyAsync(c => c.Slug == slug))
         {
-            throw new ConflictException($"栏目标识「{slug}」已被使用。");
+            throw new ConflictException(Text.SiteErrorCodes.ColumnSlugTaken, slug);
         }
         var column = Column.Create(edit.Name, slug, edit.Description, edit.SortOrder);
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -49,7 +49,7 @@ public sealed class ColumnAdmin(IDbContextFactory<InterviewDbContext> contexts, 
         ArgumentNullException.ThrowIfNull(edit);
         await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
-        var column = await db.Columns.SingleOrDefaultAsync(c => c.Id == id) ?? throw new NotFoundException("没有这个栏目。");
+        var column = await db.Columns.SingleOrDefaultAsync(c => c.Id == id) ?? throw new NotFoundException(Text.SiteErrorCodes.ColumnNotFound);
         column.Rename(edit.Name, edit.Description);
         column.MoveTo(edit.SortOrder);
         audit.Add(db, actor, "column.update", $"column/{id}", $"{column.Name}");
@@ -58,4 +58,4 @@ public sealed class ColumnAdmin(IDbContextFactory<InterviewDbContext> contexts, 
 }
 
 /// <summary>The request clashes with what exists (a taken slug, an illegal move): HTTP 409.</summary>
-public sealed class ConflictException(string message) : DomainException(message);
+public sealed class ConflictException(string code, params object?[] arguments) : DomainException(code, arguments);

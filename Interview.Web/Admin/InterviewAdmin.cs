@@ -133,7 +133,7 @@ public sealed class InterviewAdmin(
         ArgumentNullException.ThrowIfNull(edit);
         await ChangeAsync(actor, id, "interview.guest.update", (_, session, now) =>
         {
-            var guest = session.Guests.SingleOrDefault(g => g.Id == guestId) ?? throw new NotFoundException("没有这位嘉宾。");
+            var guest = session.Guests.SingleOrDefault(g => g.Id == guestId) ?? throw new NotFoundException(Text.SiteErrorCodes.GuestNotFound);
             guest.Update(edit.Name, edit.Position, edit.Organization, edit.Bio);
             session.Touch(now);
             return Task.FromResult($"guest/{guestId} {edit.Name}");
@@ -182,7 +182,7 @@ public sealed class InterviewAdmin(
         string? before = null;
         await ChangeAsync(actor, id, "interview.guest.photo", (_, session, now) =>
         {
-            var guest = session.Guests.SingleOrDefault(g => g.Id == guestId) ?? throw new NotFoundException("没有这位嘉宾。");
+            var guest = session.Guests.SingleOrDefault(g => g.Id == guestId) ?? throw new NotFoundException(Text.SiteErrorCodes.GuestNotFound);
             before = guest.PhotoUrl;
             guest.SetPhoto(url);
             session.Touch(now);
@@ -197,7 +197,7 @@ public sealed class InterviewAdmin(
         await permissions.EnsureAsync(actor, StaffCapability.Administer);
         if (!(await permissions.RolesAsync(staffId)).Contains(role))
         {
-            throw new DomainException($"该工作人员没有{role.DisplayName()}角色或已停用。");
+            throw new DomainException(Text.SiteErrorCodes.StaffLacksRole, role);
         }
         await ChangeAsync(actor, id, "interview.assign", (_, session, _) =>
         {
@@ -245,8 +245,9 @@ public sealed class InterviewAdmin(
             }
             catch (DomainException refused)
             {
-                await audit.RecordAsync(actor, "interview.transition", Target(id), refused.Message, $"{from.Name()} -> {to.Name()}");
-                throw new ConflictException(refused.Message);
+                // The audit log is kept in the site's language (zh-CN), whoever's culture the request had.
+                await audit.RecordAsync(actor, "interview.transition", Target(id), Text.ErrorText.Of(refused, Text.SiteCultures.Neutral), $"{from.Name()} -> {to.Name()}");
+                throw new ConflictException(refused.Code, [.. refused.Arguments]);
             }
             var details = $"{from.Name()} -> {to.Name()}";
             if (session.Status == InterviewStatus.Ended)
@@ -282,13 +283,13 @@ public sealed class InterviewAdmin(
 
     private static async Task<InterviewSession> LoadAsync(InterviewDbContext db, int id) =>
         await db.Interviews.Include(i => i.Assignments).SingleOrDefaultAsync(i => i.Id == id)
-        ?? throw new NotFoundException($"没有编号为 {id} 的访谈。");
+        ?? throw new NotFoundException(Text.SiteErrorCodes.InterviewNotFound, id);
 
     private static async Task EnsureColumnAsync(InterviewDbContext db, int columnId)
     {
         if (!await db.Columns.AnyAsync(c => c.Id == columnId))
         {
-            throw new NotFoundException($"没有编号为 {columnId} 的栏目。");
+            throw new NotFoundException(Text.SiteErrorCodes.ColumnIdNotFound, columnId);
         }
     }
 

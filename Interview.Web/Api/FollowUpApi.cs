@@ -27,7 +27,7 @@ public static class FollowUpApi
             null or "" or "open" => FollowUpFilter.Open,
             "overdue" => FollowUpFilter.Overdue,
             "answered" => FollowUpFilter.Answered,
-            _ => throw new DomainException($"未知的状态「{state}」：可用 open、overdue、answered。"),
+            _ => throw new DomainException(Text.SiteErrorCodes.UnknownFollowUpState, state),
         };
         var list = await board.ListAsync(StaffEndpoints.Actor(http), filter);
         return Results.Ok(new ItemsResponse<FollowUpDto>(list.Items.Select(i => new FollowUpDto(i.QuestionId, i.InterviewId,

@@ -45,7 +45,7 @@ public static class LiveApi
     {
         if (!Enum.TryParse<EntryKind>(body.Kind, ignoreCase: true, out var kind) || int.TryParse(body.Kind, out _))
         {
-            throw new DomainException($"未知的内容类型「{body.Kind}」：可用 host、guest、question、note、followup。");
+            throw new DomainException(Text.SiteErrorCodes.UnknownEntryKind, body.Kind);
         }
         var outcome = await publisher.PublishAsync(StaffEndpoints.Actor(http), id,
             new EntryRequest(kind, body.Markdown, body.GuestId, body.QuestionId, body.Prepared ?? false));

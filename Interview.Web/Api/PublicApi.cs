@@ -36,17 +36,17 @@ public static class PublicApi
             if (!Enum.TryParse<InterviewStatus>(status, ignoreCase: true, out var parsed) || !parsed.IsPublic() ||
                 parsed == InterviewStatus.Cancelled || int.TryParse(status, out _))
             {
-                return Problem(StatusCodes.Status400BadRequest, $"未知的状态「{status}」：可用 scheduled、live、ended、published。");
+                return Problem(StatusCodes.Status400BadRequest, Text.ErrorText.Word(Text.SiteErrorCodes.UnknownPublicStatus, status));
             }
             wanted = parsed;
         }
         if (page is < 1)
         {
-            return Problem(StatusCodes.Status400BadRequest, "页码从 1 开始。");
+            return Problem(StatusCodes.Status400BadRequest, Text.ErrorText.Word(Text.SiteErrorCodes.PageFromOne));
         }
         if (!string.IsNullOrEmpty(column) && await catalog.ColumnAsync(column, cancellationToken) is null)
         {
-            return Problem(StatusCodes.Status404NotFound, $"没有标识为「{column}」的栏目。");
+            return Problem(StatusCodes.Status404NotFound, Text.ErrorText.Word(Text.SiteErrorCodes.PublicColumnNotFound, column));
         }
         var result = await catalog.InterviewsAsync(
             string.IsNullOrEmpty(column) ? null : column, wanted, page ?? 1, cancellationToken);
@@ -71,7 +71,7 @@ public static class PublicApi
     }
 
     private static ProblemHttpResult NoSuchInterview(int id) =>
-        Problem(StatusCodes.Status404NotFound, $"没有编号为 {id} 的公开访谈。");
+        Problem(StatusCodes.Status404NotFound, Text.ErrorText.Word(Text.SiteErrorCodes.PublicInterviewNotFound, id));
 
     private static ProblemHttpResult Problem(int status, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status);

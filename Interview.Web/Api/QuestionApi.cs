@@ -70,7 +70,7 @@ public static class QuestionApi
         {
             wanted = Enum.TryParse<QuestionStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _)
                 ? parsed
-                : throw new Domain.DomainException($"未知的状态「{status}」：可用 pending、approved、rejected、merged、answered。");
+                : throw new Domain.DomainException(Text.SiteErrorCodes.UnknownQuestionStatus, status);
         }
         var items = await moderation.ListAsync(StaffEndpoints.Actor(http), id, wanted);
         return Results.Ok(new ItemsResponse<ModerationItem>(items));
@@ -86,7 +86,7 @@ public static class QuestionApi
     {
         if (!Enum.TryParse<RejectReason>(body.ReasonCategory, ignoreCase: true, out var reason) || int.TryParse(body.ReasonCategory, out _))
         {
-            throw new Domain.DomainException("请选择未采用的原因：duplicate、offTopic、personalData、abusive、other。");
+            throw new Domain.DomainException(Text.SiteErrorCodes.RejectReasonRequired);
         }
         await moderation.RejectAsync(StaffEndpoints.Actor(http), qid, reason, body.Note);
         return Results.Ok();
@@ -114,7 +114,7 @@ public static class QuestionApi
     {
         var view = await intake.ReceiptAsync(receipt);
         return view is null
-            ? TypedResults.Problem(detail: "没有这个回执号，请核对后再查。", statusCode: StatusCodes.Status404NotFound)
+            ? TypedResults.Problem(detail: Text.ErrorText.Word(Text.SiteErrorCodes.ReceiptNotFound), statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(new ReceiptStatus(view.Status.ToString().ToLowerInvariant(),
                 view.ReasonCategory is { } reason ? JsonName(reason) : null, view.MergedIntoUrl, view.AnswerUrl, view.InterviewTitle,
                 time.Local(view.FollowUpDueAt)));

@@ -47,7 +47,7 @@ public static class SearchApi
         }
         else
         {
-            throw new DomainException("排序方式只能是 relevance（相关度）或 newest（最新）。");
+            throw new DomainException(Text.SiteErrorCodes.UnknownSort);
         }
         var results = await search.SearchAsync(new SearchRequest(q, column, year, org, order, page ?? 1), cancellationToken);
         return TypedResults.Ok(new SearchResponse(results.Total, results.TotalIsLowerBound, results.Page, results.PageSize,

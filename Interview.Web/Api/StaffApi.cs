@@ -75,7 +75,7 @@ public static class StaffApi
             {
                 SignInOutcome.Throttled => StaffEndpoints.TooMany(http, check.RetryAfter ?? TimeSpan.FromMinutes(1)),
                 SignInOutcome.LockedOut => StaffEndpoints.Failure(StatusCodes.Status423Locked, StaffSignIn.Message(SignInOutcome.LockedOut)),
-                SignInOutcome.Disabled => StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "账号已停用。"),
+                SignInOutcome.Disabled => StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, Text.ErrorText.Word(Text.SiteErrorCodes.AccountDisabled)),
                 _ => StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, StaffPasswordStep.WrongCredentialsMessage),
             };
         }
@@ -88,21 +88,21 @@ public static class StaffApi
             if (code.Length == 0)
             {
                 await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: two-factor code missing");
-                return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "请填写身份验证器上的 6 位验证码（twoFactorCode）。");
+                return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, Text.ErrorText.Word(Text.SiteErrorCodes.TwoFactorCodeRequired));
             }
             // Each code works once (OneUseAuthenticatorTokenProvider); wrong ones count towards the account's lockout.
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
                 await users.AccessFailedAsync(user);
                 await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: wrong two-factor code");
-                return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, "验证码错误或已用过。");
+                return StaffEndpoints.Failure(StatusCodes.Status401Unauthorized, Text.ErrorText.Word(Text.SiteErrorCodes.TwoFactorCodeWrong));
             }
             multiFactor = true;
         }
         else if (options.Value.Security.RequireTwoFactor == true)
         {
             await audit.RecordAsync(actor, "auth.sign-in", $"staff/{user.Id}", "failed: two-factor not enrolled");
-            return StaffEndpoints.Failure(StatusCodes.Status403Forbidden, "本站要求两步验证：请先登录工作台绑定身份验证器。");
+            return StaffEndpoints.Failure(StatusCodes.Status403Forbidden, Text.ErrorText.Word(Text.SiteErrorCodes.TwoFactorEnrolRequired));
         }
 
         await users.ResetAccessFailedCountAsync(user);
@@ -119,7 +119,7 @@ public static class StaffApi
     private static async Task<IResult> Logout(UserManager<StaffUser> users, SessionEndings endings, AuditTrail audit, HttpContext http)
     {
         var actor = StaffEndpoints.Actor(http);
-        var user = await users.FindByIdAsync(actor.Id) ?? throw new NotFoundException("账号不存在。");
+        var user = await users.FindByIdAsync(actor.Id) ?? throw new NotFoundException(Text.SiteErrorCodes.AccountNotFound);
         await endings.EndAllAsync(users, user);
         await audit.RecordAsync(actor, "auth.sign-out", $"staff/{user.Id}", AuditTrail.Ok, "api token");
         return Results.NoContent();
@@ -145,7 +145,7 @@ public static class StaffApi
         {
             if (!StaffRoles.TryParse(name, out var role))
             {
-                throw new DomainException($"未知的角色「{name}」：可用 admin、moderator、host、typist、reviewer。");
+                throw new DomainException(Text.SiteErrorCodes.UnknownRole, name);
             }
             roles.Add(role);
         }
@@ -172,7 +172,7 @@ public static class StaffApi
     {
         if (!Enum.TryParse<InterviewStatus>(body.To, ignoreCase: true, out var to) || int.TryParse(body.To, out _))
         {
-            throw new DomainException($"未知的状态「{body.To}」：可用 scheduled、live、ended、published、cancelled。");
+            throw new DomainException(Text.SiteErrorCodes.UnknownTransitionStatus, body.To);
         }
         return Results.Ok(new StatusResponse(await sessions.TransitionAsync(StaffEndpoints.Actor(http), id, to)));
     }

@@ -1,6 +1,7 @@
 using Interview.Domain;
 using Interview.Web.Admin;
 using Interview.Web.Staff;
+using Interview.Web.Text;
 
 namespace Interview.Web.Api;
 
@@ -9,7 +10,7 @@ public static class StaffEndpoints
 {
     public static StaffActor Actor(HttpContext http) => http.User.Actor(http.Connection.RemoteIpAddress?.ToString());
 
-    /// <summary>Turns the services' refusals into problem responses with their Chinese messages.</summary>
+    /// <summary>Turns the services' refusals into problem responses, worded in the request's culture (Text/ErrorText).</summary>
     public static async ValueTask<object?> TranslateErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
@@ -18,20 +19,20 @@ public static class StaffEndpoints
         }
         catch (StaffForbiddenException e)
         {
-            return Failure(StatusCodes.Status403Forbidden, e.Message);
+            return Failure(StatusCodes.Status403Forbidden, ErrorText.Of(e));
         }
         catch (NotFoundException e)
         {
-            return Failure(StatusCodes.Status404NotFound, e.Message);
+            return Failure(StatusCodes.Status404NotFound, ErrorText.Of(e));
         }
         catch (ConflictException e)
         {
-            return Failure(StatusCodes.Status409Conflict, e.Message);
+            return Failure(StatusCodes.Status409Conflict, ErrorText.Of(e));
         }
         catch (Questions.TooManyQuestionsException e)
         {
             context.HttpContext.Response.Headers.RetryAfter = "60";
-            return Failure(StatusCodes.Status429TooManyRequests, e.Message);
+            return Failure(StatusCodes.Status429TooManyRequests, ErrorText.Of(e));
         }
         catch (TooManySignInsException e)
         {
@@ -39,11 +40,11 @@ public static class StaffEndpoints
         }
         catch (Questions.ClientBlockedException e)
         {
-            return Failure(StatusCodes.Status403Forbidden, e.Message);
+            return Failure(StatusCodes.Status403Forbidden, ErrorText.Of(e));
         }
         catch (DomainException e)
         {
-            return Failure(StatusCodes.Status400BadRequest, e.Message);
+            return Failure(StatusCodes.Status400BadRequest, ErrorText.Of(e));
         }
     }
 
@@ -53,7 +54,7 @@ public static class StaffEndpoints
         ArgumentNullException.ThrowIfNull(http);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Failure(StatusCodes.Status429TooManyRequests, new TooManySignInsException(retryAfter).Message);
+        return Failure(StatusCodes.Status429TooManyRequests, ErrorText.Of(new TooManySignInsException(retryAfter)));
     }
 
     public static IResult Failure(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);

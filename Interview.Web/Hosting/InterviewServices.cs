@@ -108,7 +108,10 @@ public static class InterviewServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddOpenApi("v1");
-        services.AddProblemDetails();
+        // Every problem+json title in the request's culture (the detail is worded where the refusal is made).
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = problem =>
+            problem.ProblemDetails.Title = ErrorText.ProblemTitle(problem.ProblemDetails.Status ?? problem.HttpContext.Response.StatusCode)
+                ?? problem.ProblemDetails.Title);
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;

@@ -43,7 +43,7 @@ public sealed class LiveDesk(IDbContextFactory<InterviewDbContext> contexts, Sta
         await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Host, StaffRole.Typist, StaffRole.Reviewer);
         await using var db = await contexts.CreateDbContextAsync();
         var session = await db.Interviews.AsNoTracking().SingleOrDefaultAsync(i => i.Id == interviewId)
-            ?? throw new NotFoundException($"没有编号为 {interviewId} 的访谈。");
+            ?? throw new NotFoundException(Text.SiteErrorCodes.InterviewNotFound, interviewId);
         return new DeskSession(session.Id, session.Title, session.Status, session.RequiresReview,
             session.Guests.OrderBy(g => g.SortOrder).Select(g => new GuestView(g.Id, g.Name, g.Position, g.Organization, g.Bio, g.PhotoUrl)).ToList());
     }

@@ -25,7 +25,7 @@ public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
         if (entries is null)
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(interviewId));
-            throw new HubException("没有这场公开访谈。");
+            throw new HubException(Text.ErrorText.Word(Text.SiteErrorCodes.HubNoSuchInterview));
         }
         return entries.Select(map.Entry).ToList();
     }

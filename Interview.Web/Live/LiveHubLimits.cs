@@ -51,7 +51,7 @@ public sealed class HubConnectionCounter(ClientKeys clients, Microsoft.Extension
         var client = context.Context.GetHttpContext() is { } http ? ClientOf(http) : "unknown";
         if (!TryEnter(client))
         {
-            throw new HubException("同一网络地址打开的直播连接过多，请关闭其他页面后再试。");
+            throw new HubException(Text.ErrorText.Word(Text.SiteErrorCodes.HubTooManyConnections));
         }
         context.Context.Items[CountedKey] = client;
         await next(context);

@@ -82,7 +82,7 @@ public sealed class LivePublisher(
         await using var db = await contexts.CreateDbContextAsync();
         var session = await LoadAsync(db, interviewId);
         var entry = await db.Entries.Include(e => e.Revisions).SingleOrDefaultAsync(e => e.InterviewId == interviewId && e.Seq == seq)
-            ?? throw new NotFoundException($"没有第 {seq} 条内容。");
+            ?? throw new NotFoundException(Text.SiteErrorCodes.EntryNotFound, seq);
         var now = clock.GetUtcNow();
         var text = entry.Kind == EntryKind.Question ? renderer.RenderPlain(markdown) : renderer.Render(markdown);
         if (session.CorrectionNeedsReview(entry))
@@ -125,7 +125,7 @@ public sealed class LivePublisher(
         await using var db = await contexts.CreateDbContextAsync();
         var session = await LoadAsync(db, interviewId);
         var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.InterviewId == interviewId)
-            ?? throw new NotFoundException("本场访谈没有这个问题。");
+            ?? throw new NotFoundException(Text.SiteErrorCodes.QuestionNotInSession);
         question.MarkAnswered(later: session.Status != InterviewStatus.Live, clock.GetUtcNow());
         audit.Add(db, actor, "question.answered", $"question/{questionId}", $"interview/{interviewId}");
         await db.SaveChangesAsync();
@@ -214,23 +214,23 @@ public sealed class LivePublisher(
         if (request.QuestionId is { } questionId)
         {
             question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.InterviewId == session.Id)
-                ?? throw new NotFoundException("本场访谈没有这个问题。");
+                ?? throw new NotFoundException(Text.SiteErrorCodes.QuestionNotInSession);
             if (!question.IsPublic)
             {
                 // 先审后发: a question reaches the transcript only once a moderator approved it.
-                throw new DomainException("只有审核通过的问题才能提给嘉宾。");
+                throw new DomainException(Text.SiteErrorCodes.QuestionNotApproved);
             }
         }
         switch (request.Kind)
         {
             case EntryKind.Question:
-                var asked = question ?? throw new DomainException("请选择要提给嘉宾的网友问题。");
+                var asked = question ?? throw new DomainException(Text.SiteErrorCodes.QuestionToPutRequired);
                 return (asked.Nickname, renderer.RenderPlain(asked.Text), asked);
             case EntryKind.Guest or EntryKind.FollowUp:
                 var guest = session.Guests.SingleOrDefault(g => g.Id == request.GuestId);
                 if (request.Kind == EntryKind.Guest && guest is null)
                 {
-                    throw new DomainException("请选择作答的嘉宾。");
+                    throw new DomainException(Text.SiteErrorCodes.AnsweringGuestRequired);
                 }
                 return (guest?.Name ?? "", renderer.Render(request.Markdown), question);
             default:
@@ -270,9 +270,9 @@ public sealed class LivePublisher(
     {
         await using var db = await contexts.CreateDbContextAsync();
         return await db.EntryDrafts.Where(d => d.Id == draftId).Select(d => (int?)d.InterviewId).SingleOrDefaultAsync()
-            ?? throw new NotFoundException("没有这份稿件。");
+            ?? throw new NotFoundException(Text.SiteErrorCodes.DraftNotFound);
     }
 
     private static async Task<InterviewSession> LoadAsync(InterviewDbContext db, int id) =>
-        await db.Interviews.SingleOrDefaultAsync(i => i.Id == id) ?? throw new NotFoundException($"没有编号为 {id} 的访谈。");
+        await db.Interviews.SingleOrDefaultAsync(i => i.Id == id) ?? throw new NotFoundException(Text.SiteErrorCodes.InterviewNotFound, id);
 }

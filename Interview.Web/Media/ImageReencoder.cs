@@ -20,8 +20,6 @@ public static class ImageReencoder
     /// <summary>A fixed quality: high enough for faces and slides, and small enough for a 2 Mbit/s portal.</summary>
     public const int JpegQuality = 85;
 
-    private const string Formats = "只能上传 JPEG、PNG 或 WebP 格式的图片";
-
     /// <summary>
     /// JPEG for opaque pictures, PNG where the picture has transparency; upright (EXIF orientation applied, since the
     /// tag that said how to turn it is dropped) and in sRGB (the colour profile is applied, then dropped).
@@ -30,21 +28,21 @@ public static class ImageReencoder
     {
         using var data = SKData.CreateCopy(upload);
         using var codec = SKCodec.Create(data)
-            ?? throw new DomainException($"无法识别为图片：{Formats}。");
+            ?? throw new DomainException(Text.SiteErrorCodes.ImageUnrecognized);
         if (codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp))
         {
-            throw new DomainException($"{Formats}，这个文件是 {codec.EncodedFormat.ToString().ToUpperInvariant()} 格式。");
+            throw new DomainException(Text.SiteErrorCodes.ImageFormatRefused, codec.EncodedFormat.ToString().ToUpperInvariant());
         }
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         if (width <= 0 || height <= 0 || (long)width * height > MaxPixels)
         {
-            throw new DomainException($"图片尺寸过大（{width}×{height}），最多 {MaxPixels / 10_000} 万像素，请缩小后再上传。");
+            throw new DomainException(Text.SiteErrorCodes.ImageTooLarge, width, height, MaxPixels / 10_000);
         }
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb());
         using var decoded = new SKBitmap(info);
         if (codec.GetPixels(info, decoded.GetPixels()) != SKCodecResult.Success)
         {
-            throw new DomainException($"图片已损坏或不完整，无法读取：{Formats}。");
+            throw new DomainException(Text.SiteErrorCodes.ImageCorrupt);
         }
         using var upright = Upright(decoded, codec.EncodedOrigin);
         var transparent = codec.Info.AlphaType != SKAlphaType.Opaque && HasTransparency(upright ?? decoded);

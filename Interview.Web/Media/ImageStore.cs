@@ -179,13 +179,13 @@ public sealed partial class ImageStore(
             total += read;
             if (total > MaxBytes)
             {
-                throw new DomainException($"图片不能超过 {MaxBytes / 1024 / 1024} MB。");
+                throw new DomainException(Text.SiteErrorCodes.ImageTooBig, MaxBytes / 1024 / 1024);
             }
             await target.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
         }
         if (total == 0)
         {
-            throw new DomainException("图片是空的。");
+            throw new DomainException(Text.SiteErrorCodes.ImageEmpty);
         }
     }
 }

@@ -74,7 +74,7 @@ public sealed class Moderation(
         await permissions.EnsureAsync(actor, StaffRole.Admin, StaffRole.Host);
         await using var db = await contexts.CreateDbContextAsync();
         var question = await db.Questions.Where(q => q.Id == questionId).Select(q => new { q.InterviewId, q.Phone }).SingleOrDefaultAsync()
-            ?? throw new NotFoundException("没有这个问题。");
+            ?? throw new NotFoundException(Text.SiteErrorCodes.QuestionNotFound);
         await EnsureSessionAsync(actor, question.InterviewId, questionId, "question.phone.view", StaffRole.Host);
         audit.Add(db, actor, "question.phone.view", $"question/{questionId}", question.Phone is null ? "no phone given" : "full number shown");
         await db.SaveChangesAsync();
@@ -91,7 +91,7 @@ public sealed class Moderation(
         await using var db = await contexts.CreateDbContextAsync();
         var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId)
             .Select(q => new { q.InterviewId, q.Nickname, q.Text, q.OriginalText }).SingleOrDefaultAsync()
-            ?? throw new NotFoundException("没有这个问题。");
+            ?? throw new NotFoundException(Text.SiteErrorCodes.QuestionNotFound);
         await EnsureSessionAsync(actor, question.InterviewId, questionId, "question.text.view", ModerationQueue.SessionReaders);
         var found = new[] { question.Nickname, question.Text, question.OriginalText }.Any(Domain.Screening.PersonalData.Contains);
         audit.Add(db, actor, "question.text.view", $"question/{questionId}", found ? "personal data shown" : "no personal data found");
@@ -108,7 +108,7 @@ public sealed class Moderation(
         }
         catch (StaffForbiddenException e)
         {
-            await audit.RecordAsync(actor, action, $"question/{questionId}", $"refused: {e.Message}");
+            await audit.RecordAsync(actor, action, $"question/{questionId}", $"refused: {Text.ErrorText.Of(e, Text.SiteCultures.Neutral)}");
             throw;
         }
     }
@@ -122,10 +122,10 @@ public sealed class Moderation(
         await permissions.EnsureAsync(actor, StaffCapability.Moderate);
         await using var db = await contexts.CreateDbContextAsync();
         var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId)
-            .Select(q => new { q.InterviewId, q.ClientKey }).SingleOrDefaultAsync() ?? throw new NotFoundException("没有这个问题。");
+            .Select(q => new { q.InterviewId, q.ClientKey }).SingleOrDefaultAsync() ?? throw new NotFoundException(Text.SiteErrorCodes.QuestionNotFound);
         if (question.ClientKey is null)
         {
-            throw new DomainException("这条提问没有来源记录，无法屏蔽。");
+            throw new DomainException(Text.SiteErrorCodes.BlockWithoutSource);
         }
         if (await db.ClientBlocks.AnyAsync(b => b.InterviewId == question.InterviewId && b.ClientKey == question.ClientKey))
         {
@@ -144,16 +144,18 @@ public sealed class Moderation(
     }
 
     /// <summary>The decision that stands, for the moderator who came second: who, when (site time) and what.</summary>
-    private string EarlierDecision(Question earlier)
+    private ConflictException EarlierDecision(Question earlier)
     {
-        var what = earlier.Status switch
+        object what = earlier.Status switch
         {
-            QuestionStatus.Rejected when earlier.RejectReason is { } reason => $"未采用（{reason.DisplayName()}）",
-            QuestionStatus.Merged when earlier.MergedIntoId is { } into => $"已合并到 #{into}",
-            var status => status.DisplayName(),
+            QuestionStatus.Rejected when earlier.RejectReason is { } reason => new ErrorTerm(Text.SiteErrorCodes.DecisionRejected, reason),
+            QuestionStatus.Merged when earlier.MergedIntoId is { } into => new ErrorTerm(Text.SiteErrorCodes.DecisionMerged, into),
+            var status => status,
         };
-        var when = earlier.DecidedAt is { } at ? $" 于 {time.DateTime(at)}" : "";
-        return $"该问题已由 {earlier.DecidedBy}{when} 处理为「{what}」（{earlier.Status.ToString().ToLowerInvariant()}）。";
+        var code = earlier.Status.ToString().ToLowerInvariant();
+        return earlier.DecidedAt is { } at
+            ? new ConflictException(Text.SiteErrorCodes.QuestionDecidedEarlierAt, earlier.DecidedBy, time.DateTime(at), what, code)
+            : new ConflictException(Text.SiteErrorCodes.QuestionDecidedEarlier, earlier.DecidedBy, what, code);
     }
 
     /// <summary>138****1234: the first three and last four digits; short numbers show only their last two.</summary>
@@ -190,7 +192,7 @@ public sealed class Moderation(
         DecideAsync(actor, questionId, "question.merge", async (db, q, now) =>
         {
             var survivor = await db.Questions.SingleOrDefaultAsync(s => s.Id == intoQuestionId)
-                ?? throw new NotFoundException("要合并到的问题不存在。");
+                ?? throw new NotFoundException(Text.SiteErrorCodes.MergeTargetNotFound);
             q.MergeInto(survivor, actor.Email, now);
             return $"into question/{intoQuestionId}";
         });
@@ -200,7 +202,7 @@ public sealed class Moderation(
     {
         await permissions.EnsureAsync(actor, StaffCapability.Moderate);
         await using var db = await contexts.CreateDbContextAsync();
-        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId) ?? throw new NotFoundException("没有这个问题。");
+        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId) ?? throw new NotFoundException(Text.SiteErrorCodes.QuestionNotFound);
         try
         {
             var details = await decide(db, question, clock.GetUtcNow());
@@ -216,9 +218,9 @@ public sealed class Moderation(
             // Someone decided first (before we loaded it, or while we were deciding): name that decision.
             await using var fresh = await contexts.CreateDbContextAsync();
             var earlier = await fresh.Questions.AsNoTracking().SingleAsync(q => q.Id == questionId);
-            var message = EarlierDecision(earlier);
-            await audit.RecordAsync(actor, action, $"question/{questionId}", $"refused: {message}");
-            throw new ConflictException(message);
+            var refused = EarlierDecision(earlier);
+            await audit.RecordAsync(actor, action, $"question/{questionId}", $"refused: {Text.ErrorText.Of(refused, Text.SiteCultures.Neutral)}");
+            throw refused;
         }
     }
 }

@@ -71,7 +71,7 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         await using var db = await contexts.CreateDbContextAsync();
         var session = await db.Interviews.AsNoTracking().Where(i => i.Id == interviewId)
             .Select(i => new { i.Id, i.Title, i.Status }).SingleOrDefaultAsync()
-            ?? throw new NotFoundException($"没有编号为 {interviewId} 的访谈。");
+            ?? throw new NotFoundException(Text.SiteErrorCodes.InterviewNotFound, interviewId);
         var pending = await db.Questions.CountAsync(q => q.InterviewId == interviewId && q.Status == QuestionStatus.Pending);
         return new ModerationSession(session.Id, session.Title, session.Status, pending);
     }
@@ -106,7 +106,7 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         await permissions.EnsureAsync(actor, Readers);
         await using var db = await contexts.CreateDbContextAsync();
         var question = await db.Questions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == questionId)
-            ?? throw new NotFoundException("没有这个问题。");
+            ?? throw new NotFoundException(Text.SiteErrorCodes.QuestionNotFound);
         await permissions.EnsureForSessionAsync(actor, question.InterviewId, SessionReaders);
         var blocked = question.ClientKey is { } key
             && await db.ClientBlocks.AnyAsync(b => b.InterviewId == question.InterviewId && b.ClientKey == key);

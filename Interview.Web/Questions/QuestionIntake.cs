@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Interview.Web.Questions;
 
 /// <summary>A moderator barred this client from asking in the session.</summary>
-public sealed class ClientBlockedException() : DomainException("本场访谈已暂停接受您的提问。如有疑问，请通过门户网站联系我们。");
+public sealed class ClientBlockedException() : DomainException(Text.SiteErrorCodes.ClientBlocked);
 
 /// <summary>What an asker sees of their question by its receipt (回执): never the text of others, never staff names.</summary>
 public sealed record ReceiptView(
@@ -49,16 +49,16 @@ public sealed partial class QuestionIntake(
         var status = session?.Status;
         if (session is null || status is null or InterviewStatus.Draft)
         {
-            throw new NotFoundException($"没有编号为 {interviewId} 的公开访谈。");
+            throw new NotFoundException(Text.SiteErrorCodes.PublicInterviewNotFound, interviewId);
         }
         if (status is not (InterviewStatus.Scheduled or InterviewStatus.Live))
         {
-            throw new ConflictException($"本场访谈{status.Value.DisplayName()}，不再接受提问。");
+            throw new ConflictException(Text.SiteErrorCodes.QuestionsClosed, status.Value);
         }
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         if (key is { Length: > 64 })
         {
-            throw new DomainException("重复提交标识过长。");
+            throw new DomainException(Text.SiteErrorCodes.IdempotencyKeyTooLong);
         }
         if (session.Blocked)
         {
@@ -125,7 +125,7 @@ public sealed partial class QuestionIntake(
             return null;
         }
         var compact = phone.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        return PhonePattern().IsMatch(compact) ? compact : throw new DomainException("联系电话格式不正确（手机号为 11 位，固话请带区号）。");
+        return PhonePattern().IsMatch(compact) ? compact : throw new DomainException(Text.SiteErrorCodes.PhoneInvalid);
     }
 
     /// <summary>12 characters without look-alikes (0/O, 1/I/L): about 59 bits, not guessable, easy to read out.</summary>

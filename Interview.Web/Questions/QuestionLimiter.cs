@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Interview.Web.Questions;
 
 /// <summary>A client sent more questions than the per-minute limit allows.</summary>
-public sealed class TooManyQuestionsException() : Domain.DomainException("提问太频繁了，请稍等一分钟再提交。");
+public sealed class TooManyQuestionsException() : Domain.DomainException(Text.SiteErrorCodes.TooManyQuestions);
 
 /// <summary>
 /// Questions counted for every instance at once (Redis, <see cref="Hosting.RedisQuestionWindow"/>), so that a client

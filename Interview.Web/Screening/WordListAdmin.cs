@@ -45,7 +45,7 @@ public sealed class WordListAdmin(
     {
         await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
-        var list = await db.WordLists.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id) ?? throw new NotFoundException("没有这个词表。");
+        var list = await db.WordLists.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id) ?? throw new NotFoundException(Text.SiteErrorCodes.WordListNotFound);
         var column = list.ColumnId is { } columnId ? await db.Columns.Where(c => c.Id == columnId).Select(c => c.Name).SingleAsync() : null;
         return new WordListDetail(list.Id, list.Name, list.ColumnId, column, list.Version, list.WordItems, list.UpdatedAt, list.UpdatedBy);
     }
@@ -57,7 +57,7 @@ public sealed class WordListAdmin(
         await using var db = await contexts.CreateDbContextAsync();
         if (!await db.WordLists.AnyAsync(w => w.Id == id))
         {
-            throw new NotFoundException("没有这个词表。");
+            throw new NotFoundException(Text.SiteErrorCodes.WordListNotFound);
         }
         return await db.WordListRevisions.AsNoTracking().Where(r => r.WordListId == id).OrderByDescending(r => r.Version)
             .Select(r => new WordListRevisionRow(r.Version, r.WordCount, r.Added, r.Removed, r.SavedAt, r.SavedBy))
@@ -69,7 +69,7 @@ public sealed class WordListAdmin(
         await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         var revision = await db.WordListRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.WordListId == id && r.Version == version)
-            ?? throw new NotFoundException($"没有这个词表的第 {version} 版。");
+            ?? throw new NotFoundException(Text.SiteErrorCodes.WordListVersionNotFound, version);
         return new WordListVersion(revision.Version, revision.WordItems, revision.SavedAt, revision.SavedBy);
     }
 
@@ -80,12 +80,12 @@ public sealed class WordListAdmin(
         await using var db = await contexts.CreateDbContextAsync();
         if (columnId is { } id && !await db.Columns.AnyAsync(c => c.Id == id))
         {
-            throw new NotFoundException("没有这个栏目。");
+            throw new NotFoundException(Text.SiteErrorCodes.ColumnNotFound);
         }
         var list = WordList.Create(name ?? "", columnId, words, actor.Email, clock.GetUtcNow());
         if (await db.WordLists.AnyAsync(w => w.Name == list.Name))
         {
-            throw new ConflictException($"已有名为「{list.Name}」的词表。");
+            throw new ConflictException(Text.SiteErrorCodes.WordListNameTaken, list.Name);
         }
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
@@ -96,7 +96,7 @@ public sealed class WordListAdmin(
             }
             catch (DbUpdateException)
             {
-                throw new ConflictException($"已有名为「{list.Name}」的词表。");
+                throw new ConflictException(Text.SiteErrorCodes.WordListNameTaken, list.Name);
             }
             audit.Add(db, actor, "wordlist.create", $"wordlist/{list.Id}",
                 $"{list.Name} ({(columnId is null ? "global" : $"column/{columnId}")}) v1: {list.WordCount} words");
@@ -115,7 +115,7 @@ public sealed class WordListAdmin(
     {
         await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
-        var list = await db.WordLists.SingleOrDefaultAsync(w => w.Id == id) ?? throw new NotFoundException("没有这个词表。");
+        var list = await db.WordLists.SingleOrDefaultAsync(w => w.Id == id) ?? throw new NotFoundException(Text.SiteErrorCodes.WordListNotFound);
         try
         {
             var change = list.Save(words, basedOnVersion, actor.Email, clock.GetUtcNow());
@@ -127,14 +127,15 @@ public sealed class WordListAdmin(
         }
         catch (WordListChangedException e)
         {
-            throw new ConflictException(e.Message);
+            throw new ConflictException(e.Code, [.. e.Arguments]);
         }
         catch (DbUpdateException)
         {
             // Someone saved between our read and our write (the version is a concurrency token).
             await using var fresh = await contexts.CreateDbContextAsync();
             var now = await fresh.WordLists.AsNoTracking().SingleAsync(w => w.Id == id);
-            throw new ConflictException(new WordListChangedException(now).Message);
+            var changed = new WordListChangedException(now);
+            throw new ConflictException(changed.Code, [.. changed.Arguments]);
         }
     }
 
@@ -145,7 +146,7 @@ public sealed class WordListAdmin(
         var body = text ?? "";
         if (body.Length > MaxTestLength)
         {
-            throw new Domain.DomainException($"测试文本不能超过 {MaxTestLength} 个字符。");
+            throw new Domain.DomainException(Text.SiteErrorCodes.TestTextTooLong, MaxTestLength);
         }
         return await screening.ScreenAsync(columnId, body);
     }

@@ -52,7 +52,7 @@ public sealed class SearchQuery
         var trimmed = (text ?? "").Trim();
         if (trimmed.Length > MaxLength)
         {
-            throw new DomainException($"搜索内容不能超过 {MaxLength} 个字。");
+            throw new DomainException(Text.SiteErrorCodes.SearchTooLong, MaxLength);
         }
         var terms = Words(trimmed)
             .Select(w => (Text: w, Folded: SearchText.FoldedForm(w)))
@@ -62,11 +62,11 @@ public sealed class SearchQuery
             .ToList();
         if (terms.Count == 0)
         {
-            throw new DomainException("请输入要搜索的文字（汉字、字母或数字）。");
+            throw new DomainException(Text.SiteErrorCodes.SearchEmpty);
         }
         if (terms.Count > MaxTerms)
         {
-            throw new DomainException($"一次最多搜索 {MaxTerms} 个词。");
+            throw new DomainException(Text.SiteErrorCodes.SearchTooManyTerms, MaxTerms);
         }
         return new SearchQuery(terms, And(terms.Select(t => t.PairsMatch)), And(terms.Select(t => t.CharsMatch)));
     }

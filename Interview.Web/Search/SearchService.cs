@@ -31,7 +31,7 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
         var query = SearchQuery.Parse(request.Query);
         if (request.Page is < 1 or > MaxPage)
         {
-            throw new DomainException($"页码应在 1 到 {MaxPage} 之间。");
+            throw new DomainException(Text.SiteErrorCodes.PageOutOfRange, MaxPage);
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var store = SearchStores.For(db.Database);
@@ -102,7 +102,7 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
         {
             columnId = await db.Columns.Where(c => c.Slug == request.Column).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken)
                 // A fixed text: the search page shows it as an alert, and the address is anyone's to write.
-                ?? throw new NotFoundException("没有这个栏目，请从栏目列表中选择。");
+                ?? throw new NotFoundException(Text.SiteErrorCodes.SearchColumnNotFound);
         }
         DateTimeOffset? from = null;
         DateTimeOffset? until = null;
@@ -110,7 +110,7 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
         {
             if (year is < 1900 or > 9000)
             {
-                throw new DomainException("年份不正确。");
+                throw new DomainException(Text.SiteErrorCodes.YearInvalid);
             }
             // The year as the site's readers count it (Beijing time), not the UTC year.
             var offset = time.Local(new DateTimeOffset(year, 7, 1, 0, 0, 0, TimeSpan.Zero)).Offset;

@@ -6,7 +6,7 @@ namespace Interview.Web.Staff;
 
 /// <summary>Too many failed sign-ins came from this client address: try again after <see cref="RetryAfter"/>.</summary>
 public sealed class TooManySignInsException(TimeSpan retryAfter)
-    : Domain.DomainException($"尝试次数过多，请 {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))} 分钟后再试。")
+    : Domain.DomainException(Text.SiteErrorCodes.TooManySignIns, Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)))
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }

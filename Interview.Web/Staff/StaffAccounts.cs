@@ -74,11 +74,11 @@ public sealed class StaffAccounts(
         await permissions.EnsureAsync(actor, StaffCapability.Administer);
         if (staffId == actor.Id && !roles.Contains(StaffRole.Admin))
         {
-            throw new DomainException("不能取消自己的管理员角色。");
+            throw new DomainException(Text.SiteErrorCodes.CannotDropOwnAdmin);
         }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = await users.FindByIdAsync(staffId) ?? throw new NotFoundException("没有这个工作人员账号。");
+        var user = await users.FindByIdAsync(staffId) ?? throw new NotFoundException(Text.SiteErrorCodes.StaffNotFound);
         var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
         var wanted = roles.Select(r => r.Name()).ToHashSet(StringComparer.Ordinal);
         Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
@@ -94,11 +94,11 @@ public sealed class StaffAccounts(
         await permissions.EnsureAsync(actor, StaffCapability.Administer);
         if (staffId == actor.Id && disabled)
         {
-            throw new DomainException("不能停用自己的账号。");
+            throw new DomainException(Text.SiteErrorCodes.CannotDisableSelf);
         }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = await users.FindByIdAsync(staffId) ?? throw new NotFoundException("没有这个工作人员账号。");
+        var user = await users.FindByIdAsync(staffId) ?? throw new NotFoundException(Text.SiteErrorCodes.StaffNotFound);
         user.IsDisabled = disabled;
         Check(await users.UpdateAsync(user));
         await endings.EndAllAsync(users, user);
@@ -111,7 +111,7 @@ public sealed class StaffAccounts(
         await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = await users.FindByIdAsync(staffId) ?? throw new NotFoundException("没有这个工作人员账号。");
+        var user = await users.FindByIdAsync(staffId) ?? throw new NotFoundException(Text.SiteErrorCodes.StaffNotFound);
         Check(await users.SetTwoFactorEnabledAsync(user, false));
         Check(await users.ResetAuthenticatorKeyAsync(user));
         await endings.EndAllAsync(users, user);
@@ -123,16 +123,16 @@ public sealed class StaffAccounts(
         var email = request.Email?.Trim() ?? "";
         if (email.Length == 0 || !email.Contains('@', StringComparison.Ordinal) || email.Length > 256)
         {
-            throw new DomainException("请填写有效的电子邮箱。");
+            throw new DomainException(Text.SiteErrorCodes.EmailInvalid);
         }
         if (request.Roles.Count == 0)
         {
-            throw new DomainException("至少要选择一个角色。");
+            throw new DomainException(Text.SiteErrorCodes.RoleRequiredOne);
         }
         var displayName = UnicodeText.Clean(request.DisplayName) is { Length: > 0 } cleaned ? cleaned : email;
         if (displayName.Length > StaffUser.MaxDisplayNameLength)
         {
-            throw new DomainException($"姓名不能超过 {StaffUser.MaxDisplayNameLength} 个字符。");
+            throw new DomainException(Text.SiteErrorCodes.DisplayNameTooLong, StaffUser.MaxDisplayNameLength);
         }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
@@ -155,7 +155,7 @@ public sealed class StaffAccounts(
     {
         if (!result.Succeeded)
         {
-            throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new DomainException(Text.SiteErrorCodes.IdentityRefused, string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
 }

@@ -31,11 +31,11 @@ public sealed class StaffPasswords(
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(actor);
-        var user = await users.FindByIdAsync(actor.Id) ?? throw new NotFoundException("账号不存在。");
+        var user = await users.FindByIdAsync(actor.Id) ?? throw new NotFoundException(Text.SiteErrorCodes.AccountNotFound);
         var account = user.Email ?? "";
         if (string.IsNullOrEmpty(newPassword))
         {
-            throw new DomainException("请填写新密码。");
+            throw new DomainException(Text.SiteErrorCodes.NewPasswordRequired);
         }
         if (throttle.Begin(address, account) is { } wait)
         {
@@ -45,12 +45,12 @@ public sealed class StaffPasswords(
         {
             throttle.Fail(address);
             await audit.RecordAsync(actor, "staff.password.change", $"staff/{user.Id}", "failed: wrong current password");
-            throw new DomainException("当前密码不正确。");
+            throw new DomainException(Text.SiteErrorCodes.CurrentPasswordWrong);
         }
         throttle.Succeed(address, account);
         if (newPassword == currentPassword)
         {
-            throw new DomainException("新密码不能与当前密码相同。");
+            throw new DomainException(Text.SiteErrorCodes.PasswordUnchanged);
         }
         // Identity checks the new password and gives the account a new security stamp: every other sign-in ends.
         Check(await users.ChangePasswordAsync(user, currentPassword ?? "", newPassword));
@@ -69,7 +69,7 @@ public sealed class StaffPasswords(
         await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = await users.FindByIdAsync(staffId) ?? throw new NotFoundException("没有这个工作人员账号。");
+        var user = await users.FindByIdAsync(staffId) ?? throw new NotFoundException(Text.SiteErrorCodes.StaffNotFound);
         if (!string.IsNullOrEmpty(temporaryPassword))
         {
             Check(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), temporaryPassword));
@@ -95,7 +95,7 @@ public sealed class StaffPasswords(
     {
         if (!result.Succeeded)
         {
-            throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new DomainException(Text.SiteErrorCodes.IdentityRefused, string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
 }

@@ -1,14 +1,28 @@
+using Interview.Domain;
 using Interview.Domain.Staff;
 using Interview.Web.Data;
+using Interview.Web.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interview.Web.Staff;
 
 /// <summary>A privileged action was refused: the actor lacks the role, or the session is not theirs.</summary>
-public sealed class StaffForbiddenException(string message) : Exception(message);
+public sealed class StaffForbiddenException(string code, params object?[] arguments)
+    : Exception(ErrorCodes.Describe(code, arguments)), ICodedError
+{
+    public string Code { get; } = code;
+
+    public IReadOnlyList<object?> Arguments { get; } = arguments;
+}
 
 /// <summary>Something named in a request does not exist.</summary>
-public sealed class NotFoundException(string message) : Exception(message);
+public sealed class NotFoundException(string code, params object?[] arguments)
+    : Exception(ErrorCodes.Describe(code, arguments)), ICodedError
+{
+    public string Code { get; } = code;
+
+    public IReadOnlyList<object?> Arguments { get; } = arguments;
+}
 
 /// <summary>
 /// Checks, inside every privileged action, what the acting account may do now, from the database rather than from
@@ -50,7 +64,7 @@ public sealed class StaffPermissions(IDbContextFactory<InterviewDbContext> conte
         var roles = await RolesAsync(actor.Id);
         if (!anyOf.Any(roles.Contains))
         {
-            throw new StaffForbiddenException($"需要以下角色之一：{string.Join("、", anyOf.Select(r => r.DisplayName()))}。");
+            throw new StaffForbiddenException(SiteErrorCodes.RolesRequired, (IReadOnlyList<StaffRole>)anyOf);
         }
     }
 
@@ -68,15 +82,15 @@ public sealed class StaffPermissions(IDbContextFactory<InterviewDbContext> conte
             return;
         }
         var held = anyOf.Where(roles.Contains).ToList();
-        var names = string.Join("或", anyOf.Select(r => r.DisplayName()));
+        var names = new RoleChoice(anyOf);
         if (held.Count == 0)
         {
-            throw new StaffForbiddenException($"需要{StaffRole.Admin.DisplayName()}或本场{names}的权限。");
+            throw new StaffForbiddenException(SiteErrorCodes.AdminOrAssignedRequired, StaffRole.Admin, names);
         }
         await using var db = await contexts.CreateDbContextAsync();
         if (!await db.Assignments.AnyAsync(a => a.InterviewId == interviewId && a.StaffId == actor.Id && held.Contains(a.Role)))
         {
-            throw new StaffForbiddenException($"您不是这场访谈的{names}。");
+            throw new StaffForbiddenException(SiteErrorCodes.NotAssigned, names);
         }
     }
 }

@@ -102,7 +102,7 @@ public sealed class StaffSignIn(
     /// <summary>The key to enrol (made on first visit); null when two-factor is already on.</summary>
     public async Task<AuthenticatorSetup?> AuthenticatorSetupAsync(ClaimsPrincipal principal)
     {
-        var user = await users.GetUserAsync(principal) ?? throw new NotFoundException("账号不存在。");
+        var user = await users.GetUserAsync(principal) ?? throw new NotFoundException(Text.SiteErrorCodes.AccountNotFound);
         if (user.TwoFactorEnabled)
         {
             return null;
@@ -128,7 +128,7 @@ public sealed class StaffSignIn(
     /// </summary>
     public async Task<Enrolment> EnrolAsync(ClaimsPrincipal principal, string code, string? ip)
     {
-        var user = await users.GetUserAsync(principal) ?? throw new NotFoundException("账号不存在。");
+        var user = await users.GetUserAsync(principal) ?? throw new NotFoundException(Text.SiteErrorCodes.AccountNotFound);
         var actor = new StaffActor(user.Id, user.Email ?? "", ip);
         if (await users.IsLockedOutAsync(user))
         {

@@ -13,6 +13,9 @@ public static class SiteCultures
     public const string Chinese = "zh-CN";
     public const string English = "en";
 
+    /// <summary>The site's own language, for what is kept rather than shown (the audit log's outcomes).</summary>
+    public static CultureInfo Neutral { get; } = CultureInfo.GetCultureInfo(Chinese);
+
     /// <summary>The cookie request localization reads (the framework's name for it).</summary>
     public static string CookieName => CookieRequestCultureProvider.DefaultCookieName;
 

@@ -126,6 +126,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
     private static void AddServices(IServiceCollection services, TestDatabase database, TimeProvider clock, string timeZone)
     {
         services.AddLogging();
+        services.AddLocalization();
         services.AddSingleton(clock);
         // The site's own database registration: its contexts take the write path (search, audit chain, announcements).
         services.AddInterviewDatabase(database.Directory, new InterviewOptions().Database);

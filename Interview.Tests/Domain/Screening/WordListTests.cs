@@ -44,7 +44,7 @@ public class WordListTests
         var error = Assert.Throws<WordListChangedException>(() => list.Save(["紫色河马"], 1, "丙", Now));
 
         Assert.Equal(2, error.CurrentVersion);
-        Assert.Contains("乙", error.Message, StringComparison.Ordinal);
+        Assert.Contains("乙", global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class WordListTests
     public void AWordThatCannotMatchIsRefusedByName(string word, string message)
     {
         var error = Assert.Throws<DomainException>(() => WordList.Normalize(["测试词", word]));
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
     }
 
     [Fact]

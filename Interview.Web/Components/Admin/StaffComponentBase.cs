@@ -41,8 +41,8 @@ public abstract class StaffComponentBase : ComponentBase
         }
         catch (Exception e) when (e is DomainException or StaffForbiddenException or NotFoundException)
         {
-            LastError = e.Message;
-            Snackbar.Add(e.Message, Severity.Error);
+            LastError = Text.ErrorText.Of(e);
+            Snackbar.Add(LastError, Severity.Error);
             return false;
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateException)

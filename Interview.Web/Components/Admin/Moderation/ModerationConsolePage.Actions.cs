@@ -203,7 +203,7 @@ public sealed partial class ModerationConsolePage
             });
             if (conflict is not null)
             {
-                _notice = await EarlierDecisionAsync(item.Id) ?? conflict.Message;
+                _notice = await EarlierDecisionAsync(item.Id) ?? Text.ErrorText.Of(conflict);
                 Snackbar.Add(_notice, Severity.Warning);
                 _mode = ConsoleMode.Browse;
                 _mergeSource = null;

@@ -149,7 +149,7 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
         catch (Exception e) when (e is StaffForbiddenException or NotFoundException or DomainException)
         {
             // Shown in the page, not as a snackbar: this runs up to four times a second.
-            _loadError = e.Message;
+            _loadError = Text.ErrorText.Of(e);
             return;
         }
         if (load != _loads)
