@@ -13,7 +13,11 @@ public class TranscriptTests : BunitContext
 {
     private static readonly DateTimeOffset At = new(2026, 11, 3, 2, 5, 0, TimeSpan.Zero);
 
-    public TranscriptTests() => Services.AddSingleton(new SiteTime(Options.Create(new InterviewOptions())));
+    public TranscriptTests()
+    {
+        Services.AddSingleton(new SiteTime(Options.Create(new InterviewOptions())));
+        Services.AddLocalization();
+    }
 
     [Fact]
     public void EveryEntryHasItsSpeakerLabelBeijingTimeAndPermanentLink()
@@ -21,7 +25,7 @@ public class TranscriptTests : BunitContext
         var cut = Render<Transcript>(p => p
             .Add(t => t.InterviewId, 7)
             .Add(t => t.Status, InterviewStatus.Published)
-            .Add(t => t.Entries, [Entry(1, EntryKind.Host, "主持人", "<p>开场</p>"), Entry(2, EntryKind.Guest, "嘉宾 李卫东", "<p>回答</p>")]));
+            .Add(t => t.Entries, [Entry(1, EntryKind.Host, "", "<p>开场</p>"), Entry(2, EntryKind.Guest, "李卫东", "<p>回答</p>")]));
 
         var items = cut.FindAll("li.entry");
         Assert.Equal(2, items.Count);
@@ -36,7 +40,7 @@ public class TranscriptTests : BunitContext
     [Fact]
     public void ACorrectedEntryShowsWhenAndTheEarlierWording()
     {
-        var corrected = Entry(3, EntryKind.Guest, "嘉宾 李卫东", "<p>35%</p>") with
+        var corrected = Entry(3, EntryKind.Guest, "李卫东", "<p>35%</p>") with
         {
             CorrectedAt = At.AddDays(1),
             Revisions = [new RevisionView("<p>30%</p>", At, At.AddDays(1), "更正数据")],
@@ -66,5 +70,5 @@ public class TranscriptTests : BunitContext
     }
 
     private static EntryView Entry(int seq, EntryKind kind, string speaker, string html) =>
-        new(7, seq, kind, speaker, html, html, At, null, null, []);
+        new(7, seq, kind, TranscriptEntry.Label(kind, speaker), html, html, At, null, null, [], SpeakerName: speaker);
 }

@@ -22,5 +22,5 @@ public sealed class PublicStatsTests
     [InlineData(90 * 60, "1.5 小时")]
     [InlineData(3 * 24 * 3600, "3 天")]
     public void DurationReadsAsPeopleSayIt(int seconds, string expected) =>
-        Assert.Equal(expected, StatsPanel.Duration(TimeSpan.FromSeconds(seconds)));
+        Assert.Equal(expected, Interview.Web.Text.PublicWords.Duration(TimeSpan.FromSeconds(seconds)));
 }

@@ -46,7 +46,7 @@ public static class ArchiveEndpoints
     }
 
     private static ExportContext Export(HttpContext http, SiteTime time, TimeProvider clock, InterviewOptions options) =>
-        new(SiteAddress.Base(http.Request, options), options.SiteName, clock.GetUtcNow(), time);
+        new(SiteAddress.Base(http.Request, options), Text.SiteCultures.SiteName(options), clock.GetUtcNow(), time);
 
     private static IResult Download(HttpContext http, string content, string contentType, ArchiveView archive, string extension)
     {
@@ -75,6 +75,6 @@ public static class ArchiveEndpoints
         {
             text = text[..(char.IsHighSurrogate(text[FileNameLength - 1]) ? FileNameLength - 1 : FileNameLength)];
         }
-        return (text.Length > 0 ? text : $"访谈{id}") + "-文字实录";
+        return (text.Length > 0 ? text : Text.PublicWords.Word("ArchiveFileName", id)) + Text.PublicWords.Word("ArchiveFileNameSuffix");
     }
 }

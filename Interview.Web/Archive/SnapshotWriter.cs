@@ -95,7 +95,7 @@ public sealed class SnapshotWriter(IServiceScopeFactory scopes, ILoggerFactory l
             return;
         }
         // An image from elsewhere (or one that is gone) cannot come along: a link to it stands in its place.
-        var alt = image.GetAttribute("alt") is { Length: > 0 } text ? text : "图片";
+        var alt = image.GetAttribute("alt") is { Length: > 0 } text ? text : Text.PublicWords.Word("ArchiveImage");
         if (Scheme(src) is "http" or "https")
         {
             var link = document.CreateElement("a");

@@ -4,6 +4,7 @@ using Interview.Domain.Interviews;
 using Interview.Web.Components.Pages;
 using Interview.Web.Hosting;
 using Interview.Web.Public;
+using static Interview.Web.Text.PublicWords;
 
 namespace Interview.Web.Archive;
 
@@ -27,60 +28,61 @@ public static class TranscriptMarkdown
         var blocks = new List<string> { "# " + MarkdownText.Escape(card.Title) };
 
         var facts = new StringBuilder();
-        Item(facts, "栏目", MarkdownText.Escape(card.Column.Name));
-        Item(facts, "访谈时间", $"{time.DateTime(card.ScheduledStart)}–{time.Time(card.ScheduledEnd)}");
+        Item(facts, Word("ArchiveColumn"), MarkdownText.Escape(card.Column.Name));
+        Item(facts, Word("ArchiveTime"), $"{time.DateTime(card.ScheduledStart)}–{time.Time(card.ScheduledEnd)}");
         if (detail.PublishedAt is { } published)
         {
-            Item(facts, "发布时间", time.DateTime(published));
+            Item(facts, Word("ArchivePublished"), time.DateTime(published));
         }
-        Item(facts, "最后更新", time.DateTime(detail.LastChangedAt));
-        Item(facts, "原文地址", $"<{SiteAddress.Absolute(context.SiteBase, card.Url)}>");
+        Item(facts, Word("ArchiveUpdated"), time.DateTime(detail.LastChangedAt));
+        Item(facts, Word("ArchiveAddress"), $"<{SiteAddress.Absolute(context.SiteBase, card.Url)}>");
         blocks.Add(facts.ToString().TrimEnd('\n'));
 
         if (card.Guests.Count > 0)
         {
-            blocks.Add("## 访谈嘉宾");
+            blocks.Add("## " + Word("GuestsHeading"));
             blocks.AddRange(card.Guests.Select(guest =>
-                $"- **{MarkdownText.Escape(guest.Name)}**　{MarkdownText.Escape(guest.Credential)}" +
+                Word("ArchiveGuest", MarkdownText.Escape(guest.Name), MarkdownText.Escape(guest.Credential)) +
                 (guest.Bio.Length > 0 ? "\n\n  " + MarkdownText.Escape(guest.Bio).Replace("\n", "\n  ", StringComparison.Ordinal) : "")));
         }
 
         if (detail.SummaryMarkdown.Length > 0)
         {
-            blocks.Add("## 访谈摘要");
+            blocks.Add("## " + Word("SummaryHeading"));
             blocks.Add(MarkdownText.AbsoluteLinks(detail.SummaryMarkdown, context.SiteBase));
         }
 
-        blocks.Add("## 文字实录");
+        blocks.Add("## " + Word("TranscriptArchive"));
         foreach (var entry in archive.Entries)
         {
             AddEntry(blocks, entry, context);
         }
 
         var stats = detail.Stats;
-        blocks.Add("## 网友提问统计");
+        blocks.Add("## " + Word("StatsHeading"));
+        var columns = string.Join(" | ", new[] { "StatsReceived", "StatsApproved", "StatsMerged", "StatsRejected", "StatsAnsweredLive", "StatsAnsweredLater", "StatsMedian" }.Select(Word));
         blocks.Add(string.Create(CultureInfo.InvariantCulture, $"""
-            | 收到提问 | 采用 | 合并 | 未采用 | 现场答复 | 会后答复 | 答复用时（中位数） |
+            | {columns} |
             |---:|---:|---:|---:|---:|---:|---:|
-            | {stats.Received} | {stats.Approved} | {stats.Merged} | {stats.Rejected} | {stats.AnsweredLive} | {stats.AnsweredLater} | {StatsPanel.Duration(stats.MedianTimeToAnswer)} |
+            | {stats.Received} | {stats.Approved} | {stats.Merged} | {stats.Rejected} | {stats.AnsweredLive} | {stats.AnsweredLater} | {Duration(stats.MedianTimeToAnswer)} |
             """));
 
         blocks.Add("---");
-        blocks.Add($"本文件导出自{MarkdownText.Escape(context.SiteName)}（<{context.SiteBase}/>），导出时间：{time.DateTime(context.ExportedAt)}。内容以网站发布的文字实录为准。");
+        blocks.Add(Word("ArchiveFooter", MarkdownText.Escape(context.SiteName), context.SiteBase, time.DateTime(context.ExportedAt)));
         return string.Join("\n\n", blocks) + "\n";
     }
 
     private static void AddEntry(List<string> blocks, EntryView entry, ExportContext context)
     {
         var time = context.Time;
-        var heading = new StringBuilder("### ").Append(MarkdownText.Escape($"[{entry.Speaker}]")).Append(' ').Append(time.Time(entry.PublishedAt));
+        var heading = new StringBuilder("### ").Append(MarkdownText.Escape($"[{entry.SpeakerLabel}]")).Append(' ').Append(time.Time(entry.PublishedAt));
         if (entry.IsPrepared)
         {
-            heading.Append("（预录）");
+            heading.Append(Word("ArchivePrepared"));
         }
         if (entry.ReviewedBy is { } reviewer)
         {
-            heading.Append("（审核：").Append(MarkdownText.Escape(reviewer)).Append('）');
+            heading.Append(Word("ArchiveReviewed", MarkdownText.Escape(reviewer)));
         }
         heading.Append(CultureInfo.InvariantCulture, $" [#{entry.Seq}]({SiteAddress.Absolute(context.SiteBase, entry.Url)})");
         blocks.Add(heading.ToString());
@@ -88,15 +90,15 @@ public static class TranscriptMarkdown
 
         if (entry.CorrectedAt is { } corrected)
         {
-            var trail = new StringBuilder($"**勘误**：本条于{time.DateTime(corrected)}更正。");
+            var trail = new StringBuilder(Word("ArchiveCorrected", time.DateTime(corrected)));
             foreach (var revision in entry.Revisions)
             {
-                trail.Append($"\n\n更正前的文字（{time.DateTime(revision.PublishedAt)}发布，{time.DateTime(revision.ReplacedAt)}更正");
+                trail.Append("\n\n").Append(Word("ArchiveRevision", time.DateTime(revision.PublishedAt), time.DateTime(revision.ReplacedAt)));
                 if (revision.Note.Length > 0)
                 {
-                    trail.Append("；更正说明：").Append(MarkdownText.Escape(revision.Note));
+                    trail.Append(Word("ArchiveRevisionNote")).Append(MarkdownText.Escape(revision.Note));
                 }
-                trail.Append("）：\n\n").Append(MarkdownText.Quote(Body(entry.Kind, revision.Markdown, revision.Markdown, context.SiteBase)));
+                trail.Append(Word("ArchiveRevisionEnd")).Append("\n\n").Append(MarkdownText.Quote(Body(entry.Kind, revision.Markdown, revision.Markdown, context.SiteBase)));
             }
             blocks.Add(MarkdownText.Quote(trail.ToString()));
         }
@@ -109,5 +111,5 @@ public static class TranscriptMarkdown
             : MarkdownText.AbsoluteLinks(markdown, siteBase);
 
     private static void Item(StringBuilder md, string label, string value) =>
-        md.Append("- ").Append(label).Append('：').Append(value).Append('\n');
+        md.Append(Word("ArchiveFact", label, value)).Append('\n');
 }

@@ -5,6 +5,7 @@ using Interview.Web.Archive;
 using Interview.Web.Hosting;
 using Interview.Web.Public;
 using Interview.Web.Text;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Web.Feeds;
@@ -27,7 +28,7 @@ public static class FeedEndpoints
 
     private static async Task<IResult> ColumnFeed(
         string slug, HttpContext http, PublicCatalog catalog, SiteTime time, IOptions<InterviewOptions> options,
-        CancellationToken cancellationToken)
+        IStringLocalizer<Resources.Feeds> words, CancellationToken cancellationToken)
     {
         var column = await catalog.ColumnAsync(slug, cancellationToken);
         if (column is null)
@@ -41,15 +42,15 @@ public static class FeedEndpoints
             writer.WriteStartElement("rss");
             writer.WriteAttributeString("version", "2.0");
             writer.WriteStartElement("channel");
-            writer.WriteElementString("title", AsHtml($"{column.Name} - {options.Value.SiteName}"));
+            writer.WriteElementString("title", AsHtml(words["ChannelTitle", column.Name, SiteCultures.SiteName(options.Value)]));
             writer.WriteElementString("link", site + PublicUrls.Column(column.Slug));
             writer.WriteElementString("description", AsHtml(column.Description.Length > 0 ? column.Description : column.Name));
-            writer.WriteElementString("language", "zh-cn");
+            writer.WriteElementString("language", words["Language"]);
             foreach (var (card, date) in items)
             {
                 var url = site + card.Url;
                 writer.WriteStartElement("item");
-                writer.WriteElementString("title", AsHtml($"【{card.Status.DisplayName()}】{card.Title}"));
+                writer.WriteElementString("title", AsHtml(words["ItemTitle", DisplayNames.Status(card.Status), card.Title]));
                 writer.WriteElementString("link", url);
                 // An archive is the session's lasting form: its guid is the permanent address. A preview or live session
                 // gets a guid of its own state, so that readers announce the archive as new when it is published.
@@ -58,7 +59,7 @@ public static class FeedEndpoints
                 writer.WriteAttributeString("isPermaLink", archive ? "true" : "false");
                 writer.WriteString(archive ? url : $"{url}#{card.Status.ToString().ToLowerInvariant()}");
                 writer.WriteEndElement();
-                writer.WriteElementString("description", AsHtml(Describe(card, time)));
+                writer.WriteElementString("description", AsHtml(Describe(card, time, words)));
                 writer.WriteElementString("pubDate", date.ToString("r", System.Globalization.CultureInfo.InvariantCulture));
                 writer.WriteEndElement();
             }
@@ -92,10 +93,10 @@ public static class FeedEndpoints
         return Results.Text(xml, "application/xml; charset=utf-8", Encoding.UTF8);
     }
 
-    private static string Describe(InterviewCard item, SiteTime time)
+    private static string Describe(InterviewCard item, SiteTime time, IStringLocalizer<Resources.Feeds> words)
     {
-        var guests = string.Join("、", item.Guests.Select(g => $"{g.Credential} {g.Name}".Trim()));
-        return $"{time.DateTime(item.ScheduledStart)}　{guests}";
+        var guests = string.Join(words["GuestSeparator"], item.Guests.Select(g => $"{g.Credential} {g.Name}".Trim()));
+        return words["ItemDescription", time.DateTime(item.ScheduledStart), guests];
     }
 
     /// <summary>Text as HTML text, in characters XML can carry.</summary>

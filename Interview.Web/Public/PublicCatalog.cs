@@ -269,5 +269,5 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
     private static EntryView ToView(TranscriptEntry e) => new(
         e.InterviewId, e.Seq, e.Kind, e.SpeakerLabel, e.Html, e.Text, e.PublishedAt, e.QuestionId, e.CorrectedAt,
         e.Revisions.OrderBy(r => r.ReplacedAt).Select(r => new RevisionView(r.Html, r.PublishedAt, r.ReplacedAt, r.Note, r.Markdown)).ToList(),
-        e.IsPrepared, e.ReviewedBy, e.Markdown);
+        e.IsPrepared, e.ReviewedBy, e.Markdown, e.Speaker);
 }

@@ -60,9 +60,16 @@ public sealed record EntryView(
     IReadOnlyList<RevisionView> Revisions,
     bool IsPrepared = false,
     string? ReviewedBy = null,
-    string Markdown = "")
+    string Markdown = "",
+    string SpeakerName = "")
 {
     public string Url => PublicUrls.Entry(InterviewId, Seq);
+
+    /// <summary>
+    /// The speaker as the reader's language labels them (<see cref="Speaker"/> is the zh-CN label the API and the hub
+    /// carry): 嘉宾 张三 / Guest 张三.
+    /// </summary>
+    public string SpeakerLabel => Interview.Web.Text.DisplayNames.Speaker(Kind, SpeakerName);
 }
 
 public sealed record HomeView(

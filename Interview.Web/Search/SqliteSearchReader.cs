@@ -89,7 +89,7 @@ internal sealed class SqliteSearchReader(SqliteConnection connection, SearchSour
             while (reader.Read())
             {
                 var kind = Enum.Parse<EntryKind>(reader.GetString(2));
-                texts[reader.GetInt64(0)] = new DocText(reader.GetString(1), TranscriptEntry.Label(kind, reader.GetString(3)));
+                texts[reader.GetInt64(0)] = new DocText(reader.GetString(1), Text.DisplayNames.Speaker(kind, reader.GetString(3)));
             }
         }
         foreach (var row in rows.Where(r => r.Kind == SearchDocKind.Session))

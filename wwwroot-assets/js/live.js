@@ -4,7 +4,10 @@
   'use strict';
   const root = document.querySelector('[data-live-interview]'), R = window.signalR;
   if (!root || !R || document.documentElement.dataset.liveMode === 'text') return;
-  const id = +root.dataset.liveInterview, bySeq = new Map(), KEY = 'interview.live.order', LOST = '网络连接中断，正在重新连接……';
+  // The words come from the page, in its language: {0}, {1}… are filled in by f().
+  const words = root.closest('[data-words]'), W = words ? JSON.parse(words.dataset.words) : {};
+  const f = (s, ...a) => String(s).replace(/\{(\d)\}/g, (_, i) => a[i]);
+  const id = +root.dataset.liveInterview, bySeq = new Map(), KEY = 'interview.live.order', LOST = W.ScriptLost;
   let list = root.querySelector('ol.entries'), last = 0, ended = false, joined = false, busy = false, again = false;
   let tries = 0, timer = 0, newest = false, unseen = [];
 
@@ -25,14 +28,14 @@
   region.setAttribute('role', 'status');
   region.setAttribute('aria-live', 'polite');
   const say = text => { region.textContent = ''; region.appendChild(el('p', null, text)); };
-  const brief = e => { const t = (e.text || '').trim(); return `${e.speaker}：${t.length > 80 ? t.slice(0, 80) + '…' : t}`; };
+  const brief = e => { const t = (e.text || '').trim(); return f(W.ScriptBrief, e.speaker, t.length > 80 ? t.slice(0, 80) + '…' : t); };
 
   // The note tells how the feed is doing; data-live-state (connecting, live, reconnecting, ended) too, for styles and tests.
   const note = root.querySelector('.live-note'), noteText = note ? note.textContent : '';
   const state = (s, text) => { root.dataset.liveState = s; if (note && !ended) note.textContent = text; };
   state('connecting', noteText);
   const controls = root.querySelector('.live-controls') || (note || root.querySelector('h2')).insertAdjacentElement('afterend', el('div', 'live-controls'));
-  const order = controls.insertBefore(el('button', 'live-order', '最新内容在前'), controls.firstChild);
+  const order = controls.insertBefore(el('button', 'live-order', W.TranscriptNewestFirst), controls.firstChild);
   const marker = root.appendChild(el('button', 'live-new'));
   order.type = marker.type = 'button';
   marker.hidden = true;
@@ -41,22 +44,25 @@
     const li = el('li', `entry entry-${String(e.kind).toLowerCase()}`), head = li.appendChild(el('p', 'entry-head'));
     li.id = `e${e.seq}`;
     head.append(el('span', 'speaker', `[${e.speaker}]`), time(e.publishedAt, hm(e.publishedAt)));
-    if (e.prepared) head.append(el('span', 'tag', '预录'));
-    if (e.reviewedBy) head.appendChild(el('span', 'tag', `审核：${e.reviewedBy}`)).title = '发布前经嘉宾单位审核';
+    if (e.prepared) head.append(el('span', 'tag', W.EntryPrepared));
+    if (e.reviewedBy) head.appendChild(el('span', 'tag', f(W.EntryReviewed, e.reviewedBy))).title = W.EntryReviewedTitle;
     const a = head.appendChild(el('a', 'permalink', `#${e.seq}`));
     a.href = e.url;
-    a.setAttribute('aria-label', `第${e.seq}条的永久链接`);
+    a.setAttribute('aria-label', f(W.EntryPermalink, e.seq));
     li.appendChild(el('div', 'entry-body')).innerHTML = e.html; // sanitized by the server
     if (e.correctedAt) corrected(li, e.correctedAt);
     return li;
   }
 
-  // "已更正（2026年5月20日 10:15）", in the server's <details> summary when it rendered one.
+  // "已更正（2026年11月20日 10:15）" / "Corrected (20 Nov 2026 10:15)", as the server words it, in the server's <details>
+  // summary when it rendered one.
   function corrected(li, at) {
     li.dataset.correctedAt = at;
     const old = li.querySelector(':scope > .corrections'), sum = old && old.querySelector('summary');
-    const mark = el(sum ? 'summary' : 'p', sum ? null : 'corrections corrected', '已更正（');
-    mark.append(time(at, `${at.substr(0, 4)}年${+at.substr(5, 2)}月${+at.substr(8, 2)}日 ${hm(at)}`), '）');
+    const [before, after] = String(W.EntryCorrected).split('{0}');
+    const mark = el(sum ? 'summary' : 'p', sum ? null : 'corrections corrected', before);
+    const month = String(W.ScriptMonths).split(',')[+at.substr(5, 2) - 1];
+    mark.append(time(at, f(W.ScriptDate, at.substr(0, 4), month, +at.substr(8, 2), hm(at))), after || '');
     if (sum) sum.replaceWith(mark); else if (old) old.replaceWith(mark); else li.appendChild(mark);
   }
 
@@ -79,7 +85,7 @@
   const away = li => { const r = li.getBoundingClientRect(); return r.top >= innerHeight || r.bottom <= 0; };
 
   function showMarker() {
-    marker.textContent = `有 ${unseen.length} 条新内容`;
+    marker.textContent = f(W.ScriptUnseen, unseen.length);
     marker.hidden = !unseen.length;
   }
 
@@ -93,7 +99,7 @@
         li.querySelector(':scope > .entry-body').innerHTML = e.html;
         corrected(li, e.correctedAt);
         flash(li);
-        if (!quiet) say(`第${e.seq}条已更正`);
+        if (!quiet) say(f(W.ScriptEntryCorrected, e.seq));
         continue;
       }
       const n = render(e);
@@ -107,7 +113,7 @@
     }
     if (!fresh.length) return;
     const e = fresh[fresh.length - 1];
-    say(fresh.length > 1 ? `${fresh.length}条新内容。${brief(e)}` : brief(e));
+    say(fresh.length > 1 ? f(W.ScriptFreshMany, fresh.length, brief(e)) : brief(e));
     showMarker();
   }
 
@@ -175,17 +181,17 @@
     ended = true;
     clearTimeout(timer);
     setOrder(false, false);
-    root.querySelector('h2').textContent = '文字实录';
+    root.querySelector('h2').textContent = W.TranscriptArchive;
     const badge = document.querySelector('.interview-header .badge'), article = root.closest('.interview-live');
     if (badge) {
       badge.className = `badge badge-${status}`;
-      badge.textContent = status === 'ended' ? '已结束' : '文字实录';
+      badge.textContent = status === 'ended' ? W.StatusEnded : W.StatusPublished;
     }
     if (article) article.classList.replace('interview-live', `interview-${status}`);
-    if (note && status === 'ended') note.textContent = '访谈已结束，文字实录正在整理中。'; else if (note) note.remove();
+    if (note && status === 'ended') note.textContent = W.TranscriptEnded; else if (note) note.remove();
     controls.remove();
     marker.remove();
-    say('访谈已结束。');
+    say(W.ScriptEnded);
     conn.stop();
   }
 
@@ -196,7 +202,7 @@
     if (!ul || document.getElementById(`q${q.id}`)) return;
     const li = ul.appendChild(el('li'));
     li.id = `q${q.id}`;
-    li.append(el('span', 'speaker', `[网友 ${q.nickname}]`), ' ', q.text);
+    li.append(el('span', 'speaker', `[${f(W.QuestionLabel, q.nickname)}]`), ' ', q.text);
   });
   conn.onreconnecting(() => state('reconnecting', LOST));
   conn.onreconnected(join);

@@ -10,6 +10,9 @@
   const SKIP = 'nav,button,script,style,form,select,textarea,input,details,[hidden],[aria-hidden="true"],.sr-only,.permalink,.live-controls';
   const BLOCK = /^(H\d|P|LI|DT|DD|DIV|SECTION|HEADER|BLOCKQUOTE|TR)$/;
   let reading = null;
+  // The buttons' words come from the page, in its language ({0} filled in by f()).
+  const W = article.dataset.words ? JSON.parse(article.dataset.words) : {};
+  const f = (s, ...a) => String(s).replace(/\{(\d)\}/g, (_, i) => a[i]);
 
   const text = root => {
     const out = [], walk = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
@@ -22,7 +25,7 @@
   };
   const entryText = li => {
     const speaker = li.querySelector('.speaker'), body = li.querySelector(':scope > .entry-body');
-    return `${speaker ? speaker.textContent.replace(/[[\]]/g, '') + '：' : ''}${body ? text(body) : ''}`;
+    return speaker ? f(W.ScriptBrief, speaker.textContent.replace(/[[\]]/g, ''), body ? text(body) : '') : body ? text(body) : '';
   };
 
   // Short pieces: some engines stop a long utterance after a while; a pause at each sentence reads better anyway.
@@ -35,7 +38,7 @@
   const show = (b, on) => {
     b.classList.toggle('reading', on);
     b.textContent = on ? b.dataset.stop : b.dataset.read;
-    if (b.dataset.what) b.setAttribute('aria-label', `${on ? '停止朗读' : '朗读'}${b.dataset.what}`);
+    if (b.dataset.what) b.setAttribute('aria-label', f(on ? W.ReadStopAria : W.ReadAria, b.dataset.what));
   };
   const stop = () => { if (reading) show(reading, false); reading = null; S.cancel(); };
 
@@ -70,12 +73,12 @@
 
   const bar = document.createElement('p');
   bar.className = 'read-aloud-bar';
-  const page = bar.appendChild(button('read-aloud read-aloud-page', '朗读全文', '停止朗读'));
+  const page = bar.appendChild(button('read-aloud read-aloud-page', W.ReadPage, W.ReadStop));
   (article.querySelector('.interview-header') || article).appendChild(bar);
 
   const addButtons = () => article.querySelectorAll('li.entry > .entry-head').forEach(head => {
     if (head.querySelector('.read-aloud')) return;
-    head.insertBefore(button('read-aloud', '朗读', '停止', `第${head.parentElement.id.slice(1)}条`), head.querySelector('.permalink'));
+    head.insertBefore(button('read-aloud', W.ReadEntry, W.ReadEntryStop, f(W.ReadEntryWhat, head.parentElement.id.slice(1))), head.querySelector('.permalink'));
   });
   addButtons();
   const transcript = article.querySelector('.transcript');
