@@ -148,6 +148,55 @@ public sealed class AccessibilityWalkTests(AccessibilityWalkFixture browser, ITe
         elder.AssertNone();
     }
 
+    /// <summary>The public pages in English, switched by the header's language link as a reader does, in both display modes.</summary>
+    [Fact]
+    public async Task EveryPublicPageInEnglishHasNoAxeViolation()
+    {
+        var live = await Site.DemoInterviewIdAsync("live");
+        var archive = await Site.DemoInterviewIdAsync("published");
+        var preview = await Site.DemoInterviewIdAsync("scheduled");
+        var receipt = await AskAsync(live, "Is the clinic open at weekends?");
+        (string Path, string Ready)[] pages =
+        [
+            ("/", "main h2"),
+            ($"/interviews/{live}", "main h1"),
+            ($"/interviews/{live}?mode=text", "main h1"),
+            ($"/interviews/{archive}", "ol.entries > li.entry"),
+            ($"/interviews/{preview}", "main h1"),
+            ($"/interviews/{preview}/ask", "form"),
+            ("/search?q=%E6%B5%81%E6%84%9F", "main h1"),
+            ($"/receipts/{receipt}", ".receipt-status"),
+            ("/no-such-page", "main h1"),
+        ];
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Locator("a.language-switch").ClickAsync();
+        await Assertions.Expect(page.Locator("html[lang=en]")).ToHaveCountAsync(1);
+
+        var english = new AxeWalk();
+        foreach (var (path, ready) in pages)
+        {
+            await page.GotoAsync(path);
+            await Ready(page, ready);
+            await Assertions.Expect(page.Locator("html[lang=en]")).ToHaveCountAsync(1);
+            await english.CheckAsync(page, "en " + path);
+        }
+        var elder = new AxeWalk { Enhanced = true };
+        await page.GotoAsync("/accessibility?mode=elder&returnUrl=/");
+        await Assertions.Expect(page.Locator("html.elder[lang=en]")).ToHaveCountAsync(1);
+        foreach (var (path, ready) in pages)
+        {
+            await page.GotoAsync(path);
+            await Ready(page, ready);
+            await elder.CheckAsync(page, "en elder " + path);
+        }
+
+        Report(english, [], []);
+        Report(elder, [], []);
+        english.AssertNone();
+        elder.AssertNone();
+    }
+
     private static Task Ready(IPage page, string selector) => Assertions.Expect(page.Locator(selector).First).ToBeVisibleAsync();
 
     /// <summary>Prints the pages walked and every finding, so a run shows what was covered as well as what failed.</summary>
