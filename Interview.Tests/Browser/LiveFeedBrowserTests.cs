@@ -58,6 +58,23 @@ public sealed class LiveFeedBrowserTests(LiveSiteFixture browser) : IClassFixtur
     }
 
     [Fact]
+    public async Task AnEnglishPageLabelsLiveEntriesInEnglish()
+    {
+        var id = await DemoLiveSessionAsync();
+        var page = await NewPageAsync(null);
+        Assert.Equal(200, (await page.GotoAsync($"/interviews/{id}?culture=en"))!.Status);
+        await JoinedAsync(page);
+
+        var entry = await PublishAsync(id, "Please stay for 30 minutes after the jab.", "guest", await GuestIdAsync(id));
+
+        var seq = entry.GetProperty("seq").GetInt32();
+        var shown = page.Locator($"#e{seq}");
+        await Assertions.Expect(shown.Locator(".speaker")).ToHaveTextAsync($"[Guest {entry.GetProperty("speakerName").GetString()}]");
+        await Assertions.Expect(shown.Locator("a.permalink")).ToHaveAttributeAsync("aria-label", $"Permanent link to entry {seq}");
+        await Assertions.Expect(page.Locator("button.live-order")).ToHaveTextAsync("Newest first");
+    }
+
+    [Fact]
     public async Task AfterANetworkDropTheMissedEntriesAppearExactlyOnceInOrder()
     {
         var id = await NewLiveSessionAsync();

@@ -39,7 +39,8 @@ public sealed record EntryDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? CorrectedAt,
     string Url,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Prepared = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReviewedBy = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReviewedBy = null,
+    string SpeakerName = "");
 
 /// <summary>Turns the catalogue's views into the API's shapes.</summary>
 public sealed class PublicApiMapper(SiteTime time)
@@ -61,5 +62,5 @@ public sealed class PublicApiMapper(SiteTime time)
 
     public EntryDto Entry(EntryView e) => new(
         e.Seq, e.Kind, e.Speaker, e.Html, e.Text, time.Local(e.PublishedAt), e.QuestionId, time.Local(e.CorrectedAt), e.Url,
-        e.IsPrepared, e.ReviewedBy);
+        e.IsPrepared, e.ReviewedBy, e.SpeakerName);
 }

@@ -28,7 +28,19 @@
   region.setAttribute('role', 'status');
   region.setAttribute('aria-live', 'polite');
   const say = text => { region.textContent = ''; region.appendChild(el('p', null, text)); };
-  const brief = e => { const t = (e.text || '').trim(); return f(W.ScriptBrief, e.speaker, t.length > 80 ? t.slice(0, 80) + '…' : t); };
+  // The hub's entries carry the zh-CN label; with the bare name the page's own words label them.
+  const speaker = e => {
+    const n = e.speakerName;
+    if (n == null || !W.SpeakerHost) return e.speaker;
+    switch (String(e.kind).toLowerCase()) {
+      case 'host': return W.SpeakerHost;
+      case 'guest': return f(W.SpeakerGuest, n);
+      case 'question': return f(W.SpeakerQuestion, n);
+      case 'followup': return n ? f(W.SpeakerFollowUp, n) : W.SpeakerFollowUpAlone;
+      default: return n || W.SpeakerNote;
+    }
+  };
+  const brief = e => { const t = (e.text || '').trim(); return f(W.ScriptBrief, speaker(e), t.length > 80 ? t.slice(0, 80) + '…' : t); };
 
   // The note tells how the feed is doing; data-live-state (connecting, live, reconnecting, ended) too, for styles and tests.
   const note = root.querySelector('.live-note'), noteText = note ? note.textContent : '';
@@ -43,7 +55,7 @@
   function render(e) {
     const li = el('li', `entry entry-${String(e.kind).toLowerCase()}`), head = li.appendChild(el('p', 'entry-head'));
     li.id = `e${e.seq}`;
-    head.append(el('span', 'speaker', `[${e.speaker}]`), time(e.publishedAt, hm(e.publishedAt)));
+    head.append(el('span', 'speaker', `[${speaker(e)}]`), time(e.publishedAt, hm(e.publishedAt)));
     if (e.prepared) head.append(el('span', 'tag', W.EntryPrepared));
     if (e.reviewedBy) head.appendChild(el('span', 'tag', f(W.EntryReviewed, e.reviewedBy))).title = W.EntryReviewedTitle;
     const a = head.appendChild(el('a', 'permalink', `#${e.seq}`));
