@@ -42,6 +42,8 @@ public static class InterviewServices
         services.AddSingleton(TimeProvider.System);
         services.AddInterviewDatabase(dataDirectory, options.Database);
         services.AddSingleton<MarkdownRenderer>();
+        // The consoles' and account pages' text (Resources/Staff, Account): IStringLocalizer<T> in the UI culture.
+        services.AddLocalization();
         services.AddSingleton<SiteTime>();
         services.AddSingleton<PublicCatalog>();
         services.AddSingleton<PublicApiMapper>();

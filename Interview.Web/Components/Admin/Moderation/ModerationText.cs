@@ -1,9 +1,13 @@
 using Interview.Domain.Questions;
 using Interview.Web.Questions;
+using Interview.Web.Text;
 
 namespace Interview.Web.Components.Admin.Moderation;
 
-/// <summary>How the moderation console names statuses, reasons, flags and decisions, in the order its keys cycle them.</summary>
+/// <summary>
+/// How the moderation console names statuses, reasons, flags and decisions, in the order its keys cycle them; in the
+/// current UI culture, from the <c>Staff</c> resources (static, so the console's cards and code-behind share one wording).
+/// </summary>
 public static class ModerationText
 {
     /// <summary>The status filter's views; <c>s</c> steps through them in this order (null: every status).</summary>
@@ -18,24 +22,26 @@ public static class ModerationText
     public static readonly RejectReason[] Reasons =
         [RejectReason.Duplicate, RejectReason.OffTopic, RejectReason.PersonalData, RejectReason.Abusive, RejectReason.Other];
 
-    public static string Status(QuestionStatus? status) => status?.DisplayName() ?? "全部";
+    private static Microsoft.Extensions.Localization.IStringLocalizer<Resources.Staff> Text => StaffText.Shared;
+
+    public static string Status(QuestionStatus? status) => status is { } s ? DisplayNames.Status(s) : Text["FilterAll"];
 
     public static string Flags(FlagFilter filter) => filter switch
     {
-        FlagFilter.All => "全部",
-        FlagFilter.Flagged => "有标记",
-        FlagFilter.SensitiveWord => "敏感词",
-        FlagFilter.PersonalData => "个人信息",
-        FlagFilter.Unflagged => "无标记",
+        FlagFilter.All => Text["FilterAll"],
+        FlagFilter.Flagged => Text["FilterFlagged"],
+        FlagFilter.SensitiveWord => Text["FlagSensitiveWord"],
+        FlagFilter.PersonalData => Text["FlagPersonalData"],
+        FlagFilter.Unflagged => Text["FilterUnflagged"],
         _ => filter.ToString(),
     };
 
-    public static string Reason(RejectReason reason) => reason.DisplayName();
+    public static string Reason(RejectReason reason) => DisplayNames.Reason(reason);
 
     public static string Flag(FlagKind kind) => kind switch
     {
-        FlagKind.SensitiveWord => "敏感词",
-        FlagKind.PersonalData => "个人信息",
+        FlagKind.SensitiveWord => Text["FlagSensitiveWord"],
+        FlagKind.PersonalData => Text["FlagPersonalData"],
         _ => kind.ToString(),
     };
 
@@ -46,8 +52,8 @@ public static class ModerationText
         return item.Status switch
         {
             QuestionStatus.Rejected when item.RejectReason is { } reason =>
-                $"未采用（{Reason(reason)}{(string.IsNullOrWhiteSpace(item.DecisionNote) ? "" : "：" + item.DecisionNote)}）",
-            QuestionStatus.Merged when item.MergedIntoId is { } into => $"已合并到 #{into}",
+                string.IsNullOrWhiteSpace(item.DecisionNote) ? Text["DecisionRejected", Reason(reason)] : Text["DecisionRejectedNote", Reason(reason), item.DecisionNote],
+            QuestionStatus.Merged when item.MergedIntoId is { } into => Text["DecisionMerged", into],
             var status => Status(status),
         };
     }
@@ -57,6 +63,6 @@ public static class ModerationText
     {
         ArgumentNullException.ThrowIfNull(item);
         var when = item.DecidedAt is { } at ? $"于 {BeijingTime.Display(at)} " : "";
-        return $"操作未执行：问题 #{item.Id} 已由 {item.DecidedBy ?? "其他审核员"} {when}处理为“{Decision(item)}”。";
+        return Text["EarlierDecision", item.Id, item.DecidedBy ?? Text["AnotherModerator"], when, Decision(item)];
     }
 }
