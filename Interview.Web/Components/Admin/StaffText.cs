@@ -9,12 +9,14 @@ namespace Interview.Web.Components.Admin;
 /// <summary>Names the consoles show for the staff-only enums (roles, kinds of personal data), from the <c>Staff</c> resources.</summary>
 public static class StaffText
 {
+    private static readonly ResourceManagerStringLocalizerFactory Factory =
+        new(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
+
     /// <summary>
-    /// The Staff resources for static helpers that components and their code-behind share (ModerationText): the same
-    /// resources the injected localizer reads, in the current UI culture of the call.
+    /// Resources for static helpers that components and their code-behind share (ModerationText): the same resources
+    /// an injected localizer reads, in the current UI culture of the call.
     /// </summary>
-    public static IStringLocalizer<Resources.Staff> Shared { get; } = new StringLocalizer<Resources.Staff>(
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+    public static IStringLocalizer<T> Static<T>() => new StringLocalizer<T>(Factory);
 
     public static string Role(this IStringLocalizer<Resources.Staff> text, StaffRole role) =>
         Enum.IsDefined(role) ? text[$"Role{role}"] : role.ToString();

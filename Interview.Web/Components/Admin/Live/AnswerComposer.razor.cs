@@ -77,12 +77,12 @@ public partial class AnswerComposer
     {
         if (Questions.FirstOrDefault(q => q.Id == id) is not { } question)
         {
-            return L["ComposerNoQuestion"];
+            return StaffLive["ComposerNoQuestion"];
         }
         var text = question.Text.Length > LabelLength ? question.Text[..LabelLength] + "…" : question.Text;
-        var asked = question.AskedSeq is { } seq ? L["ComposerAskedAs", seq] : L["ComposerNotAsked"];
-        var answered = question.Status == QuestionStatus.Answered ? L["ComposerAnsweredMark"].Value : "";
-        return L["ComposerQuestionLabel", asked, question.Nickname, text, answered];
+        var asked = question.AskedSeq is { } seq ? StaffLive["ComposerAskedAs", seq] : StaffLive["ComposerNotAsked"];
+        var answered = question.Status == QuestionStatus.Answered ? StaffLive["ComposerAnsweredMark"].Value : "";
+        return StaffLive["ComposerQuestionLabel", asked, question.Nickname, text, answered];
     }
 
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
@@ -117,15 +117,15 @@ public partial class AnswerComposer
             PublishOutcome? outcome = null;
             if (await RunAsync(async actor => outcome = await Publisher.PublishAsync(actor, Session.Id, request)))
             {
-                _status = outcome!.Entry is { } entry ? L["ComposerPublishedAs", entry.Seq] : L["ComposerSubmitted"];
-                Snackbar.Add(outcome.Entry is null ? L["ComposerSubmittedShort"] : L["DraftPublished"], MudBlazor.Severity.Success);
+                _status = outcome!.Entry is { } entry ? StaffLive["ComposerPublishedAs", entry.Seq] : StaffLive["ComposerSubmitted"];
+                Snackbar.Add(outcome.Entry is null ? StaffLive["ComposerSubmittedShort"] : StaffLive["DraftPublished"], MudBlazor.Severity.Success);
                 _markdown = "";
                 _prepared = false;
                 await OnSubmitted.InvokeAsync(outcome);
             }
             else
             {
-                _status = L["ComposerNotPublished", LastError ?? ""];
+                _status = StaffLive["ComposerNotPublished", LastError ?? ""];
             }
         }
         finally
@@ -138,7 +138,7 @@ public partial class AnswerComposer
     private async Task InsertPhotoAsync(string url)
     {
         var separator = _markdown.Trim().Length == 0 ? "" : "\n\n";
-        _markdown = $"{_markdown.TrimEnd()}{separator}![{L["ComposerImageAlt"]}]({url})";
+        _markdown = $"{_markdown.TrimEnd()}{separator}![{StaffLive["ComposerImageAlt"]}]({url})";
         await _box.FocusAsync();
     }
 }

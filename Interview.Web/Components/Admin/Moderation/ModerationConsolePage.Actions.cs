@@ -63,7 +63,7 @@ public sealed partial class ModerationConsolePage
 
     private void BeginEdit(ModerationItem item)
     {
-        if (EnsurePending(item, L["ActionEditApprove"]))
+        if (EnsurePending(item, StaffModeration["ActionEditApprove"]))
         {
             _mode = ConsoleMode.Edit;
         }
@@ -71,7 +71,7 @@ public sealed partial class ModerationConsolePage
 
     private void BeginReject(ModerationItem item)
     {
-        if (EnsurePending(item, L["ActionReject"]))
+        if (EnsurePending(item, StaffModeration["ActionReject"]))
         {
             _reason = RejectReason.Duplicate;
             _note = "";
@@ -81,7 +81,7 @@ public sealed partial class ModerationConsolePage
 
     private void BeginMerge(ModerationItem item)
     {
-        if (EnsurePending(item, L["ActionMerge"]))
+        if (EnsurePending(item, StaffModeration["ActionMerge"]))
         {
             _mergeSource = item;
             _mode = ConsoleMode.Merge;
@@ -92,7 +92,7 @@ public sealed partial class ModerationConsolePage
     {
         if (item.ClientBlocked)
         {
-            _notice = L["SenderAlreadyBlocked", item.Id];
+            _notice = StaffModeration["SenderAlreadyBlocked", item.Id];
             return;
         }
         _blockReason = "";
@@ -112,7 +112,7 @@ public sealed partial class ModerationConsolePage
         {
             return true;
         }
-        _notice = L["NotPending", item.Id, ModerationText.Decision(item), what];
+        _notice = StaffModeration["NotPending", item.Id, ModerationText.Decision(item), what];
         return false;
     }
 
@@ -124,7 +124,7 @@ public sealed partial class ModerationConsolePage
     {
         var keep = _keepPersonalData;
         return DecideAsync(item, actor => Moderation.ApproveAsync(actor, item.Id, editedText, keepPersonalData: keep),
-            editedText is null ? L["Approved", item.Id] : L["EditedApproved", item.Id]);
+            editedText is null ? L["Approved", item.Id] : StaffModeration["EditedApproved", item.Id]);
     }
 
     private Task RejectAsync(ModerationItem item)
@@ -143,7 +143,7 @@ public sealed partial class ModerationConsolePage
         }
         if (target.Id == source.Id || target.Status is not (QuestionStatus.Pending or QuestionStatus.Approved))
         {
-            _notice = L["MergeTargetInvalid"];
+            _notice = StaffModeration["MergeTargetInvalid"];
             return Task.CompletedTask;
         }
         return DecideAsync(source, actor => Moderation.MergeAsync(actor, source.Id, target.Id),
@@ -154,7 +154,7 @@ public sealed partial class ModerationConsolePage
     {
         var reason = string.IsNullOrWhiteSpace(_blockReason) ? null : _blockReason.Trim();
         return DecideAsync(item, actor => Moderation.BlockSenderAsync(actor, item.Id, reason),
-            L["Blocked", item.Id]);
+            StaffModeration["Blocked", item.Id]);
     }
 
     private async Task RevealPhoneAsync(ModerationItem item)
@@ -162,7 +162,7 @@ public sealed partial class ModerationConsolePage
         string? phone = null;
         if (await RunAsync(async actor => phone = await Moderation.RevealPhoneAsync(actor, item.Id)))
         {
-            _revealed[item.Id] = phone ?? L["NoPhone"];
+            _revealed[item.Id] = phone ?? StaffModeration["NoPhone"];
         }
     }
 

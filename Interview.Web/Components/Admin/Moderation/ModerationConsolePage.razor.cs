@@ -170,7 +170,7 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
         // The selected question left this view (decided here or by another moderator): select the one now in its place.
         if (_selectedId is { } lost && _mode is ConsoleMode.Edit or ConsoleMode.Reject or ConsoleMode.Block)
         {
-            _notice = L["QuestionLeftView", lost];
+            _notice = StaffModeration["QuestionLeftView", lost];
             _mode = ConsoleMode.Browse;
         }
         SelectAt(_selectedIndex);

@@ -6,7 +6,7 @@ namespace Interview.Web.Components.Admin.Moderation;
 
 /// <summary>
 /// How the moderation console names statuses, reasons, flags and decisions, in the order its keys cycle them; in the
-/// current UI culture, from the <c>Staff</c> resources (static, so the console's cards and code-behind share one wording).
+/// current UI culture, from the <c>StaffModeration</c> resources (static, so the console's cards and code-behind share one wording).
 /// </summary>
 public static class ModerationText
 {
@@ -22,17 +22,18 @@ public static class ModerationText
     public static readonly RejectReason[] Reasons =
         [RejectReason.Duplicate, RejectReason.OffTopic, RejectReason.PersonalData, RejectReason.Abusive, RejectReason.Other];
 
-    private static Microsoft.Extensions.Localization.IStringLocalizer<Resources.Staff> Text => StaffText.Shared;
+    private static Microsoft.Extensions.Localization.IStringLocalizer<Resources.StaffModeration> StaffModeration { get; } =
+        StaffText.Static<Resources.StaffModeration>();
 
-    public static string Status(QuestionStatus? status) => status is { } s ? DisplayNames.Status(s) : Text["FilterAll"];
+    public static string Status(QuestionStatus? status) => status is { } s ? DisplayNames.Status(s) : StaffModeration["FilterAll"];
 
     public static string Flags(FlagFilter filter) => filter switch
     {
-        FlagFilter.All => Text["FilterAll"],
-        FlagFilter.Flagged => Text["FilterFlagged"],
-        FlagFilter.SensitiveWord => Text["FlagSensitiveWord"],
-        FlagFilter.PersonalData => Text["FlagPersonalData"],
-        FlagFilter.Unflagged => Text["FilterUnflagged"],
+        FlagFilter.All => StaffModeration["FilterAll"],
+        FlagFilter.Flagged => StaffModeration["FilterFlagged"],
+        FlagFilter.SensitiveWord => StaffModeration["FlagSensitiveWord"],
+        FlagFilter.PersonalData => StaffModeration["FlagPersonalData"],
+        FlagFilter.Unflagged => StaffModeration["FilterUnflagged"],
         _ => filter.ToString(),
     };
 
@@ -40,8 +41,8 @@ public static class ModerationText
 
     public static string Flag(FlagKind kind) => kind switch
     {
-        FlagKind.SensitiveWord => Text["FlagSensitiveWord"],
-        FlagKind.PersonalData => Text["FlagPersonalData"],
+        FlagKind.SensitiveWord => StaffModeration["FlagSensitiveWord"],
+        FlagKind.PersonalData => StaffModeration["FlagPersonalData"],
         _ => kind.ToString(),
     };
 
@@ -52,8 +53,8 @@ public static class ModerationText
         return item.Status switch
         {
             QuestionStatus.Rejected when item.RejectReason is { } reason =>
-                string.IsNullOrWhiteSpace(item.DecisionNote) ? Text["DecisionRejected", Reason(reason)] : Text["DecisionRejectedNote", Reason(reason), item.DecisionNote],
-            QuestionStatus.Merged when item.MergedIntoId is { } into => Text["DecisionMerged", into],
+                string.IsNullOrWhiteSpace(item.DecisionNote) ? StaffModeration["DecisionRejected", Reason(reason)] : StaffModeration["DecisionRejectedNote", Reason(reason), item.DecisionNote],
+            QuestionStatus.Merged when item.MergedIntoId is { } into => StaffModeration["DecisionMerged", into],
             var status => Status(status),
         };
     }
@@ -63,6 +64,6 @@ public static class ModerationText
     {
         ArgumentNullException.ThrowIfNull(item);
         var when = item.DecidedAt is { } at ? $"于 {BeijingTime.Display(at)} " : "";
-        return Text["EarlierDecision", item.Id, item.DecidedBy ?? Text["AnotherModerator"], when, Decision(item)];
+        return StaffModeration["EarlierDecision", item.Id, item.DecidedBy ?? StaffModeration["AnotherModerator"], when, Decision(item)];
     }
 }
