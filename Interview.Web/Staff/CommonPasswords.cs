@@ -16,7 +16,7 @@ public sealed class CommonPasswords : IPasswordValidator<StaffUser>
 
     public Task<IdentityResult> ValidateAsync(UserManager<StaffUser> manager, StaffUser user, string? password) =>
         Task.FromResult(IsCommon(password ?? "")
-            ? IdentityResult.Failed(new IdentityError { Code = "PasswordTooCommon", Description = "这个密码太常见，很容易被猜中，请换一个。" })
+            ? IdentityResult.Failed(new IdentityError { Code = "PasswordTooCommon", Description = AccountText.Get("PasswordTooCommon") })
             : IdentityResult.Success);
 
     public static bool IsCommon(string password)

@@ -71,7 +71,7 @@ public sealed class StaffPasswordStep(
     }
 
     /// <summary>The one answer to a wrong password, whatever the account: unknown, known, locked or disabled.</summary>
-    public const string WrongCredentialsMessage = "邮箱或密码错误。";
+    public static string WrongCredentialsMessage => AccountText.Get("SignInWrongCredentials");
 
     /// <summary>Runs the hasher as a known account's check would, so that an unknown e-mail takes as long to refuse.</summary>
     private bool HashForNobody(string password)

@@ -72,7 +72,7 @@ public static class StaffSecurity
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<InterviewDbContext>()
-            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddErrorDescriber<StaffIdentityErrors>()
             .AddSignInManager<StaffSignInManager>()
             .AddDefaultTokenProviders()
             // After the defaults, so that it replaces their authenticator provider: each TOTP code works once.

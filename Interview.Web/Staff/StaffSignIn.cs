@@ -163,13 +163,14 @@ public sealed class StaffSignIn(
             ? returnUrl
             : "/admin";
 
+    /// <summary>Why a sign-in did not go through, in the request's culture (the pages and the API show the same words).</summary>
     public static string Message(SignInOutcome outcome) => outcome switch
     {
-        SignInOutcome.LockedOut => "失败次数过多，账号已临时锁定，请 5 分钟后再试。",
-        SignInOutcome.Disabled => "账号已停用，请联系管理员。",
-        SignInOutcome.WrongCode => "验证码不正确。",
-        SignInOutcome.Expired => "登录已过期，请重新登录。",
-        SignInOutcome.Throttled => "尝试次数过多，请稍后再试。",
+        SignInOutcome.LockedOut => AccountText.Get("SignInLockedOut"),
+        SignInOutcome.Disabled => AccountText.Get("SignInDisabled"),
+        SignInOutcome.WrongCode => AccountText.Get("SignInWrongCode"),
+        SignInOutcome.Expired => AccountText.Get("SignInExpired"),
+        SignInOutcome.Throttled => AccountText.Get("SignInThrottled"),
         _ => StaffPasswordStep.WrongCredentialsMessage,
     };
 

@@ -140,6 +140,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton(Options.Create(new InterviewOptions { DataDirectory = database.Directory, TimeZone = timeZone }));
         services.AddSingleton<IWebHostEnvironment>(new TestEnvironment(database.Directory));
         services.AddSingleton<MarkdownRenderer>();
+        services.AddLocalization();
         services.AddSingleton<ImageStore>();
         services.AddSingleton<StaffPermissions>();
         services.AddSingleton<AuditTrail>();

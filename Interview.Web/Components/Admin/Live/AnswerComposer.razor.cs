@@ -77,12 +77,12 @@ public partial class AnswerComposer
     {
         if (Questions.FirstOrDefault(q => q.Id == id) is not { } question)
         {
-            return "无（不对应网友问题）";
+            return StaffLive["ComposerNoQuestion"];
         }
         var text = question.Text.Length > LabelLength ? question.Text[..LabelLength] + "…" : question.Text;
-        var asked = question.AskedSeq is { } seq ? $"第 {seq} 条" : "未提问";
-        var answered = question.Status == QuestionStatus.Answered ? "（已答复）" : "";
-        return $"{asked} · {question.Nickname}：{text}{answered}";
+        var asked = question.AskedSeq is { } seq ? StaffLive["ComposerAskedAs", seq] : StaffLive["ComposerNotAsked"];
+        var answered = question.Status == QuestionStatus.Answered ? StaffLive["ComposerAnsweredMark"].Value : "";
+        return StaffLive["ComposerQuestionLabel", asked, question.Nickname, text, answered];
     }
 
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
@@ -117,15 +117,15 @@ public partial class AnswerComposer
             PublishOutcome? outcome = null;
             if (await RunAsync(async actor => outcome = await Publisher.PublishAsync(actor, Session.Id, request)))
             {
-                _status = outcome!.Entry is { } entry ? $"已发布（第 {entry.Seq} 条）。" : "已提交审核，等待审核人通过后发布。";
-                Snackbar.Add(outcome.Entry is null ? "已提交审核" : "已发布", MudBlazor.Severity.Success);
+                _status = outcome!.Entry is { } entry ? StaffLive["ComposerPublishedAs", entry.Seq] : StaffLive["ComposerSubmitted"];
+                Snackbar.Add(outcome.Entry is null ? StaffLive["ComposerSubmittedShort"] : StaffLive["DraftPublished"], MudBlazor.Severity.Success);
                 _markdown = "";
                 _prepared = false;
                 await OnSubmitted.InvokeAsync(outcome);
             }
             else
             {
-                _status = $"未发布：{LastError}";
+                _status = StaffLive["ComposerNotPublished", LastError ?? ""];
             }
         }
         finally
@@ -138,7 +138,7 @@ public partial class AnswerComposer
     private async Task InsertPhotoAsync(string url)
     {
         var separator = _markdown.Trim().Length == 0 ? "" : "\n\n";
-        _markdown = $"{_markdown.TrimEnd()}{separator}![图片]({url})";
+        _markdown = $"{_markdown.TrimEnd()}{separator}![{StaffLive["ComposerImageAlt"]}]({url})";
         await _box.FocusAsync();
     }
 }

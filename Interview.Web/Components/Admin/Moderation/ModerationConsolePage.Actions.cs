@@ -63,7 +63,7 @@ public sealed partial class ModerationConsolePage
 
     private void BeginEdit(ModerationItem item)
     {
-        if (EnsurePending(item, "修改后采用"))
+        if (EnsurePending(item, StaffModeration["ActionEditApprove"]))
         {
             _mode = ConsoleMode.Edit;
         }
@@ -71,7 +71,7 @@ public sealed partial class ModerationConsolePage
 
     private void BeginReject(ModerationItem item)
     {
-        if (EnsurePending(item, "不采用"))
+        if (EnsurePending(item, StaffModeration["ActionReject"]))
         {
             _reason = RejectReason.Duplicate;
             _note = "";
@@ -81,7 +81,7 @@ public sealed partial class ModerationConsolePage
 
     private void BeginMerge(ModerationItem item)
     {
-        if (EnsurePending(item, "合并"))
+        if (EnsurePending(item, StaffModeration["ActionMerge"]))
         {
             _mergeSource = item;
             _mode = ConsoleMode.Merge;
@@ -92,7 +92,7 @@ public sealed partial class ModerationConsolePage
     {
         if (item.ClientBlocked)
         {
-            _notice = $"问题 #{item.Id} 的提问者已被屏蔽。";
+            _notice = StaffModeration["SenderAlreadyBlocked", item.Id];
             return;
         }
         _blockReason = "";
@@ -112,7 +112,7 @@ public sealed partial class ModerationConsolePage
         {
             return true;
         }
-        _notice = $"问题 #{item.Id} 已是“{ModerationText.Decision(item)}”，只有待审的问题可以{what}。";
+        _notice = StaffModeration["NotPending", item.Id, ModerationText.Decision(item), what];
         return false;
     }
 
@@ -124,7 +124,7 @@ public sealed partial class ModerationConsolePage
     {
         var keep = _keepPersonalData;
         return DecideAsync(item, actor => Moderation.ApproveAsync(actor, item.Id, editedText, keepPersonalData: keep),
-            editedText is null ? $"已采用问题 #{item.Id}。" : $"已修改并采用问题 #{item.Id}，原文已保留。");
+            editedText is null ? L["Approved", item.Id] : StaffModeration["EditedApproved", item.Id]);
     }
 
     private Task RejectAsync(ModerationItem item)
@@ -132,7 +132,7 @@ public sealed partial class ModerationConsolePage
         var reason = _reason;
         var note = string.IsNullOrWhiteSpace(_note) ? null : _note.Trim();
         return DecideAsync(item, actor => Moderation.RejectAsync(actor, item.Id, reason, note),
-            $"问题 #{item.Id} 未采用（{ModerationText.Reason(reason)}）。");
+            L["Rejected", item.Id, ModerationText.Reason(reason)]);
     }
 
     private Task MergeIntoAsync(ModerationItem target)
@@ -143,18 +143,18 @@ public sealed partial class ModerationConsolePage
         }
         if (target.Id == source.Id || target.Status is not (QuestionStatus.Pending or QuestionStatus.Approved))
         {
-            _notice = "请选择另一条待审或已采用的问题作为合并目标。";
+            _notice = StaffModeration["MergeTargetInvalid"];
             return Task.CompletedTask;
         }
         return DecideAsync(source, actor => Moderation.MergeAsync(actor, source.Id, target.Id),
-            $"已把问题 #{source.Id} 合并到 #{target.Id}。");
+            L["Merged", source.Id, target.Id]);
     }
 
     private Task BlockAsync(ModerationItem item)
     {
         var reason = string.IsNullOrWhiteSpace(_blockReason) ? null : _blockReason.Trim();
         return DecideAsync(item, actor => Moderation.BlockSenderAsync(actor, item.Id, reason),
-            $"已屏蔽问题 #{item.Id} 的提问者，其在本场访谈中不能再提问。");
+            StaffModeration["Blocked", item.Id]);
     }
 
     private async Task RevealPhoneAsync(ModerationItem item)
@@ -162,7 +162,7 @@ public sealed partial class ModerationConsolePage
         string? phone = null;
         if (await RunAsync(async actor => phone = await Moderation.RevealPhoneAsync(actor, item.Id)))
         {
-            _revealed[item.Id] = phone ?? "未留号码";
+            _revealed[item.Id] = phone ?? StaffModeration["NoPhone"];
         }
     }
 

@@ -171,7 +171,7 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
         // The selected question left this view (decided here or by another moderator): select the one now in its place.
         if (_selectedId is { } lost && _mode is ConsoleMode.Edit or ConsoleMode.Reject or ConsoleMode.Block)
         {
-            _notice = $"问题 #{lost} 已不在当前列表中（可能已由其他审核员处理），未保存的操作已取消。";
+            _notice = StaffModeration["QuestionLeftView", lost];
             _mode = ConsoleMode.Browse;
         }
         SelectAt(_selectedIndex);

@@ -1,9 +1,14 @@
 using Interview.Domain.Questions;
+using Interview.Domain.Screening;
 using Interview.Web.Questions;
+using Interview.Web.Text;
 
 namespace Interview.Web.Components.Admin.Moderation;
 
-/// <summary>How the moderation console names statuses, reasons, flags and decisions, in the order its keys cycle them.</summary>
+/// <summary>
+/// How the moderation console names statuses, reasons, flags and decisions, in the order its keys cycle them; in the
+/// current UI culture, from the <c>StaffModeration</c> resources (static, so the console's cards and code-behind share one wording).
+/// </summary>
 public static class ModerationText
 {
     /// <summary>The status filter's views; <c>s</c> steps through them in this order (null: every status).</summary>
@@ -18,26 +23,42 @@ public static class ModerationText
     public static readonly RejectReason[] Reasons =
         [RejectReason.Duplicate, RejectReason.OffTopic, RejectReason.PersonalData, RejectReason.Abusive, RejectReason.Other];
 
-    public static string Status(QuestionStatus? status) => status?.DisplayName() ?? "全部";
+    private static Microsoft.Extensions.Localization.IStringLocalizer<Resources.StaffModeration> StaffModeration { get; } =
+        StaffText.Static<Resources.StaffModeration>();
+
+    public static string Status(QuestionStatus? status) => status is { } s ? DisplayNames.Status(s) : StaffModeration["FilterAll"];
 
     public static string Flags(FlagFilter filter) => filter switch
     {
-        FlagFilter.All => "全部",
-        FlagFilter.Flagged => "有标记",
-        FlagFilter.SensitiveWord => "敏感词",
-        FlagFilter.PersonalData => "个人信息",
-        FlagFilter.Unflagged => "无标记",
+        FlagFilter.All => StaffModeration["FilterAll"],
+        FlagFilter.Flagged => StaffModeration["FilterFlagged"],
+        FlagFilter.SensitiveWord => StaffModeration["FlagSensitiveWord"],
+        FlagFilter.PersonalData => StaffModeration["FlagPersonalData"],
+        FlagFilter.Unflagged => StaffModeration["FilterUnflagged"],
         _ => filter.ToString(),
     };
 
-    public static string Reason(RejectReason reason) => reason.DisplayName();
+    public static string Reason(RejectReason reason) => DisplayNames.Reason(reason);
 
     public static string Flag(FlagKind kind) => kind switch
     {
-        FlagKind.SensitiveWord => "敏感词",
-        FlagKind.PersonalData => "个人信息",
+        FlagKind.SensitiveWord => StaffModeration["FlagSensitiveWord"],
+        FlagKind.PersonalData => StaffModeration["FlagPersonalData"],
         _ => kind.ToString(),
     };
+
+    /// <summary>
+    /// A flag's detail in the reader's language: a personal-data flag stores its kind's zh-CN name (手机号, as screening
+    /// wrote it when the question came in), which is worded again here; a sensitive-word flag is the list word as written.
+    /// </summary>
+    public static string FlagDetail(QuestionFlag flag)
+    {
+        ArgumentNullException.ThrowIfNull(flag);
+        var kind = flag.Kind == FlagKind.PersonalData
+            ? Enum.GetValues<PersonalDataKind>().Cast<PersonalDataKind?>().FirstOrDefault(k => k!.Value.DisplayName() == flag.Detail)
+            : null;
+        return kind is { } known ? DisplayNames.Kind(known) : flag.Detail;
+    }
 
     /// <summary>What was decided, without who and when: 已采用, 未采用（与主题无关：说明）, 已合并到 #12.</summary>
     public static string Decision(ModerationItem item)
@@ -46,8 +67,8 @@ public static class ModerationText
         return item.Status switch
         {
             QuestionStatus.Rejected when item.RejectReason is { } reason =>
-                $"未采用（{Reason(reason)}{(string.IsNullOrWhiteSpace(item.DecisionNote) ? "" : "：" + item.DecisionNote)}）",
-            QuestionStatus.Merged when item.MergedIntoId is { } into => $"已合并到 #{into}",
+                string.IsNullOrWhiteSpace(item.DecisionNote) ? StaffModeration["DecisionRejected", Reason(reason)] : StaffModeration["DecisionRejectedNote", Reason(reason), item.DecisionNote],
+            QuestionStatus.Merged when item.MergedIntoId is { } into => StaffModeration["DecisionMerged", into],
             var status => Status(status),
         };
     }
@@ -57,7 +78,7 @@ public static class ModerationText
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(time);
-        var when = item.DecidedAt is { } at ? $"于 {time.Display(at)} " : "";
-        return $"操作未执行：问题 #{item.Id} 已由 {item.DecidedBy ?? "其他审核员"} {when}处理为“{Decision(item)}”。";
+        var when = item.DecidedAt is { } at ? StaffModeration["DecidedWhen", time.Display(at)].Value : "";
+        return StaffModeration["EarlierDecision", item.Id, item.DecidedBy ?? StaffModeration["AnotherModerator"], when, Decision(item)];
     }
 }

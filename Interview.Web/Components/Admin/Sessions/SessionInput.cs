@@ -26,11 +26,14 @@ public sealed class SessionInput
         };
     }
 
-    /// <summary>What must be filled in before the form can be sent, or null; the service checks the rules themselves.</summary>
+    /// <summary>
+    /// What must be filled in before the form can be sent, as the key of its message in Resources/Staff, or null; the
+    /// service checks the rules themselves.
+    /// </summary>
     public string? Missing(SiteTime time) =>
-        ColumnId == 0 ? "请选择栏目。"
-        : time.FromInput(Start) is null ? "请填写开始时间。"
-        : time.FromInput(End) is null ? "请填写结束时间。"
+        ColumnId == 0 ? "SessionColumnRequired"
+        : time.FromInput(Start) is null ? "SessionStartRequired"
+        : time.FromInput(End) is null ? "SessionEndRequired"
         : null;
 
     public InterviewEdit ToEdit(SiteTime time) =>
