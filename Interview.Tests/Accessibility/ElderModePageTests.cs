@@ -60,9 +60,9 @@ public sealed class ElderModePageTests(DemoSiteFixture site) : IClassFixture<Dem
         var (elderHtml, standardHtml) = (await Parse(await elder.GetAsync("/account/sign-in")), await Parse(await standard.GetAsync("/account/sign-in")));
 
         Assert.True(elderHtml.DocumentElement.ClassList.Contains("elder"));
-        Assert.Contains("8e1c16", elderHtml.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("--mud-palette-primary: rgba(142,28,22,1)", elderHtml.DocumentElement.OuterHtml, StringComparison.Ordinal);
         Assert.False(standardHtml.DocumentElement.ClassList.Contains("elder"));
-        Assert.DoesNotContain("8e1c16", standardHtml.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("--mud-palette-primary: rgba(179,38,30,1)", standardHtml.DocumentElement.OuterHtml, StringComparison.Ordinal);
     }
 
     [Fact]

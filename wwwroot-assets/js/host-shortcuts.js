@@ -12,7 +12,14 @@ export function listen(console) {
     console.invokeMethodAsync('OnShortcutAsync', key);
   };
   document.addEventListener('keydown', onKey);
-  return { dispose: () => document.removeEventListener('keydown', onKey) };
+  // Says the keys work from now on (the console listens only once its circuit is up).
+  document.body.dataset.hostShortcuts = 'on';
+  return {
+    dispose: () => {
+      document.removeEventListener('keydown', onKey);
+      delete document.body.dataset.hostShortcuts;
+    },
+  };
 }
 
 // Focuses the first of the selectors that names an element that can take the focus now.

@@ -78,8 +78,17 @@ public partial class QuestionBoard : IAsyncDisposable
         if (firstRender)
         {
             _self = DotNetObjectReference.Create(this);
-            _keys = await JS.InvokeAsync<IJSObjectReference>("import", Assets["js/host-shortcuts.js"]);
-            _listener = await _keys.InvokeAsync<IJSObjectReference>("listen", _self);
+            try
+            {
+                // "./": a module specifier without it is a bare name, which the browser refuses.
+                _keys = await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["js/host-shortcuts.js"]}");
+                _listener = await _keys.InvokeAsync<IJSObjectReference>("listen", _self);
+            }
+            catch (JSException)
+            {
+                // Without the module the keys do nothing; the buttons still work, and the console must not fall over.
+                _keys = null;
+            }
         }
         if (_focusAfterRender != FocusAfter.Nothing)
         {
