@@ -129,10 +129,19 @@ public sealed class KeyboardFlowBrowserTests(ConsoleBrowserFixture browser) : IC
         var page = await browser.SignedInAsync(StaffSite.AdminEmail);
         await page.GotoAsync($"/admin/sessions/{id}");
 
-        // Tabbing into a field selects what is in it, so typing replaces it.
-        await TabToAsync(page, page.GetByLabel("访谈标题"));
+        // Tabbing into a field selects what is in it: Backspace empties it. Saved empty, the title is marked with its
+        // message and takes the focus back.
+        var title = page.GetByLabel("访谈标题");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "保存访谈信息" });
+        await TabToAsync(page, title);
+        await page.Keyboard.PressAsync("Backspace");
+        await TabToAsync(page, save);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(title).ToBeFocusedAsync();
+        await Assertions.Expect(title).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(title).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("请填写访谈标题"));
         await page.Keyboard.TypeAsync("夜间门诊答网友问（改期）");
-        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "保存访谈信息" }));
+        await TabToAsync(page, save);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "访谈信息已保存" })).ToBeVisibleAsync();
         Assert.Equal("夜间门诊答网友问（改期）", (await SessionRowAsync(id)).Title);

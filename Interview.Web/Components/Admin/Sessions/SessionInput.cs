@@ -5,10 +5,15 @@ namespace Interview.Web.Components.Admin.Sessions;
 /// <summary>What the session form holds while staff type: the times as the <c>datetime-local</c> fields give them.</summary>
 public sealed class SessionInput
 {
+    // The messages a form shows beside each field (Shared/FocusFirstError); Missing() and the service check again.
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue, ErrorMessage = "请选择栏目。")]
     public int ColumnId { get; set; }
+    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "请填写访谈标题。")]
     public string Title { get; set; } = "";
     public string? Summary { get; set; }
+    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "请填写开始时间。")]
     public string Start { get; set; } = "";
+    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "请填写结束时间。")]
     public string End { get; set; } = "";
 
     public static SessionInput From(InterviewDraft session)
@@ -38,6 +43,7 @@ public sealed class SessionInput
 /// <summary>One guest as the form holds it.</summary>
 public sealed class GuestInput
 {
+    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "请填写嘉宾姓名。")]
     public string Name { get; set; } = "";
     public string? Position { get; set; }
     public string? Organization { get; set; }
