@@ -40,16 +40,29 @@ public sealed class ElderModePageTests(DemoSiteFixture site) : IClassFixture<Dem
         Assert.False(html.DocumentElement.HasAttribute("class"));
     }
 
-    [Theory]
-    [InlineData("/account/sign-in")]
-    [InlineData("/embed/columns/health")]
-    public async Task ConsolesAndPortalWidgetsKeepTheirOwnLook(string path)
+    [Fact]
+    public async Task PortalWidgetsKeepTheirOwnLook()
     {
         using var client = CookieClient(Elder);
 
-        var html = await Parse(await client.GetAsync(path));
+        var html = await Parse(await client.GetAsync("/embed/columns/health"));
 
-        Assert.False(html.DocumentElement.ClassList.Contains("elder"), path);
+        Assert.False(html.DocumentElement.ClassList.Contains("elder"));
+    }
+
+    /// <summary>The staff pages follow the same cookie, with the consoles' high-contrast theme (StaffTheme.HighContrast).</summary>
+    [Fact]
+    public async Task StaffPagesInElderModeUseTheHighContrastStaffTheme()
+    {
+        using var elder = CookieClient(Elder);
+        using var standard = site.CreateClient();
+
+        var (elderHtml, standardHtml) = (await Parse(await elder.GetAsync("/account/sign-in")), await Parse(await standard.GetAsync("/account/sign-in")));
+
+        Assert.True(elderHtml.DocumentElement.ClassList.Contains("elder"));
+        Assert.Contains("--mud-palette-primary: rgba(142,28,22,1)", elderHtml.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.False(standardHtml.DocumentElement.ClassList.Contains("elder"));
+        Assert.Contains("--mud-palette-primary: rgba(179,38,30,1)", standardHtml.DocumentElement.OuterHtml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Interview.Tests.Browser;
 /// no violation of any impact (WCAG 2.1 A/AA and best practice; GB/T 37668 asks the same of government sites).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityWalkTests(AccessibilityWalkFixture browser, ITestOutputHelper output) : IClassFixture<AccessibilityWalkFixture>
+public sealed partial class AccessibilityWalkTests(AccessibilityWalkFixture browser, ITestOutputHelper output) : IClassFixture<AccessibilityWalkFixture>
 {
     private StaffSite Site => browser.Staff;
 
@@ -37,23 +37,7 @@ public sealed class AccessibilityWalkTests(AccessibilityWalkFixture browser, ITe
         await signIn.Context.CloseAsync();
 
         var page = await browser.SignedInAsync(StaffSite.AdminEmail);
-        (string Path, string Ready)[] consoles =
-        [
-            ("/admin", "main [aria-label=可以使用的页面]"),
-            ("/admin/sessions", "main table tbody tr"),
-            ($"/admin/sessions/{live}", "main h1.session-title"),
-            ($"/admin/sessions/{live}/host", ".question-board .question-state"),
-            ($"/admin/sessions/{live}/type", "textarea.answer-text"),
-            ($"/admin/sessions/{live}/review", "#sent-back-heading"),
-            ($"/admin/sessions/{live}/moderate", ".moderation-item"),
-            ("/admin/moderation", "main table tbody tr"),
-            ("/admin/columns", "main table tbody tr"),
-            ("/admin/staff", "main table tbody tr"),
-            ("/admin/wordlists", "main table tbody tr"),
-            ("/admin/followups", "main .followup-counts"),
-            ("/admin/audit", "main table tbody tr"),
-            ("/account/password", "form button[type=submit]"),
-        ];
+        var consoles = StaffConsoles(live);
         foreach (var (path, ready) in consoles)
         {
             await page.GotoAsync(path);

@@ -19,7 +19,7 @@ public static class Reflow
           const wide = [...document.body.querySelectorAll('*')].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right > root.clientWidth + 1 && !scrolls(e); });
           if (root.scrollWidth <= root.clientWidth && wide.length === 0) return null;
           const innermost = wide.filter(e => !wide.some(o => o !== e && e.contains(o)));
-          const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+          const name = e => e instanceof SVGElement && e.closest('svg')?.parentElement ? 'svg in ' + name(e.closest('svg').parentElement) : e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
             (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).slice(0, 3).join('.') : '') +
             ' (right ' + Math.round(e.getBoundingClientRect().right) + 'px)';
           return 'page is ' + root.scrollWidth + 'px wide: ' + innermost.slice(0, 3).map(name).join(', ');

@@ -21,7 +21,7 @@ public static class DisplayModes
     public const string ElderClass = "elder";
 
     /// <summary>
-    /// The class for a public page's &lt;html&gt;: <see cref="ElderClass"/> in elder mode, else none. Widgets framed by a
+    /// The class for a page's &lt;html&gt; (public or staff): <see cref="ElderClass"/> in elder mode, else none. Widgets framed by a
     /// portal keep the portal's sizes (their frame is sized for them).
     /// </summary>
     public static string? PageClass(HttpRequest request) =>

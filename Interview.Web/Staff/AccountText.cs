@@ -18,11 +18,32 @@ public static class AccountText
         string.Format(CultureInfo.CurrentCulture, Get(key), args);
 }
 
-/// <summary>[Required], its message worded from the Account resources (<paramref name="key"/>) in the request's culture.</summary>
+/// <summary>
+/// [Required], its message worded in the request's culture from <paramref name="resources"/> (a marker type of
+/// Interview.Web.Resources; the Account resources when not given) by <paramref name="key"/>.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class RequiredTextAttribute(string key) : RequiredAttribute
+public sealed class RequiredTextAttribute(string key, Type? resources = null) : RequiredAttribute
 {
     public string Key { get; } = key;
 
-    public override string FormatErrorMessage(string name) => AccountText.Get(Key);
+    public override string FormatErrorMessage(string name) => resources is null ? AccountText.Get(Key) : ResourceText.Get(resources, Key);
+}
+
+/// <summary>[Range], its message worded like <see cref="RequiredTextAttribute"/>'s: for a choice that must be made (an id above 0).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RangeTextAttribute(int minimum, int maximum, string key, Type resources) : RangeAttribute(minimum, maximum)
+{
+    public string Key { get; } = key;
+
+    public override string FormatErrorMessage(string name) => ResourceText.Get(resources, Key);
+}
+
+/// <summary>A string of one of the site's resources by its marker type, in the current UI culture.</summary>
+internal static class ResourceText
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ResourceManager> Managers = new();
+
+    public static string Get(Type resources, string key) =>
+        Managers.GetOrAdd(resources, type => new ResourceManager(type)).GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }

@@ -59,3 +59,28 @@ public class ColumnsPageTests : AdminTestContext
         Assert.Single(cut.FindAll(".columns-table tbody tr"));
     }
 }
+
+/// <summary>A console form sent with a required field empty marks that field and sends nothing.</summary>
+public class ColumnFormErrorTests : AdminTestContext
+{
+    [Fact]
+    public async Task AnEmptyNameIsMarkedOnItsFieldWithItsMessageAndNothingIsCreated()
+    {
+        var cut = Render<ColumnsPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".column-form input")));
+
+        cut.FindAll(".column-form input")[1].Change("zhengwu-gongkai");
+        cut.Find("form.column-form").Submit();
+
+        cut.WaitForAssertion(() =>
+        {
+            var name = cut.FindAll(".column-form input")[0];
+            Assert.Equal("true", name.GetAttribute("aria-invalid"));
+            var described = name.GetAttribute("aria-describedby") ?? "";
+            Assert.Contains("请填写栏目名称。", string.Concat(described.Split(' ').Select(id => cut.Find($"[id='{id}']").TextContent)), StringComparison.Ordinal);
+            Assert.NotEqual("true", cut.FindAll(".column-form input")[1].GetAttribute("aria-invalid"));
+        });
+        await using var db = Database.CreateDbContext();
+        Assert.Empty(await db.Columns.ToListAsync());
+    }
+}

@@ -148,3 +148,34 @@ public class WordListsPageTests : AdminTestContext
         Assert.Contains(SnackbarMessages(), m => m.Contains("管理员", StringComparison.Ordinal));
     }
 }
+
+/// <summary>A new word list sent without a name marks the name field and creates nothing.</summary>
+public class NewWordListFormErrorTests : AdminTestContext
+{
+    public NewWordListFormErrorTests()
+    {
+        Services.AddSingleton<WordListMatchers>();
+        Services.AddSingleton<QuestionScreening>();
+        Services.AddSingleton<WordListAdmin>();
+    }
+
+    [Fact]
+    public async Task AMissingNameIsMarkedOnItsFieldAndNoListIsCreated()
+    {
+        var cut = Render<WordListsPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".new-wordlist-form textarea")));
+
+        cut.Find(".new-wordlist-form textarea").Change("蓝鲸飞行");
+        cut.Find("form.new-wordlist-form").Submit();
+
+        cut.WaitForAssertion(() =>
+        {
+            var name = cut.Find(".new-wordlist-form input[type=text]");
+            Assert.Equal("true", name.GetAttribute("aria-invalid"));
+            var described = (name.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains(described, id => cut.Find($"[id='{id}']").TextContent.Contains("请填写词表名称。", StringComparison.Ordinal));
+        });
+        await using var db = Database.CreateDbContext();
+        Assert.Empty(await db.WordLists.ToListAsync());
+    }
+}

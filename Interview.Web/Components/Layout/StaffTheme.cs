@@ -33,4 +33,31 @@ public static class StaffTheme
             },
         },
     };
+
+    /// <summary>
+    /// 长辈模式 for the consoles (the <c>interview.display</c> cookie says elder): every colour that carries text at 7:1
+    /// or more on white and ≥ 7:1 on its own 8% tint (WCAG AAA, axe's <c>color-contrast-enhanced</c>), secondary text
+    /// darker. The larger text and focus rings are in staff.css under <c>html.elder</c>, so they scale MudBlazor's rem
+    /// sizes as a whole instead of one typography entry at a time.
+    /// </summary>
+    public static MudTheme HighContrast { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#8e1c16",          // 9.0:1 (7.8:1 on its tint)
+            Secondary = "#143d6b",        // 11.0:1
+            Tertiary = "#004d40",         // 9.8:1
+            Info = "#084a8c",             // 8.9:1
+            Success = "#14481a",          // 10.7:1
+            Warning = "#6b4000",          // 8.9:1
+            Error = "#8e1414",            // 9.3:1
+            TextSecondary = "#3c4043",    // 10.5:1
+            AppbarBackground = "#8e1c16",
+        },
+        Typography = Theme.Typography,
+    };
+
+    /// <summary>The consoles' theme for <paramref name="mode"/>.</summary>
+    public static MudTheme For(Interview.Web.Accessibility.DisplayMode mode) =>
+        mode == Interview.Web.Accessibility.DisplayMode.Elder ? HighContrast : Theme;
 }

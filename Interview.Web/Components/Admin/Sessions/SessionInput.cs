@@ -1,15 +1,21 @@
 using Interview.Web.Admin;
 using Interview.Web.Hosting;
+using Interview.Web.Staff;
 
 namespace Interview.Web.Components.Admin.Sessions;
 
 /// <summary>What the session form holds while staff type: the times as the <c>datetime-local</c> fields give them, read in the site's time zone.</summary>
 public sealed class SessionInput
 {
+    // The messages a form shows beside each field (Shared/FocusFirstError); Missing() and the service check again.
+    [RangeText(1, int.MaxValue, "SessionColumnRequired", typeof(Resources.Staff))]
     public int ColumnId { get; set; }
+    [RequiredText("SessionTitleRequired", typeof(Resources.Staff))]
     public string Title { get; set; } = "";
     public string? Summary { get; set; }
+    [RequiredText("SessionStartRequired", typeof(Resources.Staff))]
     public string Start { get; set; } = "";
+    [RequiredText("SessionEndRequired", typeof(Resources.Staff))]
     public string End { get; set; } = "";
 
     public static SessionInput From(InterviewDraft session, SiteTime time)
@@ -43,6 +49,7 @@ public sealed class SessionInput
 /// <summary>One guest as the form holds it.</summary>
 public sealed class GuestInput
 {
+    [RequiredText("GuestNameRequired", typeof(Resources.Staff))]
     public string Name { get; set; } = "";
     public string? Position { get; set; }
     public string? Organization { get; set; }
