@@ -83,6 +83,22 @@ public sealed class CultureSwitchTests(DemoSiteFixture site) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task OnAnEnglishPageWhatStaffWroteIsMarkedAsChinese()
+    {
+        var id = await site.DemoInterviewIdAsync("published");
+
+        var english = await PageAsync($"/interviews/{id}?culture=en");
+        var chinese = await PageAsync($"/interviews/{id}");
+
+        // A screen reader then reads the title and the transcript with a Chinese voice, the labels with an English one.
+        Assert.Matches("<h1 lang=\"zh-CN\">[^<]+</h1>", english);
+        Assert.Contains("<div class=\"entry-body\" lang=\"zh-CN\">", english, StringComparison.Ordinal);
+        Assert.Contains("<h3 lang=\"zh-CN\">", english, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"entry-body\">", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h1 lang=", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheEnglishSiteNameIsASetting()
     {
         await using var renamed = new InterviewFactory().With("Interview:EnglishSiteName", "Shanghai Online Interviews");

@@ -33,6 +33,12 @@ public static class SiteCultures
     /// <summary>The value of <c>&lt;html lang&gt;</c> for the current culture.</summary>
     public static string CurrentLang => CurrentIsEnglish ? English : Chinese;
 
+    /// <summary>
+    /// The language of what staff and citizens wrote (titles, names, transcripts), for its elements' <c>lang</c> on English
+    /// pages (WCAG 3.1.2), so that a screen reader reads it with a Chinese voice; null on Chinese pages (no attribute).
+    /// </summary>
+    public static string? ContentLang => CurrentIsEnglish ? Chinese : null;
+
     /// <summary>The site's name in the current culture: <c>Interview:SiteName</c>, or <c>Interview:EnglishSiteName</c> in English.</summary>
     public static string SiteName(InterviewOptions options)
     {
