@@ -19,6 +19,8 @@ public sealed record BlockRequest(string? Reason);
 
 public sealed record PhoneResponse(string? Phone);
 
+public sealed record MeTooResponse(int Count);
+
 public sealed record ReceiptStatus(
     string Status, string? ReasonCategory, string? MergedIntoUrl, string? AnswerUrl, string InterviewTitle, DateTimeOffset? FollowUpDueAt = null);
 
@@ -27,7 +29,7 @@ public static class QuestionApi
 {
     /// <summary>The intake's collaborators: per-client limits live in the service, so they hold for every way in.</summary>
     public static IServiceCollection AddQuestionLimits(this IServiceCollection services) =>
-        services.AddSingleton<ClientKeys>().AddSingleton<QuestionLimiter>().AddSingleton<QuestionWriter>();
+        services.AddSingleton<ClientKeys>().AddSingleton<QuestionLimiter>().AddSingleton<QuestionWriter>().AddSingleton<MeToos>();
 
     public static IEndpointRouteBuilder MapQuestionApi(this IEndpointRouteBuilder app)
     {
@@ -35,6 +37,8 @@ public static class QuestionApi
         api.MapPost("/interviews/{id:int}/questions", Ask)
             .WithSummary("A citizen asks a question (nickname ≤ 20, text ≤ 500 characters, optional phone for staff follow-up only). 202 with the receipt; nothing is public before a moderator approves it. An Idempotency-Key header makes a repeated submit one question.");
         api.MapGet("/receipts/{receipt}", Receipt).WithSummary("The state of a question by its receipt.");
+        api.MapPost("/questions/{qid:int}/me-too", MeToo)
+            .WithSummary("同问: adds the client's voice to an approved question (once per client; a repeat changes nothing, and the asker's own is the question). 200 with the count; a question that is not public → 404; a cancelled session → 409.");
 
         var staff = app.MapGroup("/api/v1").WithTags("Moderation").AddEndpointFilter(StaffEndpoints.TranslateErrors);
         staff.MapGet("/interviews/{id:int}/questions", Queue).RequireAuthorization(Staff.StaffPolicies.Questions)
@@ -62,6 +66,9 @@ public static class QuestionApi
             id, body.Nickname, body.Text, body.Phone, http.Request.Headers["Idempotency-Key"], clients.For(http.Connection.RemoteIpAddress));
         return TypedResults.Accepted($"/api/v1/receipts/{receipt}", new ReceiptResponse(receipt));
     }
+
+    private static async Task<Ok<MeTooResponse>> MeToo(int qid, MeToos meToos, ClientKeys clients, HttpContext http) =>
+        TypedResults.Ok(new MeTooResponse(await meToos.AddAsync(qid, clients.For(http.Connection.RemoteIpAddress))));
 
     private static async Task<IResult> Queue(int id, string? status, Moderation moderation, HttpContext http)
     {

@@ -463,6 +463,32 @@ namespace Interview.Web.Data.Migrations
                     b.ToTable("ClientBlocks", (string)null);
                 });
 
+            modelBuilder.Entity("Interview.Domain.Questions.MeToo", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "ClientKey")
+                        .IsUnique();
+
+                    b.ToTable("MeToos", (string)null);
+                });
+
             modelBuilder.Entity("Interview.Domain.Questions.Question", b =>
                 {
                     b.Property<int>("Id")
@@ -975,6 +1001,15 @@ namespace Interview.Web.Data.Migrations
                     b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
                         .WithMany()
                         .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Interview.Domain.Questions.MeToo", b =>
+                {
+                    b.HasOne("Interview.Domain.Questions.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

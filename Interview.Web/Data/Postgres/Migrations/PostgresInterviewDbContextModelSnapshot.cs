@@ -477,6 +477,33 @@ namespace Interview.Web.Data.ProbeTmp
                     b.ToTable("ClientBlocks", (string)null);
                 });
 
+            modelBuilder.Entity("Interview.Domain.Questions.MeToo", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "ClientKey")
+                        .IsUnique();
+
+                    b.ToTable("MeToos", (string)null);
+                });
+
             modelBuilder.Entity("Interview.Domain.Questions.Question", b =>
                 {
                     b.Property<int>("Id")
@@ -996,6 +1023,15 @@ namespace Interview.Web.Data.ProbeTmp
                     b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
                         .WithMany()
                         .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Interview.Domain.Questions.MeToo", b =>
+                {
+                    b.HasOne("Interview.Domain.Questions.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
