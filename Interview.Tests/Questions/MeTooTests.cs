@@ -4,6 +4,7 @@ using System.Text.Json;
 using Interview.Tests.Support;
 using Interview.Tests.Support.Servers;
 using Interview.Web.Data;
+using Interview.Web.Public;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +48,8 @@ public abstract class MeTooSuite
         Assert.Equal(2, await MeTooAsync(second, qid));
 
         Assert.Equal(2, await StaffCountAsync(admin, live, qid));
+        var publicList = await site.Services.GetRequiredService<PublicCatalog>().ApprovedQuestionsAsync(live);
+        Assert.Equal(2, publicList.Single(q => q.Id == qid).MeToo);
     }
 
     [Fact]
