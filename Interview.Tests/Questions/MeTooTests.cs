@@ -3,9 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Interview.Tests.Support;
 using Interview.Tests.Support.Servers;
-using Interview.Web.Data;
 using Interview.Web.Public;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Tests.Questions;
@@ -40,7 +38,7 @@ public abstract class MeTooSuite
         using var first = site.CreateDefaultClient(new ClientAddress("10.7.0.2"));
         using var second = site.CreateDefaultClient(new ClientAddress("10.7.0.3"));
         using var admin = site.Client(await site.TokenAsync());
-        var qid = await ApprovedAsync(site, admin, asker, live, "公交站能不能挪近一点？");
+        var qid = await site.ApprovedQuestionAsync(admin, asker, live, "公交站能不能挪近一点？");
 
         Assert.Equal(1, await MeTooAsync(first, qid));
         Assert.Equal(1, await MeTooAsync(first, qid));
@@ -60,10 +58,10 @@ public abstract class MeTooSuite
         using var asker = site.CreateDefaultClient(new ClientAddress("10.7.1.1"));
         using var citizen = site.CreateDefaultClient(new ClientAddress("10.7.1.2"));
         using var admin = site.Client(await site.TokenAsync());
-        var pending = await QuestionIdAsync(site, await AskAsync(asker, scheduled, "还没审核的问题"));
-        var rejected = await QuestionIdAsync(site, await AskAsync(asker, scheduled, "不会采用的问题"));
+        var pending = await site.QuestionIdAsync(await asker.AskAsync(scheduled, "还没审核的问题"));
+        var rejected = await site.QuestionIdAsync(await asker.AskAsync(scheduled, "不会采用的问题"));
         Assert.True((await admin.PostAsJsonAsync($"/api/v1/questions/{rejected}/reject", new { reasonCategory = "offTopic" })).IsSuccessStatusCode);
-        var approved = await ApprovedAsync(site, admin, asker, scheduled, "采用了的问题");
+        var approved = await site.ApprovedQuestionAsync(admin, asker, scheduled, "采用了的问题");
 
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.PostAsync($"/api/v1/questions/{pending}/me-too", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.PostAsync($"/api/v1/questions/{rejected}/me-too", null)).StatusCode);
@@ -87,10 +85,10 @@ public abstract class MeTooSuite
         using var duplicateAsker = site.CreateDefaultClient(new ClientAddress("10.7.2.2"));
         using var alreadyJoined = site.CreateDefaultClient(new ClientAddress("10.7.2.3"));
         using var admin = site.Client(await site.TokenAsync());
-        var survivor = await ApprovedAsync(site, admin, asker, live, "老旧小区加装电梯怎么申请？");
+        var survivor = await site.ApprovedQuestionAsync(admin, asker, live, "老旧小区加装电梯怎么申请？");
         Assert.Equal(1, await MeTooAsync(alreadyJoined, survivor));
-        var duplicate = await QuestionIdAsync(site, await AskAsync(duplicateAsker, live, "加装电梯去哪里申请"));
-        var ownDuplicate = await QuestionIdAsync(site, await AskAsync(asker, live, "电梯的事再问一遍"));
+        var duplicate = await site.QuestionIdAsync(await duplicateAsker.AskAsync(live, "加装电梯去哪里申请"));
+        var ownDuplicate = await site.QuestionIdAsync(await asker.AskAsync(live, "电梯的事再问一遍"));
 
         Assert.True((await admin.PostAsJsonAsync($"/api/v1/questions/{duplicate}/merge", new { intoQuestionId = survivor })).IsSuccessStatusCode);
         Assert.True((await admin.PostAsJsonAsync($"/api/v1/questions/{ownDuplicate}/merge", new { intoQuestionId = survivor })).IsSuccessStatusCode);
@@ -108,7 +106,7 @@ public abstract class MeTooSuite
         var live = await site.DemoInterviewIdAsync("live");
         using var asker = site.CreateDefaultClient(new ClientAddress("10.7.3.1"));
         using var admin = site.Client(await site.TokenAsync());
-        var qid = await ApprovedAsync(site, admin, asker, live, "高峰时段地铁能加车吗？");
+        var qid = await site.ApprovedQuestionAsync(admin, asker, live, "高峰时段地铁能加车吗？");
         var clients = Enumerable.Range(10, 20).Select(i => site.CreateDefaultClient(new ClientAddress($"10.7.3.{i}"))).ToList();
         using var twin = site.CreateDefaultClient(new ClientAddress("10.7.3.200"));
 
@@ -138,26 +136,5 @@ public abstract class MeTooSuite
     {
         var items = JsonDocument.Parse(await staff.GetStringAsync($"/api/v1/interviews/{interviewId}/questions")).RootElement.GetProperty("items");
         return items.EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == qid).GetProperty("meToo").GetInt32();
-    }
-
-    private static async Task<int> ApprovedAsync(StaffSite site, HttpClient admin, HttpClient asker, int interviewId, string text)
-    {
-        var qid = await QuestionIdAsync(site, await AskAsync(asker, interviewId, text));
-        Assert.True((await admin.PostAsJsonAsync($"/api/v1/questions/{qid}/approve", new { })).IsSuccessStatusCode);
-        return qid;
-    }
-
-    private static async Task<string> AskAsync(HttpClient client, int id, string text)
-    {
-        var response = await client.PostAsJsonAsync($"/api/v1/interviews/{id}/questions", new { nickname = "网友", text });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("receipt").GetString()!;
-    }
-
-    private static async Task<int> QuestionIdAsync(StaffSite site, string receipt)
-    {
-        var contexts = site.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync();
-        return await db.Questions.Where(q => q.Receipt == receipt).Select(q => q.Id).SingleAsync();
     }
 }

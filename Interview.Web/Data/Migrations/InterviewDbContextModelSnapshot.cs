@@ -366,6 +366,37 @@ namespace Interview.Web.Data.Migrations
                     b.ToTable("Interviews", (string)null);
                 });
 
+            modelBuilder.Entity("Interview.Domain.Interviews.StudioScreen", b =>
+                {
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PinnedQuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InterviewId");
+
+                    b.HasIndex("PinnedQuestionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("StudioScreens", (string)null);
+                });
+
             modelBuilder.Entity("Interview.Domain.Interviews.TranscriptEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -985,6 +1016,20 @@ namespace Interview.Web.Data.Migrations
                         .HasForeignKey("ColumnId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Interview.Domain.Interviews.StudioScreen", b =>
+                {
+                    b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
+                        .WithOne()
+                        .HasForeignKey("Interview.Domain.Interviews.StudioScreen", "InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Interview.Domain.Questions.Question", null)
+                        .WithMany()
+                        .HasForeignKey("PinnedQuestionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Interview.Domain.Interviews.TranscriptEntry", b =>

@@ -378,6 +378,36 @@ namespace Interview.Web.Data.ProbeTmp
                     b.ToTable("Interviews", (string)null);
                 });
 
+            modelBuilder.Entity("Interview.Domain.Interviews.StudioScreen", b =>
+                {
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("PinnedQuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("InterviewId");
+
+                    b.HasIndex("PinnedQuestionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("StudioScreens", (string)null);
+                });
+
             modelBuilder.Entity("Interview.Domain.Interviews.TranscriptEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1007,6 +1037,20 @@ namespace Interview.Web.Data.ProbeTmp
                         .HasForeignKey("ColumnId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Interview.Domain.Interviews.StudioScreen", b =>
+                {
+                    b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
+                        .WithOne()
+                        .HasForeignKey("Interview.Domain.Interviews.StudioScreen", "InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Interview.Domain.Questions.Question", null)
+                        .WithMany()
+                        .HasForeignKey("PinnedQuestionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Interview.Domain.Interviews.TranscriptEntry", b =>
