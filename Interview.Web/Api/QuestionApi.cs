@@ -21,8 +21,13 @@ public sealed record PhoneResponse(string? Phone);
 
 public sealed record MeTooResponse(int Count);
 
+/// <summary>
+/// A receipt's state: <c>text</c> is the question as sent (personal data masked), <c>publishedText</c> the moderator's
+/// wording when it differs, <c>answerText</c> the answer once there is one.
+/// </summary>
 public sealed record ReceiptStatus(
-    string Status, string? ReasonCategory, string? MergedIntoUrl, string? AnswerUrl, string InterviewTitle, DateTimeOffset? FollowUpDueAt = null);
+    string Status, string? ReasonCategory, string? MergedIntoUrl, string? AnswerUrl, string InterviewTitle, DateTimeOffset? FollowUpDueAt = null,
+    string Text = "", string? PublishedText = null, string? AnswerText = null, bool SessionCancelled = false);
 
 /// <summary>Citizens' questions (CONTRACT.md): submit with a receipt back, and look the receipt up. No account.</summary>
 public static class QuestionApi
@@ -124,7 +129,7 @@ public static class QuestionApi
             ? TypedResults.Problem(detail: "没有这个回执号，请核对后再查。", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(new ReceiptStatus(view.Status.ToString().ToLowerInvariant(),
                 view.ReasonCategory is { } reason ? JsonName(reason) : null, view.MergedIntoUrl, view.AnswerUrl, view.InterviewTitle,
-                time.Local(view.FollowUpDueAt)));
+                time.Local(view.FollowUpDueAt), view.Text, view.PublishedText, view.AnswerText, view.SessionCancelled));
     }
 
     private static string JsonName(RejectReason reason) => reason switch
