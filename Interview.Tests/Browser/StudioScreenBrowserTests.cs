@@ -28,10 +28,7 @@ public sealed class StudioScreenBrowserTests(LiveSiteFixture browser, ITestOutpu
         var third = await Site.ApprovedQuestionAsync(admin, citizen, id, "社区食堂能开到晚上吗？", "上班族");
         var url = await LinkAsync(admin, id);
         var errors = new List<string>();
-        var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
-        page.PageError += (_, error) => errors.Add(error);
-        Assert.Equal(200, (await page.GotoAsync(url))!.Status);
+        var page = await OpenAsync(url, errors);
         await Assertions.Expect(page.Locator("main.screen[data-live=joined]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-part=question]")).ToBeHiddenAsync();
 
@@ -69,14 +66,23 @@ public sealed class StudioScreenBrowserTests(LiveSiteFixture browser, ITestOutpu
         var question = await Site.ApprovedQuestionAsync(admin, citizen, id, "夜市会恢复吗？", "夜猫子");
         await PublishAsync(admin, id, new { kind = "question", questionId = question });
         var url = await LinkAsync(admin, id);
-        var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
 
-        Assert.Equal(200, (await page.GotoAsync(url + "?overlay=1"))!.Status);
+        var page = await OpenAsync(url + "?overlay=1", []);
 
         await Assertions.Expect(page.Locator("[data-field=question]")).ToHaveTextAsync("夜市会恢复吗？");
         Assert.Equal("rgba(0, 0, 0, 0)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
         var box = (await page.Locator("main.screen-overlay").BoundingBoxAsync())!;
         Assert.True(box.Y > 1080 / 2, $"the overlay should sit in the lower part of the frame, not at y={box.Y}");
+    }
+
+    /// <summary>A full-HD page, as a studio display or a mixer's browser source, collecting script errors into <paramref name="errors"/>.</summary>
+    private async Task<IPage> OpenAsync(string url, List<string> errors)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        Assert.Equal(200, (await page.GotoAsync(url))!.Status);
+        return page;
     }
 
     private static async Task<string> LinkAsync(HttpClient admin, int id)
