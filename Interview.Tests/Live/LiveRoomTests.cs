@@ -209,22 +209,7 @@ public abstract partial class LiveRoomSuite(LiveRoomTests.Site site)
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(own)).StatusCode);
     }
 
-    private async Task<int> NewLiveSessionAsync()
-    {
-        using var admin = site.Client(await site.TokenAsync());
-        var created = await admin.PostAsJsonAsync("/api/v1/interviews", new
-        {
-            columnId = 1,
-            title = $"直播测试 {Guid.NewGuid():N}"[..12],
-            scheduledStart = "2026-11-22T10:00:00+08:00",
-            scheduledEnd = "2026-11-22T11:00:00+08:00",
-            guests = new[] { new { name = "李卫东", title = "主任", organization = "市疾控中心" } },
-        });
-        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
-        await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/transitions", new { to = "scheduled" });
-        await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/transitions", new { to = "live" });
-        return id;
-    }
+    private Task<int> NewLiveSessionAsync() => site.NewLiveSessionAsync("直播测试");
 
     private static async Task PublishAsync(HttpClient admin, int id, string markdown) =>
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/entries", new { kind = "host", markdown })).StatusCode);
@@ -236,12 +221,7 @@ public abstract partial class LiveRoomSuite(LiveRoomTests.Site site)
             .GetProperty("items").EnumerateArray().ToList();
     }
 
-    private async Task<int> GuestIdAsync(int id)
-    {
-        using var client = site.CreateClient();
-        return JsonDocument.Parse(await client.GetStringAsync($"/api/v1/interviews/{id}")).RootElement
-            .GetProperty("guests")[0].GetProperty("id").GetInt32();
-    }
+    private Task<int> GuestIdAsync(int id) => site.GuestIdAsync(id);
 
     private async Task<int> PendingQuestionIdAsync(int interviewId)
     {
@@ -250,15 +230,9 @@ public abstract partial class LiveRoomSuite(LiveRoomTests.Site site)
         return db.Questions.First(q => q.InterviewId == interviewId && q.Status == Interview.Domain.Questions.QuestionStatus.Pending).Id;
     }
 
-    private async Task AssignAsync(int id, string staffId, Interview.Domain.Staff.StaffRole role) =>
-        await site.Services.GetRequiredService<Interview.Web.Admin.InterviewAdmin>().AssignAsync(await AdminAsync(), id, staffId, role);
+    private Task AssignAsync(int id, string staffId, Interview.Domain.Staff.StaffRole role) => site.AssignAsync(id, staffId, role);
 
-    private async Task<StaffActor> AdminAsync()
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var admin = (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(StaffSite.AdminEmail))!;
-        return new StaffActor(admin.Id, StaffSite.AdminEmail, "127.0.0.1");
-    }
+    private Task<StaffActor> AdminAsync() => site.AdminActorAsync();
 }
 
 public sealed class LiveRoomTests(LiveRoomTests.Site site) : LiveRoomSuite(site), IClassFixture<LiveRoomTests.Site>

@@ -15,7 +15,7 @@ public sealed class LiveClient : IAsyncDisposable
     public ConcurrentQueue<JsonElement> Entries { get; } = new();
     public ConcurrentQueue<JsonElement> Statuses { get; } = new();
 
-    /// <summary>Every message the hub sent (entry, question, status) as its JSON, for tests that search all public output.</summary>
+    /// <summary>Every message the hub sent (entry, question, status, screen) as its JSON, for tests that search all public output.</summary>
     public ConcurrentQueue<string> Messages { get; } = new();
 
     /// <param name="clientAddress">The viewer's address (X-Test-Client); loopback when not given.</param>
@@ -44,6 +44,7 @@ public sealed class LiveClient : IAsyncDisposable
             client.Messages.Enqueue(s.GetRawText());
         });
         connection.On<JsonElement>("question", q => client.Messages.Enqueue(q.GetRawText()));
+        connection.On<JsonElement>("screen", s => client.Messages.Enqueue(s.GetRawText()));
         await connection.StartAsync();
         return client;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using Interview.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Tests.Web;
 
@@ -188,9 +189,26 @@ public sealed class PublicSiteTests(DemoSiteFixture site) : IClassFixture<DemoSi
         Assert.Equal(11, stats.GetProperty("approved").GetInt32());
         Assert.Equal(2, stats.GetProperty("merged").GetInt32());
         Assert.Equal(10, stats.GetProperty("answeredLive").GetInt32());
-        Assert.Equal(0, stats.GetProperty("answeredLater").GetInt32());
+        Assert.Equal(1, stats.GetProperty("answeredLater").GetInt32());
         Assert.Equal(2, stats.GetProperty("rejected").GetInt32());
         Assert.True(stats.GetProperty("medianSecondsToAnswer").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task TheDemoArchiveFollowsItsOwnRulesEveryApprovedQuestionIsAnsweredTheLateOneByAFollowUp()
+    {
+        var id = await site.DemoInterviewIdAsync("published");
+        var contexts = site.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Interview.Web.Data.InterviewDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var questions = db.Questions.Where(q => q.InterviewId == id).ToList();
+        var entries = (await GetJsonAsync($"/api/v1/interviews/{id}/entries")).GetProperty("items").EnumerateArray().ToList();
+
+        Assert.DoesNotContain(questions, q => q.Status == Interview.Domain.Questions.QuestionStatus.Approved);
+        var late = Assert.Single(questions, q => q.AnsweredLater);
+        Assert.NotNull(late.FollowUpDueAt);
+        Assert.True(late.AnsweredAt <= late.FollowUpDueAt, "the demo's follow-up is answered on time");
+        var followUp = Assert.Single(entries, e => e.GetProperty("kind").GetString() == "followup");
+        Assert.Equal(late.Id, followUp.GetProperty("questionId").GetInt32());
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public static class LiveApi
 {
     public static IEndpointRouteBuilder MapLiveApi(this IEndpointRouteBuilder app)
     {
+        app.MapScreenApi();
         var api = app.MapGroup("/api/v1").WithTags("Live").AddEndpointFilter(StaffEndpoints.TranslateErrors);
         api.MapPost("/interviews/{id:int}/entries", Publish).RequireAuthorization(StaffPolicies.Publish)
             .WithSummary("Publishes an entry (host remarks, a question put to the guests, a note; guests' answers by typists), or submits a guest's answer for review where two-key review is on.");

@@ -19,15 +19,22 @@ public sealed record BlockRequest(string? Reason);
 
 public sealed record PhoneResponse(string? Phone);
 
+public sealed record MeTooResponse(int Count);
+
+/// <summary>
+/// A receipt's state: <c>text</c> is the question as sent (personal data masked), <c>publishedText</c> the moderator's
+/// wording when it differs, <c>answerText</c> the answer once there is one.
+/// </summary>
 public sealed record ReceiptStatus(
-    string Status, string? ReasonCategory, string? MergedIntoUrl, string? AnswerUrl, string InterviewTitle, DateTimeOffset? FollowUpDueAt = null);
+    string Status, string? ReasonCategory, string? MergedIntoUrl, string? AnswerUrl, string InterviewTitle, DateTimeOffset? FollowUpDueAt = null,
+    string Text = "", string? PublishedText = null, string? AnswerText = null, bool SessionCancelled = false);
 
 /// <summary>Citizens' questions (CONTRACT.md): submit with a receipt back, and look the receipt up. No account.</summary>
 public static class QuestionApi
 {
     /// <summary>The intake's collaborators: per-client limits live in the service, so they hold for every way in.</summary>
     public static IServiceCollection AddQuestionLimits(this IServiceCollection services) =>
-        services.AddSingleton<ClientKeys>().AddSingleton<QuestionLimiter>().AddSingleton<QuestionWriter>();
+        services.AddSingleton<ClientKeys>().AddSingleton<QuestionLimiter>().AddSingleton<QuestionWriter>().AddSingleton<MeToos>();
 
     public static IEndpointRouteBuilder MapQuestionApi(this IEndpointRouteBuilder app)
     {
@@ -35,6 +42,8 @@ public static class QuestionApi
         api.MapPost("/interviews/{id:int}/questions", Ask)
             .WithSummary("A citizen asks a question (nickname ≤ 20, text ≤ 500 characters, optional phone for staff follow-up only). 202 with the receipt; nothing is public before a moderator approves it. An Idempotency-Key header makes a repeated submit one question.");
         api.MapGet("/receipts/{receipt}", Receipt).WithSummary("The state of a question by its receipt.");
+        api.MapPost("/questions/{qid:int}/me-too", MeToo)
+            .WithSummary("同问: adds the client's voice to an approved question (once per client; a repeat changes nothing, and the asker's own is the question). 200 with the count; a question that is not public → 404; a cancelled session → 409.");
 
         var staff = app.MapGroup("/api/v1").WithTags("Moderation").AddEndpointFilter(StaffEndpoints.TranslateErrors);
         staff.MapGet("/interviews/{id:int}/questions", Queue).RequireAuthorization(Staff.StaffPolicies.Questions)
@@ -62,6 +71,9 @@ public static class QuestionApi
             id, body.Nickname, body.Text, body.Phone, http.Request.Headers["Idempotency-Key"], clients.For(http.Connection.RemoteIpAddress));
         return TypedResults.Accepted($"/api/v1/receipts/{receipt}", new ReceiptResponse(receipt));
     }
+
+    private static async Task<Ok<MeTooResponse>> MeToo(int qid, MeToos meToos, ClientKeys clients, HttpContext http) =>
+        TypedResults.Ok(new MeTooResponse(await meToos.AddAsync(qid, clients.For(http.Connection.RemoteIpAddress))));
 
     private static async Task<IResult> Queue(int id, string? status, Moderation moderation, HttpContext http)
     {
@@ -117,7 +129,7 @@ public static class QuestionApi
             ? TypedResults.Problem(detail: Text.ErrorText.Word(Text.SiteErrorCodes.ReceiptNotFound), statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(new ReceiptStatus(view.Status.ToString().ToLowerInvariant(),
                 view.ReasonCategory is { } reason ? JsonName(reason) : null, view.MergedIntoUrl, view.AnswerUrl, view.InterviewTitle,
-                time.Local(view.FollowUpDueAt)));
+                time.Local(view.FollowUpDueAt), view.Text, view.PublishedText, view.AnswerText, view.SessionCancelled));
     }
 
     private static string JsonName(RejectReason reason) => reason switch

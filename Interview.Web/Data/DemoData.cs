@@ -170,6 +170,16 @@ public static class DemoData
         live.Guest(doctor, At(51, 10), "出现流感症状要及时休息、科学就医，抗病毒药物请遵医嘱使用，不要自行囤药、乱用药。");
         live.Host(At(53), "感谢李主任、王主任做客访谈间，也感谢各位网友的积极参与！本期访谈中未能现场答复的问题，我们将在会后5个工作日内答复，网友可凭提问回执查询办理情况。本期《卫健在线》在线访谈到此结束，我们下期再见！");
         session.TransitionTo(InterviewStatus.Ended, At(56));
+        // The delivery rider's question came too late to be put to the guests: it became a follow-up (会后答复 within five
+        // working days, as the host promised) and the CDC answered it the next morning, before the archive went up.
+        workers.BecomeFollowUp(day.AddDays(7).AddHours(23).AddMinutes(59));
+        await seed.SaveAsync();
+        live.FollowUp(workers, cdc, day.AddDays(1).AddHours(10).AddMinutes(15), """
+            感谢您和外卖骑手朋友们的关心！快递、外卖等新业态从业人员流动性大、接触人员多，是我们推荐接种流感疫苗的重点人群。
+
+            1. **集中接种**：配送站点可以联系所在辖区的社区卫生服务中心，预约上门或到站点集中接种，接种门诊会根据人数安排时间；
+            2. **费用**：流感疫苗属于非免疫规划疫苗，按自愿自费原则接种；职工医保参保人员可以使用个人账户支付，部分平台企业也为骑手提供了接种补贴，请向所在站点了解。
+            """);
         await seed.SaveAsync();
 
         // The ILI figure was read out for all clinics rather than the sentinel hospitals; staff corrected it later.
@@ -319,6 +329,14 @@ public static class DemoData
             Add(EntryKind.Question, question.Nickname, seed.Plain(question.Text), askedAt, null, question.Id);
             var answer = Guest(guest, answeredAt, markdown);
             question.MarkAnswered(false, answeredAt);
+            return answer;
+        }
+
+        /// <summary>A follow-up answer (会后答复) to a question left open when the session ended, published after it.</summary>
+        public TranscriptEntry FollowUp(Question question, Guest guest, DateTimeOffset at, string markdown)
+        {
+            var answer = Add(EntryKind.FollowUp, guest.Name, seed.Render(markdown), at, guest.Id, question.Id);
+            question.MarkAnswered(true, at);
             return answer;
         }
 

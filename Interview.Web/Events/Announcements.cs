@@ -89,6 +89,9 @@ public sealed class Announcements(IEventBus bus, PublicCatalog catalog, Hosting.
             case SenderBlocked blocked:
                 yield return new QuestionsChanged(blocked.Block.InterviewId);
                 break;
+            case ScreenPinned pinned:
+                yield return new ScreenChanged(pinned.Screen.InterviewId);
+                break;
         }
     }
 

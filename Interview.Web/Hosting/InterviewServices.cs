@@ -62,6 +62,7 @@ public static class InterviewServices
         services.AddSingleton<Events.IEventBus>(sp => sp.GetRequiredService<Live.LiveNotifier>());
         services.AddSingleton<Live.LivePublisher>();
         services.AddSingleton<Live.LiveDesk>();
+        services.AddSingleton<Live.StudioScreens>();
         services.AddSingleton<Questions.QuestionIntake>();
         services.AddSingleton<Questions.Moderation>();
         services.AddFollowUps();

@@ -17,6 +17,8 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<InterviewOpti
     {
         var embed = context.Request.Path.StartsWithSegments("/embed", StringComparison.OrdinalIgnoreCase);
         var staff = StaffPages.IsStaffPath(context.Request.Path);
+        // A studio screen's address is its key (Live/StudioScreens): never sent on, cached or indexed.
+        var screen = context.Request.Path.StartsWithSegments("/screen", StringComparison.OrdinalIgnoreCase);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
@@ -27,7 +29,12 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<InterviewOpti
                 headers.XFrameOptions = "SAMEORIGIN";
             }
             headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Referrer-Policy"] = screen ? "no-referrer" : "strict-origin-when-cross-origin";
+            if (screen)
+            {
+                headers.CacheControl = "no-store";
+                headers["X-Robots-Tag"] = "noindex, nofollow";
+            }
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             return Task.CompletedTask;
         });

@@ -16,7 +16,7 @@ public sealed record DeskSession(int Id, string Title, InterviewStatus Status, b
 /// as approved need an audited reveal (<see cref="Questions.Moderation.RevealTextAsync"/>).
 /// </summary>
 public sealed record DeskQuestion(
-    int Id, string Nickname, string Text, QuestionStatus Status, DateTimeOffset SubmittedAt, int? AskedSeq, bool PersonalData = false);
+    int Id, string Nickname, string Text, QuestionStatus Status, DateTimeOffset SubmittedAt, int? AskedSeq, bool PersonalData = false, int MeToo = 0);
 
 /// <summary>A session someone is assigned to, with the roles they hold in it.</summary>
 public sealed record MySession(int Id, string Title, InterviewStatus Status, DateTimeOffset ScheduledStart, IReadOnlyList<StaffRole> Roles);
@@ -58,11 +58,12 @@ public sealed class LiveDesk(IDbContextFactory<InterviewDbContext> contexts, Sta
         var questions = await db.Questions.AsNoTracking()
             .Where(q => q.InterviewId == interviewId && (q.Status == QuestionStatus.Approved || q.Status == QuestionStatus.Answered))
             .OrderBy(q => q.SubmittedAt).ToListAsync();
+        var meToo = await Questions.MeToos.CountsAsync(db, questions.Select(q => q.Id).ToList());
         return questions.Select(q =>
         {
             var (nickname, text) = (Domain.Screening.PersonalData.Mask(q.Nickname), Domain.Screening.PersonalData.Mask(q.Text));
             return new DeskQuestion(q.Id, nickname, text, q.Status, q.SubmittedAt, asked.FirstOrDefault(a => a.QuestionId == q.Id)?.Seq,
-                nickname != q.Nickname || text != q.Text);
+                nickname != q.Nickname || text != q.Text, meToo.GetValueOrDefault(q.Id));
         }).ToList();
     }
 }

@@ -70,6 +70,7 @@ public sealed class LiveHubRelay(
             EntryPublished e => await SendAsync(group, "entry", map.Entry(e.Entry)),
             StatusChanged s => await SendAsync(group, "status", new StatusMessage(s.InterviewId, s.Status)),
             QuestionApproved q => await SendAsync(group, "question", new QuestionMessage(q.QuestionId, q.Nickname, q.Text)),
+            ScreenChanged s => await SendAsync(group, "screen", new ScreenMessage(s.InterviewId)),
             _ => null,
         };
         if (message is not null)
@@ -88,3 +89,6 @@ public sealed class LiveHubRelay(
 public sealed record StatusMessage(int InterviewId, Domain.Interviews.InterviewStatus Status);
 
 public sealed record QuestionMessage(int Id, string Nickname, string Text);
+
+/// <summary>The studio screen's content changed (<see cref="StudioScreens"/>): screens fetch it again.</summary>
+public sealed record ScreenMessage(int InterviewId);

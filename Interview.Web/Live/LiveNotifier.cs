@@ -17,6 +17,7 @@ namespace Interview.Web.Live;
 [JsonDerivedType(typeof(DeskChanged), "deskChanged")]
 [JsonDerivedType(typeof(QuestionsChanged), "questionsChanged")]
 [JsonDerivedType(typeof(DraftsChanged), "draftsChanged")]
+[JsonDerivedType(typeof(ScreenChanged), "screenChanged")]
 public abstract record LiveEvent(int InterviewId);
 
 /// <summary>A transcript entry was published, or corrected (same seq).</summary>
@@ -101,3 +102,6 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger) : IEventBus
         public void Dispose() => owner.Remove(this);
     }
 }
+
+/// <summary>The host put another question on the studio screen (or went back to following the session): screens refetch.</summary>
+public sealed record ScreenChanged(int InterviewId) : LiveEvent(InterviewId);

@@ -161,14 +161,14 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         return entries.Select(ToView).ToList();
     }
 
-    /// <summary>The approved questions of a session, oldest first: only what a moderator let through (先审后发).</summary>
+    /// <summary>The approved questions of a session, oldest first, with their 同问 counts: only what a moderator let through (先审后发).</summary>
     public async Task<IReadOnlyList<PublicQuestion>> ApprovedQuestionsAsync(int interviewId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Questions.AsNoTracking()
             .Where(q => q.InterviewId == interviewId && (q.Status == QuestionStatus.Approved || q.Status == QuestionStatus.Answered))
             .OrderBy(q => q.DecidedAt).ThenBy(q => q.Id)
-            .Select(q => new PublicQuestion(q.Id, q.Nickname, q.Text))
+            .Select(q => new PublicQuestion(q.Id, q.Nickname, q.Text, db.MeToos.Count(m => m.QuestionId == q.Id)))
             .ToListAsync(cancellationToken);
     }
 

@@ -83,8 +83,8 @@ public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>An approved citizen question on the public question list.</summary>
-public sealed record PublicQuestion(int Id, string Nickname, string Text);
+/// <summary>An approved citizen question on the public question list; <paramref name="MeToo"/> is how many joined it (同问).</summary>
+public sealed record PublicQuestion(int Id, string Nickname, string Text, int MeToo = 0);
 
 /// <summary>A published session with every entry, for the downloads (Markdown, snapshot).</summary>
 public sealed record ArchiveView(InterviewDetail Detail, IReadOnlyList<EntryView> Entries);

@@ -15,13 +15,14 @@ namespace Interview.Web.Questions;
 /// <see cref="Moderation.RevealPhoneAsync"/>, which is audited. Personal data in <see cref="Nickname"/>,
 /// <see cref="Text"/> and <see cref="OriginalText"/> is masked the same way (<see cref="PersonalData"/> says whether
 /// there was any); the words as written need <see cref="Moderation.RevealTextAsync"/>, audited too.
-/// <see cref="ClientBlocked"/> says whether its sender is barred from the session.
+/// <see cref="ClientBlocked"/> says whether its sender is barred from the session; <see cref="MeToo"/> how many others
+/// joined it (同问, <see cref="MeToos"/>).
 /// </summary>
 public sealed record ModerationItem(
     int Id, string Nickname, string Text, string OriginalText, QuestionStatus Status, DateTimeOffset SubmittedAt,
     string? DecidedBy, IReadOnlyList<QuestionFlag> Flags, string? Phone = null, DateTimeOffset? DecidedAt = null,
     RejectReason? RejectReason = null, string? DecisionNote = null, int? MergedIntoId = null, bool ClientBlocked = false,
-    bool PersonalData = false)
+    bool PersonalData = false, int MeToo = 0)
 {
     public bool Edited => Text != OriginalText;
 
@@ -62,7 +63,8 @@ public sealed class Moderation(
         }
         var questions = await query.OrderBy(q => q.SubmittedAt).ThenBy(q => q.Id).ToListAsync();
         var blocked = (await db.ClientBlocks.Where(b => b.InterviewId == interviewId).Select(b => b.ClientKey).ToListAsync()).ToHashSet();
-        return questions.Select(q => ModerationQueue.ToItem(q, blocked)).ToList();
+        var meToo = await MeToos.CountsAsync(db, questions.Select(q => q.Id).ToList());
+        return questions.Select(q => ModerationQueue.ToItem(q, blocked, meToo)).ToList();
     }
 
     /// <summary>
@@ -194,6 +196,7 @@ public sealed class Moderation(
             var survivor = await db.Questions.SingleOrDefaultAsync(s => s.Id == intoQuestionId)
                 ?? throw new NotFoundException(Text.SiteErrorCodes.MergeTargetNotFound);
             q.MergeInto(survivor, actor.Email, now);
+            await MeToos.CarryAsync(db, q, survivor, now);
             return $"into question/{intoQuestionId}";
         });
 

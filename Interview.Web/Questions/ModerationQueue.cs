@@ -97,7 +97,8 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         var keys = questions.Select(q => q.ClientKey).OfType<string>().Distinct().ToList();
         var blocked = (await db.ClientBlocks.Where(b => b.InterviewId == interviewId && keys.Contains(b.ClientKey))
             .Select(b => b.ClientKey).ToListAsync()).ToHashSet();
-        return new QueuePage(questions.Select(q => ToItem(q, blocked)).ToList(), total, counts);
+        var meToo = await MeToos.CountsAsync(db, questions.Select(q => q.Id).ToList());
+        return new QueuePage(questions.Select(q => ToItem(q, blocked, meToo)).ToList(), total, counts);
     }
 
     /// <summary>One question as the queue shows it, e.g. to name the decision that beat the actor's own.</summary>
@@ -110,7 +111,8 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         await permissions.EnsureForSessionAsync(actor, question.InterviewId, SessionReaders);
         var blocked = question.ClientKey is { } key
             && await db.ClientBlocks.AnyAsync(b => b.InterviewId == question.InterviewId && b.ClientKey == key);
-        return ToItem(question, blocked ? new HashSet<string> { question.ClientKey! } : new HashSet<string>());
+        var meToo = await MeToos.CountsAsync(db, [question.Id]);
+        return ToItem(question, blocked ? new HashSet<string> { question.ClientKey! } : new HashSet<string>(), meToo);
     }
 
     private static IQueryable<Question> Filtered(IQueryable<Question> query, QueueFilter filter)
@@ -131,13 +133,13 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
 
     /// <summary>
     /// A question as staff see it: the phone, and personal data in the nickname and words, masked; whether its sender is
-    /// in <paramref name="blocked"/>.
+    /// in <paramref name="blocked"/>; its 同问 count from <paramref name="meToo"/>.
     /// </summary>
-    internal static ModerationItem ToItem(Question q, IReadOnlySet<string> blocked)
+    internal static ModerationItem ToItem(Question q, IReadOnlySet<string> blocked, IReadOnlyDictionary<int, int> meToo)
     {
         var (nickname, text, original) = (PersonalData.Mask(q.Nickname), PersonalData.Mask(q.Text), PersonalData.Mask(q.OriginalText));
         return new(q.Id, nickname, text, original, q.Status, q.SubmittedAt, q.DecidedBy, q.Flags, Moderation.MaskPhone(q.Phone),
             q.DecidedAt, q.RejectReason, q.DecisionNote, q.MergedIntoId, q.ClientKey is { } key && blocked.Contains(key),
-            PersonalData: nickname != q.Nickname || text != q.Text || original != q.OriginalText);
+            PersonalData: nickname != q.Nickname || text != q.Text || original != q.OriginalText, MeToo: meToo.GetValueOrDefault(q.Id));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Interview.Domain;
 using Interview.Domain.Interviews;
 using Interview.Domain.Questions;
+using Interview.Domain.Screening;
 using Interview.Web.Admin;
 using Interview.Web.Data;
 using Interview.Web.Live;
@@ -16,10 +17,18 @@ namespace Interview.Web.Questions;
 /// <summary>A moderator barred this client from asking in the session.</summary>
 public sealed class ClientBlockedException() : DomainException(Text.SiteErrorCodes.ClientBlocked);
 
-/// <summary>What an asker sees of their question by its receipt (回执): never the text of others, never staff names.</summary>
+/// <summary>
+/// What an asker sees of their question by its receipt (回执): their own words as sent (<see cref="Text"/>), as published
+/// when a moderator edited them (<see cref="PublishedText"/>), the answer once there is one, and whether the session
+/// was cancelled; never the text of others, never staff names.
+/// </summary>
 public sealed record ReceiptView(
     string Receipt, int InterviewId, string InterviewTitle, QuestionStatus Status, RejectReason? ReasonCategory,
-    DateTimeOffset SubmittedAt, string? MergedIntoUrl, string? AnswerUrl, bool AnsweredLater, DateTimeOffset? FollowUpDueAt = null);
+    DateTimeOffset SubmittedAt, string? MergedIntoUrl, string? AnswerUrl, bool AnsweredLater, DateTimeOffset? FollowUpDueAt = null,
+    string Text = "", string? PublishedText = null, string? AnswerText = null, InterviewStatus SessionStatus = InterviewStatus.Scheduled)
+{
+    public bool SessionCancelled => SessionStatus == InterviewStatus.Cancelled;
+}
 
 /// <summary>
 /// Citizens' questions coming in (网友提问): checked, stored as pending (先审后发: nothing is public until a moderator
@@ -100,18 +109,22 @@ public sealed partial class QuestionIntake(
         {
             return null;
         }
-        var title = await db.Interviews.Where(i => i.Id == question.InterviewId).Select(i => i.Title).SingleAsync();
+        var session = await db.Interviews.Where(i => i.Id == question.InterviewId).Select(i => new { i.Title, i.Status }).SingleAsync();
         var answer = await db.Entries.Where(e => e.InterviewId == question.InterviewId && e.QuestionId == question.Id &&
                                                  (e.Kind == EntryKind.Guest || e.Kind == EntryKind.FollowUp))
-            .OrderBy(e => e.Seq).Select(e => (int?)e.Seq).FirstOrDefaultAsync();
+            .OrderBy(e => e.Seq).Select(e => new { e.Seq, e.Text }).FirstOrDefaultAsync();
+        var answered = question.Status == QuestionStatus.Answered ? answer : null;
         var merged = question.MergedIntoId is { } into
             ? await db.Entries.Where(e => e.QuestionId == into && e.Kind == EntryKind.Question).Select(e => (int?)e.Seq).FirstOrDefaultAsync()
             : null;
-        return new ReceiptView(question.Receipt, question.InterviewId, title, question.Status,
+        return new ReceiptView(question.Receipt, question.InterviewId, session.Title, question.Status,
             question.Status == QuestionStatus.Rejected ? question.RejectReason : null, question.SubmittedAt,
             question.MergedIntoId is null ? null : merged is { } m ? PublicUrls.Entry(question.InterviewId, m) : PublicUrls.Interview(question.InterviewId),
-            answer is { } seq && question.Status == QuestionStatus.Answered ? PublicUrls.Entry(question.InterviewId, seq) : null,
-            question.AnsweredLater, question.FollowUpDueAt);
+            answered is null ? null : PublicUrls.Entry(question.InterviewId, answered.Seq),
+            question.AnsweredLater, question.FollowUpDueAt,
+            // The asker's own words, masked all the same: whoever holds the code reads them.
+            PersonalData.Mask(question.OriginalText), question.IsPublic && question.Text != question.OriginalText ? question.Text : null,
+            answered?.Text, session.Status);
     }
 
     /// <summary>Line breaks kept, other control characters (NUL among them) and noncharacters dropped, ends trimmed.</summary>

@@ -366,6 +366,37 @@ namespace Interview.Web.Data.Migrations
                     b.ToTable("Interviews", (string)null);
                 });
 
+            modelBuilder.Entity("Interview.Domain.Interviews.StudioScreen", b =>
+                {
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PinnedQuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InterviewId");
+
+                    b.HasIndex("PinnedQuestionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("StudioScreens", (string)null);
+                });
+
             modelBuilder.Entity("Interview.Domain.Interviews.TranscriptEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -461,6 +492,32 @@ namespace Interview.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ClientBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("Interview.Domain.Questions.MeToo", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "ClientKey")
+                        .IsUnique();
+
+                    b.ToTable("MeToos", (string)null);
                 });
 
             modelBuilder.Entity("Interview.Domain.Questions.Question", b =>
@@ -961,6 +1018,20 @@ namespace Interview.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Interview.Domain.Interviews.StudioScreen", b =>
+                {
+                    b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
+                        .WithOne()
+                        .HasForeignKey("Interview.Domain.Interviews.StudioScreen", "InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Interview.Domain.Questions.Question", null)
+                        .WithMany()
+                        .HasForeignKey("PinnedQuestionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Interview.Domain.Interviews.TranscriptEntry", b =>
                 {
                     b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
@@ -975,6 +1046,15 @@ namespace Interview.Web.Data.Migrations
                     b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
                         .WithMany()
                         .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Interview.Domain.Questions.MeToo", b =>
+                {
+                    b.HasOne("Interview.Domain.Questions.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

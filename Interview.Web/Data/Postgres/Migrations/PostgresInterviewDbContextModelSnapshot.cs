@@ -378,6 +378,36 @@ namespace Interview.Web.Data.ProbeTmp
                     b.ToTable("Interviews", (string)null);
                 });
 
+            modelBuilder.Entity("Interview.Domain.Interviews.StudioScreen", b =>
+                {
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("PinnedQuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("InterviewId");
+
+                    b.HasIndex("PinnedQuestionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("StudioScreens", (string)null);
+                });
+
             modelBuilder.Entity("Interview.Domain.Interviews.TranscriptEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -475,6 +505,33 @@ namespace Interview.Web.Data.ProbeTmp
                         .IsUnique();
 
                     b.ToTable("ClientBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("Interview.Domain.Questions.MeToo", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "ClientKey")
+                        .IsUnique();
+
+                    b.ToTable("MeToos", (string)null);
                 });
 
             modelBuilder.Entity("Interview.Domain.Questions.Question", b =>
@@ -982,6 +1039,20 @@ namespace Interview.Web.Data.ProbeTmp
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Interview.Domain.Interviews.StudioScreen", b =>
+                {
+                    b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
+                        .WithOne()
+                        .HasForeignKey("Interview.Domain.Interviews.StudioScreen", "InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Interview.Domain.Questions.Question", null)
+                        .WithMany()
+                        .HasForeignKey("PinnedQuestionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Interview.Domain.Interviews.TranscriptEntry", b =>
                 {
                     b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
@@ -996,6 +1067,15 @@ namespace Interview.Web.Data.ProbeTmp
                     b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
                         .WithMany()
                         .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Interview.Domain.Questions.MeToo", b =>
+                {
+                    b.HasOne("Interview.Domain.Questions.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
