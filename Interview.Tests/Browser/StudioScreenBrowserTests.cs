@@ -36,7 +36,7 @@ public sealed class StudioScreenBrowserTests(LiveSiteFixture browser, ITestOutpu
         await PublishAsync(admin, id, new { kind = "question", questionId = first });
         await Assertions.Expect(page.Locator("[data-field=question]")).ToHaveTextAsync("城区什么时候通地铁？");
         output.WriteLine($"question put → on the big screen: {put.ElapsedMilliseconds} ms");
-        await Assertions.Expect(page.Locator("[data-field=nickname]")).ToHaveTextAsync("通勤族");
+        await Assertions.Expect(page.Locator(".screen-asker")).ToHaveTextAsync("通勤族 问：");
         await PublishAsync(admin, id, new { kind = "guest", markdown = "明年**六月**开通。", guestId = await Site.GuestIdAsync(id), questionId = first });
         await Assertions.Expect(page.Locator("[data-field=answer]")).ToHaveTextAsync("明年六月开通。");
         await Assertions.Expect(page.Locator("[data-field=speaker]")).ToHaveTextAsync("李卫东");

@@ -25,6 +25,7 @@ public sealed class ReceiptLookupTests(Live.LiveRoomTests.Site site) : IClassFix
         var unknown = await browser.GetStringAsync("/receipts?code=NOSUCHCODE22");
 
         Assert.Contains("name=\"code\"", form, StringComparison.Ordinal);
+        Assert.Contains("href=\"/receipts\"", await browser.GetStringAsync($"/interviews/{live}"), StringComparison.Ordinal);
         Assert.DoesNotContain("aria-invalid", form, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
         Assert.Equal($"/receipts/{receipt}", found.Headers.Location!.AbsolutePath);
@@ -59,6 +60,11 @@ public sealed class ReceiptLookupTests(Live.LiveRoomTests.Site site) : IClassFix
         Assert.Equal("answered", answered.GetProperty("status").GetString());
         Assert.Equal("本周内修好。", answered.GetProperty("answerText").GetString());
         Assert.False(answered.GetProperty("sessionCancelled").GetBoolean());
+        var page = await asker.GetStringAsync($"/receipts/{receipt}");
+        Assert.Contains("电话138****5678", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("13812345678", page, StringComparison.Ordinal);
+        Assert.Contains("楼下路灯坏了三个月，谁来修？", page, StringComparison.Ordinal);
+        Assert.Contains("本周内修好。", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,6 +78,7 @@ public sealed class ReceiptLookupTests(Live.LiveRoomTests.Site site) : IClassFix
         Assert.True((await admin.PostAsJsonAsync($"/api/v1/interviews/{scheduled}/transitions", new { to = "cancelled" })).IsSuccessStatusCode);
 
         Assert.True((await ReceiptAsync(asker, receipt)).GetProperty("sessionCancelled").GetBoolean());
+        Assert.Contains("本场访谈已取消", await asker.GetStringAsync($"/receipts/{receipt}"), StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> ReceiptAsync(HttpClient client, string receipt) =>

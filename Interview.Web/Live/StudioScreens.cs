@@ -8,6 +8,7 @@ using Interview.Domain.Staff;
 using Interview.Web.Audit;
 using Interview.Web.Data;
 using Interview.Web.Staff;
+using Interview.Web.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interview.Web.Live;
@@ -58,7 +59,7 @@ public sealed class StudioScreens(
                                                        (q.Status == QuestionStatus.Approved || q.Status == QuestionStatus.Answered));
             if (!ok)
             {
-                throw new DomainException("只能把本场已采用的问题放上大屏。");
+                throw new DomainException(SiteErrorCodes.ScreenQuestionNotApproved);
             }
         }
         await ChangeAsync(actor, interviewId, "screen.pin", (screen, now) => screen.Pin(questionId, actor.Email, now),
@@ -142,7 +143,7 @@ public sealed class StudioScreens(
         await using var db = await contexts.CreateDbContextAsync();
         if (!await db.Interviews.AnyAsync(i => i.Id == interviewId))
         {
-            throw new NotFoundException($"没有编号为 {interviewId} 的访谈。");
+            throw new NotFoundException(SiteErrorCodes.InterviewNotFound, interviewId);
         }
         var screen = await db.StudioScreens.SingleOrDefaultAsync(s => s.InterviewId == interviewId);
         if (screen is null)

@@ -3,6 +3,7 @@ using Interview.Domain.Questions;
 using Interview.Web.Admin;
 using Interview.Web.Data;
 using Interview.Web.Staff;
+using Interview.Web.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interview.Web.Questions;
@@ -31,11 +32,11 @@ public sealed class MeToos(IDbContextFactory<InterviewDbContext> contexts, Write
         // A question not yet approved, or refused, is nobody's business: the same answer as one that does not exist.
         if (question is null || question.Status is not (QuestionStatus.Approved or QuestionStatus.Answered) || !question.Session.IsPublic())
         {
-            throw new NotFoundException("没有这个公开的问题。");
+            throw new NotFoundException(SiteErrorCodes.PublicQuestionNotFound);
         }
         if (!MeToo.Allowed(question.Session))
         {
-            throw new ConflictException("本场访谈已取消，不再接受同问。");
+            throw new ConflictException(SiteErrorCodes.MeTooSessionCancelled);
         }
         if (!question.Joined && question.ClientKey != clientKey)
         {
