@@ -32,7 +32,7 @@ public partial class QuestionBoard : IAsyncDisposable
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
     /// <summary>What Alt+N puts: the first approved question not put yet.</summary>
-    private DeskQuestion? NextToPut => Questions.FirstOrDefault(q => q.AskedSeq is null && q.Status != QuestionStatus.Answered);
+    private DeskQuestion? NextToPut => Shown.FirstOrDefault(q => q.AskedSeq is null && q.Status != QuestionStatus.Answered);
 
     /// <summary>What Alt+A marks answered: the question put longest ago that is still waiting for its answer.</summary>
     private DeskQuestion? OnTheFloor => Questions
