@@ -22,3 +22,9 @@ public interface ICodedError
 
 /// <summary>An argument that is itself worded by the site (a field's name), not shown as it is.</summary>
 public sealed record ErrorTerm(string Code, params object?[] Arguments);
+
+/// <summary>
+/// A session's state as the subject of a sentence (访谈已经取消 / the interview was cancelled), where a bare status name
+/// (已取消, 文字实录) would not read: an argument the site words as a phrase, not as the status's name.
+/// </summary>
+public sealed record SessionState(Interviews.InterviewStatus Status);

@@ -85,7 +85,7 @@ public sealed class InterviewSession : Entity
     {
         if (!Status.CanReschedule())
         {
-            throw new DomainException(ErrorCodes.TimesClosed, Status);
+            throw new DomainException(ErrorCodes.TimesClosed, new SessionState(Status));
         }
         if (end <= start)
         {
@@ -106,7 +106,7 @@ public sealed class InterviewSession : Entity
     {
         if (Status is InterviewStatus.Published or InterviewStatus.Cancelled)
         {
-            throw new DomainException(ErrorCodes.GuestsClosed, Status);
+            throw new DomainException(ErrorCodes.GuestsClosed, new SessionState(Status));
         }
         var guest = Guest.Create(name, position, organization, bio, _guests.Count);
         _guests.Add(guest);
@@ -118,7 +118,7 @@ public sealed class InterviewSession : Entity
     {
         if (Status is not (InterviewStatus.Draft or InterviewStatus.Scheduled))
         {
-            throw new DomainException(ErrorCodes.GuestRemovalClosed, Status);
+            throw new DomainException(ErrorCodes.GuestRemovalClosed, new SessionState(Status));
         }
         var guest = _guests.SingleOrDefault(g => g.Id == guestId) ?? throw new DomainException(ErrorCodes.GuestNotInSession);
         if (Status == InterviewStatus.Scheduled && _guests.Count == 1)
@@ -206,7 +206,7 @@ public sealed class InterviewSession : Entity
     {
         if (Status is InterviewStatus.Published or InterviewStatus.Cancelled)
         {
-            throw new DomainException(ErrorCodes.ModerationSettingsClosed, Status);
+            throw new DomainException(ErrorCodes.ModerationSettingsClosed, new SessionState(Status));
         }
         RequiresReview = required;
         UpdatedAt = now;

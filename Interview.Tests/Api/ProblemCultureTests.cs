@@ -19,14 +19,14 @@ public sealed class ProblemCultureTests(DemoSiteFixture site) : IClassFixture<De
     }
 
     [Fact]
-    public async Task ADomainRefusalNamesTheStatusInTheReadersLanguage()
+    public async Task ADomainRefusalNamesTheStateInTheReadersLanguage()
     {
         var id = await site.DemoInterviewIdAsync("published");
         var body = JsonContent.Create(new { nickname = "Reader", text = "A question after the end" });
 
         var english = await ProblemAsync(HttpMethod.Post, $"/api/v1/interviews/{id}/questions", "en", body);
 
-        Assert.Equal((HttpStatusCode.Conflict, "Conflict", "This interview no longer takes questions (status: Transcript)."), english);
+        Assert.Equal((HttpStatusCode.Conflict, "Conflict", "This interview is published as a transcript and no longer takes questions."), english);
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public sealed partial class AskPageTests(AskPageTests.Site site) : IClassFixture
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("已结束，不再接受提问", Alert(html), StringComparison.Ordinal);
+        Assert.Contains("本场访谈已经结束，不再接受提问。", Alert(html), StringComparison.Ordinal);
         Assert.Contains(">下班后还能预约吗？</textarea>", html, StringComparison.Ordinal);
         Assert.Contains("value=\"夜班护士\"", html, StringComparison.Ordinal);
     }

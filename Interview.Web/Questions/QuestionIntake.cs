@@ -62,7 +62,7 @@ public sealed partial class QuestionIntake(
         }
         if (status is not (InterviewStatus.Scheduled or InterviewStatus.Live))
         {
-            throw new ConflictException(Text.SiteErrorCodes.QuestionsClosed, status.Value);
+            throw new ConflictException(Text.SiteErrorCodes.QuestionsClosed, new SessionState(status.Value));
         }
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         if (key is { Length: > 64 })

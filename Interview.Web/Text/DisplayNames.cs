@@ -26,6 +26,13 @@ public static class DisplayNames
 
     public static string Role(StaffRole role) => Of(role);
 
+    /// <summary>
+    /// The session's state as a sentence's predicate (Statuses: InterviewStatePhrase…): 已经取消, 已发布文字实录 / was cancelled,
+    /// is published as a transcript; "访谈" + this reads, where "访谈已" + a status name (已取消) did not.
+    /// </summary>
+    public static string StatePhrase(InterviewStatus status, CultureInfo? culture = null) =>
+        Names.GetString($"InterviewStatePhrase{status}", culture ?? CultureInfo.CurrentUICulture) ?? Of(status, culture);
+
     public static string Kind(PersonalDataKind kind) => Of(kind);
 
     /// <summary>Several roles as one phrase: 主持人、录入员 / host, typist.</summary>

@@ -43,6 +43,7 @@ public static class ErrorText
     {
         ErrorTerm term => Word(term.Code, term.Arguments, culture),
         RoleChoice choice => DisplayNames.AnyOfRoles(choice.Roles, culture),
+        SessionState state => DisplayNames.StatePhrase(state.Status, culture),
         Enum value => DisplayNames.Of(value, culture),
         IEnumerable<StaffRole> roles => DisplayNames.Roles(roles, culture),
         // A moment in an error (who decided first, and when) is stated in UTC, as the log has it.
