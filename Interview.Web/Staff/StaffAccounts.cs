@@ -151,11 +151,6 @@ public sealed class StaffAccounts(
     }
 
     /// <summary>Turns Identity's errors into one message the person can act on.</summary>
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new DomainException(Text.SiteErrorCodes.IdentityRefused, string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-    }
+    /// <summary>Turns Identity's errors into one message the person can act on (<see cref="IdentityRefusals"/>).</summary>
+    private static void Check(IdentityResult result) => IdentityRefusals.Check(result);
 }

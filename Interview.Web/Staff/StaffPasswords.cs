@@ -91,11 +91,6 @@ public sealed class StaffPasswords(
         }
     }
 
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new DomainException(Text.SiteErrorCodes.IdentityRefused, string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-    }
+    /// <summary>Turns Identity's errors into one message the person can act on (<see cref="IdentityRefusals"/>).</summary>
+    private static void Check(IdentityResult result) => IdentityRefusals.Check(result);
 }

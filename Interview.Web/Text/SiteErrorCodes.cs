@@ -85,4 +85,7 @@ public static class SiteErrorCodes
     public const string PublicQuestionNotFound = nameof(PublicQuestionNotFound);
     public const string MeTooSessionCancelled = nameof(MeTooSessionCancelled);
     public const string ScreenQuestionNotApproved = nameof(ScreenQuestionNotApproved);
+    public const string IdentityEmailRefused = nameof(IdentityEmailRefused);
+    public const string IdentityPasswordRefused = nameof(IdentityPasswordRefused);
+    public const string SaveConflict = nameof(SaveConflict);
 }

@@ -19,6 +19,9 @@ public abstract class StaffComponentBase : ComponentBase
     /// <summary>Why the last action run through <see cref="RunAsync"/> was refused, for pages that show it inline.</summary>
     protected string? LastError { get; private set; }
 
+    /// <summary>The code of the last refusal (<see cref="ICodedError"/>), so a form can tie it to the field it concerns.</summary>
+    protected string? LastErrorCode { get; private set; }
+
     protected async Task<StaffActor> ActorAsync()
     {
         var state = AuthenticationState is null ? null : await AuthenticationState;
@@ -30,6 +33,7 @@ public abstract class StaffComponentBase : ComponentBase
     {
         ArgumentNullException.ThrowIfNull(action);
         LastError = null;
+        LastErrorCode = null;
         try
         {
             await action(await ActorAsync());
@@ -42,13 +46,14 @@ public abstract class StaffComponentBase : ComponentBase
         catch (Exception e) when (e is DomainException or StaffForbiddenException or NotFoundException)
         {
             LastError = Text.ErrorText.Of(e);
+            LastErrorCode = (e as ICodedError)?.Code;
             Snackbar.Add(LastError, Severity.Error);
             return false;
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateException)
         {
             // E.g. someone else changed the same thing a moment ago; nothing was saved.
-            LastError = "保存失败：数据已被他人修改或暂时无法写入，请刷新后重试。";
+            LastError = Text.ErrorText.Word(Text.SiteErrorCodes.SaveConflict);
             Snackbar.Add(LastError, Severity.Error);
             return false;
         }
