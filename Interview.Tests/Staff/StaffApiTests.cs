@@ -273,6 +273,18 @@ public sealed class AuditExportTests(StaffApiTests.Site site) : IClassFixture<St
     }
 
     [Fact]
+    public async Task TheCsvHeaderFollowsTheReadersLanguage()
+    {
+        using var admin = site.Client(await site.TokenAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/audit.csv");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+
+        var bytes = await (await admin.SendAsync(request)).Content.ReadAsByteArrayAsync();
+
+        Assert.StartsWith("Time,Actor,Action,Target,Outcome,IP,Details\r\n", System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OthersMayNotExportTheLog()
     {
         var email = $"mod-{Guid.NewGuid():N}"[..14] + "@example.gov.cn";

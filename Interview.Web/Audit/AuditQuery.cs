@@ -31,7 +31,8 @@ public sealed class AuditQuery(IDbContextFactory<InterviewDbContext> contexts, S
     {
         await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
-        var csv = new StringBuilder("时间,操作人,操作,对象,结果,IP,详情\r\n");
+        // The header in the reader's language (the request's culture); the lines are the log as written.
+        var csv = new StringBuilder(Staff.ResourceText.Get(typeof(Resources.Staff), "AuditCsvHeader")).Append("\r\n");
         await foreach (var a in Filtered(db, filter).OrderBy(a => a.At).ThenBy(a => a.Id).AsAsyncEnumerable())
         {
             csv.AppendJoin(',', new[] { a.At.ToString("O", CultureInfo.InvariantCulture), a.Actor, a.Action, a.Target, a.Outcome, a.IpAddress ?? "", a.Details }
