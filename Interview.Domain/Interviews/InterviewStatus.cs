@@ -33,16 +33,4 @@ public static class InterviewStatusExtensions
     /// <summary>Whether what the typist sends now is a follow-up answer (会后答复): once the session has ended.</summary>
     public static bool TakesFollowUps(this InterviewStatus status) =>
         status is InterviewStatus.Ended or InterviewStatus.Published;
-
-    /// <summary>The state's name as shown to the public, in Chinese.</summary>
-    public static string DisplayName(this InterviewStatus status) => status switch
-    {
-        InterviewStatus.Draft => "草稿",
-        InterviewStatus.Scheduled => "预告",
-        InterviewStatus.Live => "直播中",
-        InterviewStatus.Ended => "已结束",
-        InterviewStatus.Published => "文字实录",
-        InterviewStatus.Cancelled => "已取消",
-        _ => status.ToString(),
-    };
 }

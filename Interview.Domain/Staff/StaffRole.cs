@@ -31,17 +31,6 @@ public static class StaffRoles
     public static bool TryParse(string? name, out StaffRole role) =>
         Enum.TryParse(name, ignoreCase: true, out role) && Enum.IsDefined(role) && !int.TryParse(name, out _);
 
-    /// <summary>The role's name in Chinese, as the consoles show it.</summary>
-    public static string DisplayName(this StaffRole role) => role switch
-    {
-        StaffRole.Admin => "管理员",
-        StaffRole.Moderator => "审核员",
-        StaffRole.Host => "主持人",
-        StaffRole.Typist => "录入员",
-        StaffRole.Reviewer => "审核人",
-        _ => role.ToString(),
-    };
-
     /// <summary>Roles that work on particular sessions and so are assigned to them.</summary>
     public static bool IsAssignedPerSession(this StaffRole role) =>
         role is StaffRole.Host or StaffRole.Typist or StaffRole.Reviewer;

@@ -64,7 +64,7 @@ public class InterviewLifecycleTests
 
         Assert.Equal(from, session.Status);
         Assert.Equal(from, error.From);
-        Assert.Contains(from.DisplayName(), global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
+        Assert.Contains(global::Interview.Web.Text.DisplayNames.Of(from, global::Interview.Web.Text.SiteCultures.Neutral), global::Interview.Web.Text.ErrorText.Of(error, global::Interview.Web.Text.SiteCultures.Neutral), StringComparison.Ordinal);
     }
 
     [Fact]
