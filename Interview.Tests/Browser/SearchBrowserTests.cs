@@ -18,7 +18,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         Assert.Matches("找到 \\d+ 条结果", await page.Locator(".search-count").InnerTextAsync());
         Assert.Equal("奥司他韦", await page.Locator(".search-hit mark").First.InnerTextAsync());
-        var result = page.Locator(".search-hit h3 a[href*='#e']").First;
+        var result = page.Locator(".search-hit a[href*='#e']").First;
         var seq = (await result.GetAttributeAsync("href"))!.Split("#e")[1];
         await result.ClickAsync();
         await page.ArrivedAtAsync($"/interviews/\\d+#e{seq}$");

@@ -16,13 +16,13 @@ namespace Interview.Web.Questions;
 /// <see cref="Text"/> and <see cref="OriginalText"/> is masked the same way (<see cref="PersonalData"/> says whether
 /// there was any); the words as written need <see cref="Moderation.RevealTextAsync"/>, audited too.
 /// <see cref="ClientBlocked"/> says whether its sender is barred from the session; <see cref="MeToo"/> how many others
-/// joined it (同问, <see cref="MeToos"/>).
+/// joined it (同问, <see cref="MeToos"/>); <see cref="Merged"/> how many duplicates were merged into it.
 /// </summary>
 public sealed record ModerationItem(
     int Id, string Nickname, string Text, string OriginalText, QuestionStatus Status, DateTimeOffset SubmittedAt,
     string? DecidedBy, IReadOnlyList<QuestionFlag> Flags, string? Phone = null, DateTimeOffset? DecidedAt = null,
     RejectReason? RejectReason = null, string? DecisionNote = null, int? MergedIntoId = null, bool ClientBlocked = false,
-    bool PersonalData = false, int MeToo = 0)
+    bool PersonalData = false, int MeToo = 0, int Merged = 0)
 {
     public bool Edited => Text != OriginalText;
 
@@ -63,8 +63,8 @@ public sealed class Moderation(
         }
         var questions = await query.OrderBy(q => q.SubmittedAt).ThenBy(q => q.Id).ToListAsync();
         var blocked = (await db.ClientBlocks.Where(b => b.InterviewId == interviewId).Select(b => b.ClientKey).ToListAsync()).ToHashSet();
-        var meToo = await MeToos.CountsAsync(db, questions.Select(q => q.Id).ToList());
-        return questions.Select(q => ModerationQueue.ToItem(q, blocked, meToo)).ToList();
+        var tallies = await Tallies.ReadAsync(db, questions.Select(q => q.Id).ToList());
+        return questions.Select(q => ModerationQueue.ToItem(q, blocked, tallies)).ToList();
     }
 
     /// <summary>

@@ -97,8 +97,8 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         var keys = questions.Select(q => q.ClientKey).OfType<string>().Distinct().ToList();
         var blocked = (await db.ClientBlocks.Where(b => b.InterviewId == interviewId && keys.Contains(b.ClientKey))
             .Select(b => b.ClientKey).ToListAsync()).ToHashSet();
-        var meToo = await MeToos.CountsAsync(db, questions.Select(q => q.Id).ToList());
-        return new QueuePage(questions.Select(q => ToItem(q, blocked, meToo)).ToList(), total, counts);
+        var tallies = await Tallies.ReadAsync(db, questions.Select(q => q.Id).ToList());
+        return new QueuePage(questions.Select(q => ToItem(q, blocked, tallies)).ToList(), total, counts);
     }
 
     /// <summary>One question as the queue shows it, e.g. to name the decision that beat the actor's own.</summary>
@@ -111,8 +111,8 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         await permissions.EnsureForSessionAsync(actor, question.InterviewId, SessionReaders);
         var blocked = question.ClientKey is { } key
             && await db.ClientBlocks.AnyAsync(b => b.InterviewId == question.InterviewId && b.ClientKey == key);
-        var meToo = await MeToos.CountsAsync(db, [question.Id]);
-        return ToItem(question, blocked ? new HashSet<string> { question.ClientKey! } : new HashSet<string>(), meToo);
+        var tallies = await Tallies.ReadAsync(db, [question.Id]);
+        return ToItem(question, blocked ? new HashSet<string> { question.ClientKey! } : new HashSet<string>(), tallies);
     }
 
     private static IQueryable<Question> Filtered(IQueryable<Question> query, QueueFilter filter)
@@ -133,13 +133,34 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
 
     /// <summary>
     /// A question as staff see it: the phone, and personal data in the nickname and words, masked; whether its sender is
-    /// in <paramref name="blocked"/>; its 同问 count from <paramref name="meToo"/>.
+    /// in <paramref name="blocked"/>; its 同问 and merged-duplicate counts from <paramref name="tallies"/>.
     /// </summary>
-    internal static ModerationItem ToItem(Question q, IReadOnlySet<string> blocked, IReadOnlyDictionary<int, int> meToo)
+    internal static ModerationItem ToItem(Question q, IReadOnlySet<string> blocked, Tallies tallies)
     {
         var (nickname, text, original) = (PersonalData.Mask(q.Nickname), PersonalData.Mask(q.Text), PersonalData.Mask(q.OriginalText));
         return new(q.Id, nickname, text, original, q.Status, q.SubmittedAt, q.DecidedBy, q.Flags, Moderation.MaskPhone(q.Phone),
             q.DecidedAt, q.RejectReason, q.DecisionNote, q.MergedIntoId, q.ClientKey is { } key && blocked.Contains(key),
-            PersonalData: nickname != q.Nickname || text != q.Text || original != q.OriginalText, MeToo: meToo.GetValueOrDefault(q.Id));
+            PersonalData: nickname != q.Nickname || text != q.Text || original != q.OriginalText, MeToo: tallies.MeToo.GetValueOrDefault(q.Id),
+            Merged: tallies.Merged.GetValueOrDefault(q.Id));
+    }
+}
+
+/// <summary>
+/// What staff see counted on each question: its 同问 voices, and the duplicates merged into it (questions whose
+/// <see cref="Question.MergedIntoId"/> names it), each read for the whole page at once.
+/// </summary>
+internal sealed record Tallies(IReadOnlyDictionary<int, int> MeToo, IReadOnlyDictionary<int, int> Merged)
+{
+    public static async Task<Tallies> ReadAsync(InterviewDbContext db, IReadOnlyCollection<int> questionIds)
+    {
+        var meToo = await MeToos.CountsAsync(db, questionIds);
+        if (questionIds.Count == 0)
+        {
+            return new(meToo, new Dictionary<int, int>());
+        }
+        var merged = await db.Questions.Where(q => q.MergedIntoId != null && questionIds.Contains(q.MergedIntoId.Value))
+            .GroupBy(q => q.MergedIntoId!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count);
+        return new(meToo, merged);
     }
 }

@@ -84,6 +84,7 @@ public sealed partial class ModerationConsolePage
         if (EnsurePending(item, StaffModeration["ActionMerge"]))
         {
             _mergeSource = item;
+            _mergeFrom = (_status, _flags, _selectedIndex);
             _mode = ConsoleMode.Merge;
         }
     }
@@ -103,6 +104,7 @@ public sealed partial class ModerationConsolePage
     {
         _mode = ConsoleMode.Browse;
         _mergeSource = null;
+        _mergeFrom = null;
         _focusSelected = true;
     }
 
@@ -148,6 +150,19 @@ public sealed partial class ModerationConsolePage
         }
         return DecideAsync(source, actor => Moderation.MergeAsync(actor, source.Id, target.Id),
             L["Merged", source.Id, target.Id]);
+    }
+
+    /// <summary>
+    /// The target is often in another view (已采用): once the merge is done, the moderator goes back to the view the
+    /// duplicate was in (usually 待审), at its place, where the work was. The caller reloads the list.
+    /// </summary>
+    private void ReturnFromMerge()
+    {
+        if (_mergeFrom is { } from)
+        {
+            (_status, _flags, _selectedIndex) = from;
+            _mergeFrom = null;
+        }
     }
 
     private Task BlockAsync(ModerationItem item)
@@ -213,6 +228,7 @@ public sealed partial class ModerationConsolePage
                 Snackbar.Add(success, Severity.Success);
                 _mode = ConsoleMode.Browse;
                 _mergeSource = null;
+                ReturnFromMerge();
                 _keepPersonalData = false;
             }
             await LoadQueueAsync();

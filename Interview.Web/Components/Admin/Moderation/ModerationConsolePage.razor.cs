@@ -53,6 +53,8 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
     private string _note = "";
     private string _blockReason = "";
     private ModerationItem? _mergeSource;
+    /// <summary>The view (and place in it) a merge began from, to return to when it is done.</summary>
+    private (QuestionStatus? Status, FlagFilter Flags, int Index)? _mergeFrom;
     private bool _keepPersonalData;
     private string? _notice;
     private bool _help;
@@ -89,7 +91,7 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
         Unsubscribe();
         _subscribedTo = Id;
         // Another session: nothing chosen or revealed in the last one carries over.
-        (_selectedId, _selectedIndex, _mode, _mergeSource, _notice) = (null, 0, ConsoleMode.Browse, null, null);
+        (_selectedId, _selectedIndex, _mode, _mergeSource, _mergeFrom, _notice) = (null, 0, ConsoleMode.Browse, null, null, null);
         _revealed.Clear();
         _revealedText.Clear();
         _throttle = new ReloadThrottle(ReloadInterval, Clock, () => InvokeAsync(async () =>
