@@ -71,6 +71,47 @@ public sealed class KeyboardFlowBrowserTests(ConsoleBrowserFixture browser) : IC
     }
 
     [Fact]
+    public async Task AfterSixtyEntriesTheHostsTextBoxIsStillOnTheFirstScreenAndTheNewestEntryInView()
+    {
+        var id = await SessionAsync("live");
+        using (var admin = Site.Client(await Site.TokenAsync()))
+        {
+            for (var i = 1; i <= 60; i++)
+            {
+                var posted = await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/entries", new { kind = "host", markdown = $"第 {i} 条主持人发言：请网友继续提问。" });
+                Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+            }
+        }
+        var page = await browser.SignedInAsync(StaffSite.AdminEmail);
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.GotoAsync($"/admin/sessions/{id}/host");
+        var area = page.Locator(".host-transcript");
+        var newest = area.Locator(".live-entry[data-seq='60']");
+        await Assertions.Expect(newest).ToBeVisibleAsync();
+
+        // The text box is on the first screen, without scrolling the page (the issue measured it 1,650 px down).
+        var composer = page.Locator("textarea.host-remark-text");
+        var box = await composer.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Y + box.Height <= 800, $"the text box ends at {box.Y + box.Height} px, below the 800 px screen");
+        Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollY"));
+
+        // The transcript's own area opens at its end: the newest entry is inside what it shows, the first is not.
+        var shown = await area.BoundingBoxAsync();
+        var last = await newest.BoundingBoxAsync();
+        Assert.NotNull(shown);
+        Assert.NotNull(last);
+        Assert.True(last.Y >= shown.Y && last.Y + last.Height <= shown.Y + shown.Height + 1, $"entry 60 at {last.Y}, area {shown.Y}–{shown.Y + shown.Height}");
+        await Assertions.Expect(area.Locator(".live-entry[data-seq='1']")).Not.ToBeInViewportAsync();
+
+        // From the keyboard: the area takes the focus, and Home scrolls it to the first entry.
+        await TabToAsync(page, area);
+        await Assertions.Expect(area).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Home");
+        await Assertions.Expect(area.Locator(".live-entry[data-seq='1']")).ToBeInViewportAsync();
+    }
+
+    [Fact]
     public async Task ATypistPostsAnAnswerAndAReviewerApprovesItWithTheKeyboardOnly()
     {
         var id = await SessionAsync("live");
