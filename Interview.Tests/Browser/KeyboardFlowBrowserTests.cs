@@ -71,6 +71,44 @@ public sealed class KeyboardFlowBrowserTests(ConsoleBrowserFixture browser) : IC
     }
 
     [Fact]
+    public async Task AfterSixtyEntriesTheHostsTextBoxIsStillOnTheFirstScreenAndTheNewestEntryInView()
+    {
+        var id = await SessionAsync("live");
+        using var admin = Site.Client(await Site.TokenAsync());
+        var say = async (int n) => Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/entries",
+            new { kind = "host", markdown = $"第 {n} 条主持人发言：请网友继续提问。" })).StatusCode);
+        for (var n = 1; n <= 60; n++)
+        {
+            await say(n);
+        }
+        var page = await browser.SignedInAsync(StaffSite.AdminEmail);
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.GotoAsync($"/admin/sessions/{id}/host");
+        var area = page.Locator(".host-transcript");
+        var entry = (int seq) => area.Locator($".live-entry[data-seq='{seq}']");
+        await Assertions.Expect(entry(60)).ToBeVisibleAsync();
+
+        // The text box and its button are on the first screen, the page unscrolled (the issue measured the box 1,650 px down).
+        var publish = await page.Locator(".publish-remark").BoundingBoxAsync();
+        Assert.NotNull(publish);
+        Assert.True(publish.Y + publish.Height <= 800, $"the text box's button ends at {publish.Y + publish.Height} px, below the 800 px screen");
+        Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollY"));
+
+        // The transcript's own area opens at its end, and stays there as the next entry arrives.
+        await ShownInAsync(area, entry(60));
+        await Assertions.Expect(entry(1)).Not.ToBeInViewportAsync();
+        await say(61);
+        await Assertions.Expect(entry(61)).ToBeVisibleAsync();
+        await ShownInAsync(area, entry(61));
+
+        // From the keyboard: the area takes the focus, and Home scrolls it to the first entry.
+        await TabToAsync(page, area);
+        await Assertions.Expect(area).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Home");
+        await Assertions.Expect(entry(1)).ToBeInViewportAsync();
+    }
+
+    [Fact]
     public async Task ATypistPostsAnAnswerAndAReviewerApprovesItWithTheKeyboardOnly()
     {
         var id = await SessionAsync("live");
@@ -162,6 +200,17 @@ public sealed class KeyboardFlowBrowserTests(ConsoleBrowserFixture browser) : IC
     {
         await Assertions.Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".mud-dialog-container:focus-within")).ToHaveCountAsync(1);
+    }
+
+    /// <summary>Whether <paramref name="item"/> lies wholly inside what the scrolling <paramref name="area"/> shows.</summary>
+    private static async Task ShownInAsync(ILocator area, ILocator item)
+    {
+        var shown = await area.BoundingBoxAsync();
+        var box = await item.BoundingBoxAsync();
+        Assert.NotNull(shown);
+        Assert.NotNull(box);
+        Assert.True(box.Y >= shown.Y - 1 && box.Y + box.Height <= shown.Y + shown.Height + 1,
+            $"{item} at {box.Y}–{box.Y + box.Height}, the area shows {shown.Y}–{shown.Y + shown.Height}");
     }
 
     /// <summary>Presses Tab until <paramref name="target"/> (or something inside it) has the focus, as a keyboard user does.</summary>

@@ -5,6 +5,7 @@ using Interview.Domain.Staff;
 using Interview.Web.Admin;
 using Interview.Web.Components.Admin.Sessions;
 using Microsoft.EntityFrameworkCore;
+using MudBlazor;
 
 namespace Interview.Tests.Components.Admin;
 
@@ -24,6 +25,58 @@ public class SessionPageTests : AdminTestContext
         Assert.Equal("预告", cut.Find(".status-chip").TextContent.Trim());
         await using var db = Database.CreateDbContext();
         Assert.Equal(InterviewStatus.Scheduled, (await db.Interviews.SingleAsync(i => i.Id == id)).Status);
+    }
+
+    [Fact]
+    public async Task GoingLiveAsksFirstAndGoingBackChangesNothing()
+    {
+        var id = await DraftSessionAsync();
+        await Service<InterviewAdmin>().TransitionAsync(Admin, id, InterviewStatus.Scheduled);
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<SessionPage>(p => p.Add(s => s.Id, id));
+        cut.WaitForAssertion(() => Assert.Equal(["开始直播", "取消访谈"], LifecycleButtons(cut)));
+
+        cut.FindAll(".lifecycle button").Single(b => b.TextContent.Trim() == "开始直播").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("确定开始直播吗", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "返回").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
+        Assert.Equal(["开始直播", "取消访谈"], LifecycleButtons(cut));
+        Assert.Equal(InterviewStatus.Scheduled, await StatusAsync(id));
+
+        cut.FindAll(".lifecycle button").Single(b => b.TextContent.Trim() == "开始直播").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("确定开始直播吗", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "开始直播").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["结束访谈"], LifecycleButtons(cut)));
+        Assert.Equal(InterviewStatus.Live, await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task PublishingTheTranscriptAsksFirstAndGoingBackChangesNothing()
+    {
+        var id = await DraftSessionAsync();
+        foreach (var to in new[] { InterviewStatus.Scheduled, InterviewStatus.Live, InterviewStatus.Ended })
+        {
+            await Service<InterviewAdmin>().TransitionAsync(Admin, id, to);
+        }
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<SessionPage>(p => p.Add(s => s.Id, id));
+        cut.WaitForAssertion(() => Assert.Equal(["发布实录"], LifecycleButtons(cut)));
+
+        cut.Find(".lifecycle button").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("确定发布实录吗", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "返回").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
+        Assert.Equal(InterviewStatus.Ended, await StatusAsync(id));
+
+        cut.Find(".lifecycle button").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("确定发布实录吗", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "发布实录").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(LifecycleButtons(cut)));
+        Assert.Equal(InterviewStatus.Published, await StatusAsync(id));
     }
 
     [Fact]
@@ -72,6 +125,12 @@ public class SessionPageTests : AdminTestContext
             columnId, "秋冬季流感防控在线访谈", "背景材料", start, start.AddHours(1),
             [new GuestEdit("李卫东", "主任", "市疾病预防控制中心", "从事疾病预防控制工作二十余年。")]));
         return session.Id;
+    }
+
+    private async Task<InterviewStatus> StatusAsync(int id)
+    {
+        await using var db = Database.CreateDbContext();
+        return (await db.Interviews.AsNoTracking().SingleAsync(i => i.Id == id)).Status;
     }
 
     private static List<string> LifecycleButtons(IRenderedComponent<SessionPage> cut) =>

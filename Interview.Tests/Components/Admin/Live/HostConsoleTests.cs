@@ -150,6 +150,8 @@ public class HostConsoleTests : LiveConsoleTestContext
         var cut = Render<HostConsolePage>(p => p.Add(s => s.Id, session.Id));
 
         cut.WaitForElement(".start-live").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("确定开始直播吗", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "开始直播").Click();
         cut.WaitForAssertion(() => Assert.Equal("直播中", cut.Find(".host-status-name").TextContent.Trim()));
         cut.Find(".end-live").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("确定结束这场访谈吗", dialogs.Markup, StringComparison.Ordinal));
@@ -159,5 +161,78 @@ public class HostConsoleTests : LiveConsoleTestContext
         Assert.Empty(cut.FindAll(".end-live"));
         await using var db = Database.CreateDbContext();
         Assert.Equal(InterviewStatus.Ended, (await db.Interviews.SingleAsync(i => i.Id == session.Id)).Status);
+    }
+
+    [Fact]
+    public async Task GoingBackFromTheConfirmationOfGoingLiveLeavesTheSessionAnnounced()
+    {
+        var session = await LiveSessionAsync(InterviewStatus.Scheduled);
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<HostConsolePage>(p => p.Add(s => s.Id, session.Id));
+
+        cut.WaitForElement(".start-live").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("确定开始直播吗", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "返回").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
+        Assert.Equal("预告", cut.Find(".host-status-name").TextContent.Trim());
+        Assert.NotNull(cut.Find(".start-live"));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(InterviewStatus.Scheduled, (await db.Interviews.SingleAsync(i => i.Id == session.Id)).Status);
+    }
+
+    [Fact]
+    public async Task TheQuestionOnTheFloorIsMarkedBeingAnsweredOnTheBoardAndInTheTranscriptUntilItIsAnswered()
+    {
+        var session = await LiveSessionAsync();
+        var first = await ApprovedQuestionAsync(session.Id, "第一个问题：夜间门诊几点关门？");
+        var second = await ApprovedQuestionAsync(session.Id, "第二个问题：周末能挂专家号吗？");
+        var cut = Render<HostConsolePage>(p => p.Add(s => s.Id, session.Id));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".desk-question").Count));
+        Assert.Empty(cut.FindAll(".on-the-floor"));
+
+        // Both put: the guests answer the first, so only it is marked, on the board and on its transcript entry.
+        await Publisher.PublishAsync(Admin, session.Id, new EntryRequest(EntryKind.Question, null, QuestionId: first));
+        await Publisher.PublishAsync(Admin, session.Id, new EntryRequest(EntryKind.Question, null, QuestionId: second));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".live-entry").Count));
+        cut.WaitForAssertion(() =>
+        {
+            var board = Assert.Single(cut.FindAll(".desk-question.on-the-floor"));
+            Assert.Equal(first.ToString(System.Globalization.CultureInfo.InvariantCulture), board.GetAttribute("data-question"));
+            Assert.Equal("true", board.GetAttribute("aria-current"));
+            Assert.Equal("正在回答", board.QuerySelector(".on-the-floor-marker")!.TextContent.Trim());
+            var entry = Assert.Single(cut.FindAll(".live-entry.on-the-floor"));
+            Assert.Equal("1", entry.GetAttribute("data-seq"));
+            Assert.Equal("正在回答", entry.QuerySelector(".on-the-floor-marker")!.TextContent.Trim());
+        });
+
+        // Answered: the floor passes to the second question.
+        cut.Find($".desk-question[data-question='{first}'] .mark-answered").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal(second.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Assert.Single(cut.FindAll(".desk-question.on-the-floor")).GetAttribute("data-question"));
+            Assert.Equal("2", Assert.Single(cut.FindAll(".live-entry.on-the-floor")).GetAttribute("data-seq"));
+            Assert.Equal(2, cut.FindAll(".on-the-floor-marker").Count);
+        });
+    }
+
+    [Fact]
+    public async Task TheTranscriptScrollsInAFocusableNamedAreaAndTheTextBoxIsOutsideIt()
+    {
+        var session = await LiveSessionAsync();
+        await Publisher.PublishAsync(Admin, session.Id, new EntryRequest(EntryKind.Host, "各位网友，大家好！", null));
+        var cut = Render<HostConsolePage>(p => p.Add(s => s.Id, session.Id));
+
+        var area = cut.WaitForElement(".host-transcript");
+        cut.WaitForAssertion(() => Assert.NotNull(area.QuerySelector(".live-transcript .live-entry")));
+        // WCAG scrollable-region-focusable: the keyboard reaches it, and a screen reader hears what it is.
+        Assert.Equal("0", area.GetAttribute("tabindex"));
+        Assert.Equal("region", area.GetAttribute("role"));
+        var heading = cut.Find($"#{area.GetAttribute("aria-labelledby")}");
+        Assert.Equal("文字直播（1 条）", heading.TextContent.Trim());
+        Assert.Null(area.QuerySelector("textarea.host-remark-text"));
+        Assert.NotNull(cut.Find("textarea.host-remark-text"));
     }
 }

@@ -34,8 +34,11 @@ public partial class QuestionBoard : IAsyncDisposable
     /// <summary>What Alt+N puts: the first approved question not put yet.</summary>
     private DeskQuestion? NextToPut => Shown.FirstOrDefault(q => q.AskedSeq is null && q.Status != QuestionStatus.Answered);
 
-    /// <summary>What Alt+A marks answered: the question put longest ago that is still waiting for its answer.</summary>
-    private DeskQuestion? OnTheFloor => Questions
+    /// <summary>What Alt+A marks answered, and what the board and the transcript mark 正在回答.</summary>
+    private DeskQuestion? OnTheFloor => OnTheFloorOf(Questions);
+
+    /// <summary>The question on the floor: the one put longest ago that is still waiting for its answer.</summary>
+    public static DeskQuestion? OnTheFloorOf(IEnumerable<DeskQuestion> questions) => questions
         .Where(q => q.AskedSeq is not null && q.Status != QuestionStatus.Answered).MinBy(q => q.AskedSeq);
 
     [JSInvokable]
