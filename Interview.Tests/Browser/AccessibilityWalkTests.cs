@@ -163,28 +163,7 @@ public sealed partial class AccessibilityWalkTests(AccessibilityWalkFixture brow
         await page.Locator("a.language-switch").ClickAsync();
         await Assertions.Expect(page.Locator("html[lang=en]")).ToHaveCountAsync(1);
 
-        var english = new AxeWalk();
-        foreach (var (path, ready) in pages)
-        {
-            await page.GotoAsync(path);
-            await Ready(page, ready);
-            await Assertions.Expect(page.Locator("html[lang=en]")).ToHaveCountAsync(1);
-            await english.CheckAsync(page, "en " + path);
-        }
-        var elder = new AxeWalk { Enhanced = true };
-        await page.GotoAsync("/accessibility?mode=elder&returnUrl=/");
-        await Assertions.Expect(page.Locator("html.elder[lang=en]")).ToHaveCountAsync(1);
-        foreach (var (path, ready) in pages)
-        {
-            await page.GotoAsync(path);
-            await Ready(page, ready);
-            await elder.CheckAsync(page, "en elder " + path);
-        }
-
-        Report(english, [], []);
-        Report(elder, [], []);
-        english.AssertNone();
-        elder.AssertNone();
+        await WalkInEnglishInBothModesAsync(page, pages);
     }
 
     /// <summary>
@@ -198,10 +177,17 @@ public sealed partial class AccessibilityWalkTests(AccessibilityWalkFixture brow
         var page = await browser.SignedInAsync(StaffSite.AdminEmail);
         await page.GotoAsync("/culture?culture=en&returnUrl=/admin");
         await Assertions.Expect(page.Locator("html[lang=en]")).ToHaveCountAsync(1);
-        var consoles = StaffConsoles(live);
+        await WalkInEnglishInBothModesAsync(page, StaffConsoles(live));
+    }
 
+    /// <summary>
+    /// Walks <paramref name="pages"/> on a page already switched to English, then again in 长辈模式 (switched as a reader
+    /// does, held to AAA contrast): each page stays English, and axe finds nothing in either mode.
+    /// </summary>
+    private async Task WalkInEnglishInBothModesAsync(IPage page, (string Path, string Ready)[] pages)
+    {
         var english = new AxeWalk();
-        foreach (var (path, ready) in consoles)
+        foreach (var (path, ready) in pages)
         {
             await page.GotoAsync(path);
             await Ready(page, ready);
@@ -209,9 +195,9 @@ public sealed partial class AccessibilityWalkTests(AccessibilityWalkFixture brow
             await english.CheckAsync(page, "en " + path);
         }
         var elder = new AxeWalk { Enhanced = true };
-        await page.GotoAsync("/accessibility?mode=elder&returnUrl=/admin");
+        await page.GotoAsync("/accessibility?mode=elder&returnUrl=/");
         await Assertions.Expect(page.Locator("html.elder[lang=en]")).ToHaveCountAsync(1);
-        foreach (var (path, ready) in consoles)
+        foreach (var (path, ready) in pages)
         {
             await page.GotoAsync(path);
             await Ready(page, ready);

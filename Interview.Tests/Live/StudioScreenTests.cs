@@ -69,7 +69,7 @@ public sealed class StudioScreenTests(LiveRoomTests.Site site) : IClassFixture<L
         Assert.Contains("充电桩", asked.GetProperty("question").GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, asked.GetProperty("answer").ValueKind);
         Assert.Equal("李卫东", answered.GetProperty("answer").GetProperty("speaker").GetString());
-        Assert.Equal("市疾控中心主任", answered.GetProperty("answer").GetProperty("position").GetString());
+        Assert.Equal("市疾控中心 主任", answered.GetProperty("answer").GetProperty("position").GetString());
         Assert.Equal("今年年底前全部装好。", answered.GetProperty("answer").GetProperty("text").GetString());
         Assert.Contains("screen-overlay", page, StringComparison.Ordinal);
         Assert.Contains("今年年底前全部装好。", page, StringComparison.Ordinal);

@@ -9,30 +9,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Interview.Tests.Questions;
 
 /// <summary>同问 on SQLite.</summary>
-public sealed class MeTooTests : MeTooSuite
-{
-    protected override StaffSite NewSite() => new();
-}
+public sealed class MeTooTests(QuestionIntakeTests.Site site) : MeTooSuite(site), IClassFixture<QuestionIntakeTests.Site>;
 
 /// <summary>同问 on PostgreSQL: the same rules, and the unique index holding a repeat that races its twin.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class MeTooOnPostgresTests(PostgresServer server) : MeTooSuite
-{
-    protected override StaffSite NewSite() => new StaffSite().OnPostgres(server);
-}
+public sealed class MeTooOnPostgresTests(PostgresServer server, QuestionIntakeTests.Site site)
+    : MeTooSuite(site.OnPostgres(server)), IClassFixture<QuestionIntakeTests.Site>;
 
 /// <summary>
 /// 同问 (CONTRACT.md "Live day"): the public adds its voice to approved questions, once per client; staff lists carry the
 /// count; a merged duplicate adds its asker's voice to the question that absorbed it.
 /// </summary>
-public abstract class MeTooSuite
+public abstract class MeTooSuite(StaffSite site)
 {
-    protected abstract StaffSite NewSite();
-
     [Fact]
     public async Task EachClientCountsOnceAndTheAskersOwnVoiceIsTheQuestion()
     {
-        using var site = NewSite();
         var live = await site.DemoInterviewIdAsync("live");
         using var asker = site.CreateDefaultClient(new ClientAddress("10.7.0.1"));
         using var first = site.CreateDefaultClient(new ClientAddress("10.7.0.2"));
@@ -53,7 +45,6 @@ public abstract class MeTooSuite
     [Fact]
     public async Task OnlyApprovedQuestionsOfSessionsNotCancelledTakeVoices()
     {
-        using var site = NewSite();
         var scheduled = await site.DemoInterviewIdAsync("scheduled");
         using var asker = site.CreateDefaultClient(new ClientAddress("10.7.1.1"));
         using var citizen = site.CreateDefaultClient(new ClientAddress("10.7.1.2"));
@@ -79,7 +70,6 @@ public abstract class MeTooSuite
     [Fact]
     public async Task AMergedDuplicateAddsItsAskerAndItsVoicesOnce()
     {
-        using var site = NewSite();
         var live = await site.DemoInterviewIdAsync("live");
         using var asker = site.CreateDefaultClient(new ClientAddress("10.7.2.1"));
         using var duplicateAsker = site.CreateDefaultClient(new ClientAddress("10.7.2.2"));
@@ -102,7 +92,6 @@ public abstract class MeTooSuite
     [Fact]
     public async Task VoicesArrivingAtOnceAreAllCountedAndARepeatRacingItselfCountsOnce()
     {
-        using var site = NewSite();
         var live = await site.DemoInterviewIdAsync("live");
         using var asker = site.CreateDefaultClient(new ClientAddress("10.7.3.1"));
         using var admin = site.Client(await site.TokenAsync());

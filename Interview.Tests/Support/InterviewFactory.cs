@@ -98,6 +98,13 @@ public class InterviewFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (_postgres is not null && _settings.GetValueOrDefault("Interview:Database:ConnectionString") is { } connectionString)
+            {
+                // The site's idle pooled connections would stay open for minutes after it is gone: a collection of
+                // PostgreSQL suites, each site with a database (and a pool) of its own, then runs out of connections.
+                using var connection = new Npgsql.NpgsqlConnection(connectionString);
+                Npgsql.NpgsqlConnection.ClearPool(connection);
+            }
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

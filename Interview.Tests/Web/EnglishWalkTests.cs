@@ -63,6 +63,7 @@ public sealed partial class EnglishWalkTests(DemoSiteFixture site, ITestOutputHe
         var slug = JsonDocument.Parse(await client.GetStringAsync("/api/v1/columns")).RootElement.GetProperty("items")[0].GetProperty("slug").GetString();
         using var asked = await client.PostAsJsonAsync($"/api/v1/interviews/{live}/questions", new { nickname = "Reader", text = "When does the clinic open?" });
         var receipt = JsonDocument.Parse(await asked.Content.ReadAsStringAsync()).RootElement.GetProperty("receipt").GetString();
+        var screen = await ScreenTokenAsync(live);
         return
         [
             ("/", HttpStatusCode.OK),
@@ -78,6 +79,10 @@ public sealed partial class EnglishWalkTests(DemoSiteFixture site, ITestOutputHe
             ($"/interviews/{published}/transcript.md", HttpStatusCode.OK),
             ($"/interviews/{published}/snapshot.html", HttpStatusCode.OK),
             ($"/receipts/{receipt}?new=true", HttpStatusCode.OK),
+            ("/receipts", HttpStatusCode.OK),
+            ("/receipts?code=NOSUCHCODE22", HttpStatusCode.OK),
+            ($"/screen/{screen}", HttpStatusCode.OK),
+            ($"/screen/{screen}?overlay=1", HttpStatusCode.OK),
             ("/search", HttpStatusCode.OK),
             ("/search?q=%E7%96%AB%E8%8B%97", HttpStatusCode.OK),
             ("/search?q=%E7%96%AB%E8%8B%97&sort=newest&page=2", HttpStatusCode.OK),
@@ -87,6 +92,23 @@ public sealed partial class EnglishWalkTests(DemoSiteFixture site, ITestOutputHe
             ("/no-such-page", HttpStatusCode.NotFound),
             ("/error", HttpStatusCode.OK),
         ];
+    }
+
+    /// <summary>A studio screen link of the session, stored as the host's request would store it.</summary>
+    private async Task<string> ScreenTokenAsync(int interviewId)
+    {
+        var token = $"walk{Guid.NewGuid():N}";
+        var contexts = site.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Interview.Web.Data.InterviewDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var screen = await db.StudioScreens.FindAsync(interviewId);
+        if (screen is null)
+        {
+            screen = Interview.Domain.Interviews.StudioScreen.For(interviewId);
+            db.StudioScreens.Add(screen);
+        }
+        screen.NewLink(Interview.Web.Live.StudioScreens.Hash(token), "walk@example.gov.cn", DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        return token;
     }
 
     private async Task<string> ReadAsync(string path, HttpStatusCode status, string culture, Ask way)

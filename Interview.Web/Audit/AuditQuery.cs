@@ -32,7 +32,7 @@ public sealed class AuditQuery(IDbContextFactory<InterviewDbContext> contexts, S
         await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
         // The header in the reader's language (the request's culture); the lines are the log as written.
-        var csv = new StringBuilder(Staff.ResourceText.Get(typeof(Resources.Staff), "AuditCsvHeader")).Append("\r\n");
+        var csv = new StringBuilder(Text.ResourceText.Get(typeof(Resources.Staff), "AuditCsvHeader")).Append("\r\n");
         await foreach (var a in Filtered(db, filter).OrderBy(a => a.At).ThenBy(a => a.Id).AsAsyncEnumerable())
         {
             csv.AppendJoin(',', new[] { a.At.ToString("O", CultureInfo.InvariantCulture), a.Actor, a.Action, a.Target, a.Outcome, a.IpAddress ?? "", a.Details }

@@ -134,8 +134,14 @@ public sealed class StudioScreens(
         }
         var guest = await db.Guests.AsNoTracking().Where(g => g.InterviewId == interviewId && g.Name == answer.Speaker)
             .Select(g => new { g.Organization, g.Position }).FirstOrDefaultAsync();
-        return new ScreenAnswer(answer.Seq, answer.Speaker, guest is null ? "" : $"{guest.Organization}{guest.Position}", answer.Text);
+        return new ScreenAnswer(answer.Seq, answer.Speaker, guest is null ? "" : Post(guest.Organization, guest.Position), answer.Text);
     }
+
+    /// <summary>The guest's post as a caption: 市疾控中心 主任, or the post alone when it names the organization already.</summary>
+    private static string Post(string organization, string position) =>
+        organization.Length == 0 || position.Contains(organization, StringComparison.Ordinal) ? position
+        : position.Length == 0 ? organization
+        : $"{organization} {position}";
 
     private async Task ChangeAsync(StaffActor actor, int interviewId, string action, Action<StudioScreen, DateTimeOffset> change, string? details = null)
     {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Resources;
+
+using Interview.Web.Text;
 
 namespace Interview.Web.Staff;
 
@@ -10,9 +11,7 @@ namespace Interview.Web.Staff;
 /// </summary>
 public static class AccountText
 {
-    private static readonly ResourceManager Text = new(typeof(Resources.Account));
-
-    public static string Get(string key) => Text.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    public static string Get(string key) => ResourceText.Get(typeof(Resources.Account), key);
 
     public static string Format(string key, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, Get(key), args);
@@ -37,13 +36,4 @@ public sealed class RangeTextAttribute(int minimum, int maximum, string key, Typ
     public string Key { get; } = key;
 
     public override string FormatErrorMessage(string name) => ResourceText.Get(resources, Key);
-}
-
-/// <summary>A string of one of the site's resources by its marker type, in the current UI culture.</summary>
-internal static class ResourceText
-{
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ResourceManager> Managers = new();
-
-    public static string Get(Type resources, string key) =>
-        Managers.GetOrAdd(resources, type => new ResourceManager(type)).GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }

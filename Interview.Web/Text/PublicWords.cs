@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Resources;
 
 namespace Interview.Web.Text;
 
@@ -9,9 +8,7 @@ namespace Interview.Web.Text;
 /// </summary>
 public static class PublicWords
 {
-    private static readonly ResourceManager Words = new(typeof(Resources.Public));
-
-    public static string Word(string key) => Words.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    public static string Word(string key) => ResourceText.Get(typeof(Resources.Public), key);
 
     public static string Word(string key, params object?[] arguments) => string.Format(CultureInfo.CurrentCulture, Word(key), arguments);
 

@@ -38,4 +38,36 @@ public class SessionsPageTests : AdminTestContext
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), session.ScheduledStart);
         Assert.Equal("李卫东", Assert.Single(session.Guests).Name);
     }
+
+    [Fact]
+    public async Task AGuestWithoutANameIsMarkedOnThatGuestsFieldAndNothingIsCreated()
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            db.Columns.Add(Column.Create("卫健在线", "weijian"));
+            await db.SaveChangesAsync();
+        }
+        var cut = Render<SessionsPage>();
+        cut.WaitForAssertion(() => Assert.Contains("还没有访谈。", cut.Markup, StringComparison.Ordinal));
+        cut.Find(".new-session-form .mud-select .mud-input-control").MouseDown();
+        Popovers.WaitForAssertion(() => Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Contains("卫健在线", StringComparison.Ordinal)).Click());
+        cut.Find(".new-session-form input[type=text]").Change("没有嘉宾姓名的访谈");
+        var times = cut.FindAll(".new-session-form input[type=datetime-local]");
+        times[0].Change("2026-12-01T10:00");
+        times[1].Change("2026-12-01T11:30");
+        cut.FindAll(".new-session-form fieldset input")[1].Change("主任");
+
+        cut.Find("form.new-session-form").Submit();
+
+        cut.WaitForAssertion(() =>
+        {
+            var name = cut.FindAll(".new-session-form fieldset input")[0];
+            Assert.Equal("true", name.GetAttribute("aria-invalid"));
+            var described = (name.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains(described, id => cut.Find($"[id='{id}']").TextContent.Contains("请填写嘉宾姓名。", StringComparison.Ordinal));
+            Assert.Equal("没有嘉宾姓名的访谈", cut.Find(".new-session-form input[type=text]").GetAttribute("value"));
+        });
+        await using var check = Database.CreateDbContext();
+        Assert.Empty(await check.Interviews.ToListAsync());
+    }
 }
