@@ -26,6 +26,7 @@ public abstract class LiveConsoleTestContext : AdminTestContext
         Services.AddSingleton<LivePublisher>();
         // The host console's question board reveals masked personal data through it.
         Services.AddSingleton<Interview.Web.Questions.Moderation>();
+        Services.AddSingleton<StudioScreens>();
     }
 
     protected LivePublisher Publisher => Service<LivePublisher>();
