@@ -12,20 +12,7 @@ public class SessionsPageTests : AdminTestContext
     [Fact]
     public async Task CreatingASessionWithAGuestStoresItInBeijingTimeAndOpensItsPage()
     {
-        await using (var db = Database.CreateDbContext())
-        {
-            db.Columns.Add(Column.Create("卫健在线", "weijian"));
-            await db.SaveChangesAsync();
-        }
-        var cut = Render<SessionsPage>();
-        cut.WaitForAssertion(() => Assert.Contains("还没有访谈。", cut.Markup, StringComparison.Ordinal));
-
-        cut.Find(".new-session-form .mud-select .mud-input-control").MouseDown();
-        Popovers.WaitForAssertion(() => Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Contains("卫健在线", StringComparison.Ordinal)).Click());
-        cut.Find(".new-session-form input[type=text]").Change("秋冬季流感防控在线访谈");
-        var times = cut.FindAll(".new-session-form input[type=datetime-local]");
-        times[0].Change("2026-12-01T10:00");
-        times[1].Change("2026-12-01T11:30");
+        var cut = await NewSessionFormAsync("秋冬季流感防控在线访谈");
         cut.FindAll(".new-session-form fieldset input")[0].Change("李卫东");
         cut.Find("form.new-session-form").Submit();
 
@@ -42,19 +29,7 @@ public class SessionsPageTests : AdminTestContext
     [Fact]
     public async Task AGuestWithoutANameIsMarkedOnThatGuestsFieldAndNothingIsCreated()
     {
-        await using (var db = Database.CreateDbContext())
-        {
-            db.Columns.Add(Column.Create("卫健在线", "weijian"));
-            await db.SaveChangesAsync();
-        }
-        var cut = Render<SessionsPage>();
-        cut.WaitForAssertion(() => Assert.Contains("还没有访谈。", cut.Markup, StringComparison.Ordinal));
-        cut.Find(".new-session-form .mud-select .mud-input-control").MouseDown();
-        Popovers.WaitForAssertion(() => Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Contains("卫健在线", StringComparison.Ordinal)).Click());
-        cut.Find(".new-session-form input[type=text]").Change("没有嘉宾姓名的访谈");
-        var times = cut.FindAll(".new-session-form input[type=datetime-local]");
-        times[0].Change("2026-12-01T10:00");
-        times[1].Change("2026-12-01T11:30");
+        var cut = await NewSessionFormAsync("没有嘉宾姓名的访谈");
         cut.FindAll(".new-session-form fieldset input")[1].Change("主任");
 
         cut.Find("form.new-session-form").Submit();
@@ -69,5 +44,24 @@ public class SessionsPageTests : AdminTestContext
         });
         await using var check = Database.CreateDbContext();
         Assert.Empty(await check.Interviews.ToListAsync());
+    }
+
+    /// <summary>The sessions page with one column, its new-session form filled in but for the guests.</summary>
+    private async Task<IRenderedComponent<SessionsPage>> NewSessionFormAsync(string title)
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            db.Columns.Add(Column.Create("卫健在线", "weijian"));
+            await db.SaveChangesAsync();
+        }
+        var cut = Render<SessionsPage>();
+        cut.WaitForAssertion(() => Assert.Contains("还没有访谈。", cut.Markup, StringComparison.Ordinal));
+        cut.Find(".new-session-form .mud-select .mud-input-control").MouseDown();
+        Popovers.WaitForAssertion(() => Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Contains("卫健在线", StringComparison.Ordinal)).Click());
+        cut.Find(".new-session-form input[type=text]").Change(title);
+        var times = cut.FindAll(".new-session-form input[type=datetime-local]");
+        times[0].Change("2026-12-01T10:00");
+        times[1].Change("2026-12-01T11:30");
+        return cut;
     }
 }
