@@ -105,6 +105,25 @@ public sealed class StudioScreenTests(LiveRoomTests.Site site) : IClassFixture<L
         Assert.False(following.GetProperty("question").GetProperty("pinned").GetBoolean());
     }
 
+    [Fact]
+    public async Task TwoHostsMakingTheFirstLinkAtOnceBothSucceedAndTheLastOneStands()
+    {
+        var id = await site.NewLiveSessionAsync("大屏并发");
+        using var admin = site.Client(await site.TokenAsync());
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.PostAsync($"/api/v1/interviews/{id}/screen-link", null)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        using var viewer = site.CreateClient();
+        var working = 0;
+        foreach (var response in responses)
+        {
+            var url = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("url").GetString()!;
+            working += (await viewer.GetAsync(url + "/state")).StatusCode == HttpStatusCode.OK ? 1 : 0;
+        }
+        Assert.Equal(1, working);
+    }
+
     private static async Task<string> NewLinkAsync(HttpClient staff, int id)
     {
         var response = await staff.PostAsync($"/api/v1/interviews/{id}/screen-link", null);

@@ -146,6 +146,19 @@ public sealed class StudioScreens(
     private async Task ChangeAsync(StaffActor actor, int interviewId, string action, Action<StudioScreen, DateTimeOffset> change, string? details = null)
     {
         await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Host);
+        try
+        {
+            await SaveChangeAsync(actor, interviewId, action, change, details);
+        }
+        catch (DbUpdateException)
+        {
+            // Two hosts making the session's first screen at once: one row won; change that one.
+            await SaveChangeAsync(actor, interviewId, action, change, details);
+        }
+    }
+
+    private async Task SaveChangeAsync(StaffActor actor, int interviewId, string action, Action<StudioScreen, DateTimeOffset> change, string? details)
+    {
         await using var db = await contexts.CreateDbContextAsync();
         if (!await db.Interviews.AnyAsync(i => i.Id == interviewId))
         {
