@@ -152,7 +152,8 @@
   order.addEventListener('click', () => setOrder(!newest, true));
   let stored = null;
   try { stored = localStorage.getItem(KEY); } catch (x) { /* storage off */ }
-  setOrder(stored === 'newest', false);
+  // Unless the reader chose: newest first on a phone, so the latest entries are in the first screen (issue 13).
+  setOrder(stored ? stored === 'newest' : matchMedia('(max-width: 639px)').matches, false);
 
   // Never give up; spread a crowd of viewers out after a server restart.
   const delay = n => Math.min(30000, 1000 * 2 ** n) * (0.5 + Math.random() / 2);
