@@ -6,7 +6,7 @@ using Interview.Web.Staff;
 
 namespace Interview.Web.Api;
 
-public sealed record EntryRequestBody(string? Kind, string? Markdown, int? GuestId, int? QuestionId, bool? Prepared);
+public sealed record EntryRequestBody(string? Kind, string? Markdown, int? GuestId, int? QuestionId, bool? Prepared, string? PhotoUrl = null, string? Caption = null);
 
 public sealed record CorrectionRequest(string? Markdown, string? Note);
 
@@ -44,6 +44,12 @@ public static class LiveApi
 
     private static async Task<IResult> Publish(int id, EntryRequestBody body, LivePublisher publisher, PublicApiMapper map, HttpContext http)
     {
+        if (string.Equals(body.Kind, "photo", StringComparison.OrdinalIgnoreCase))
+        {
+            // 图文直播: a stored photo and its caption become a host's entry (kind "host" in the answer).
+            var photo = await publisher.PublishPhotoAsync(StaffEndpoints.Actor(http), id, body.PhotoUrl, body.Caption);
+            return Results.Created(photo.Entry!.Url, map.Entry(photo.Entry));
+        }
         if (!Enum.TryParse<EntryKind>(body.Kind, ignoreCase: true, out var kind) || int.TryParse(body.Kind, out _))
         {
             throw new DomainException(Text.SiteErrorCodes.UnknownEntryKind, body.Kind);

@@ -40,6 +40,27 @@ public sealed class LivePublisher(
     {
         ArgumentNullException.ThrowIfNull(request);
         await permissions.EnsureForSessionAsync(actor, interviewId, RoleFor(request.Kind));
+        return await AppendAsync(actor, interviewId, request);
+    }
+
+    /// <summary>
+    /// 图文直播: a stored photo (<see cref="SavePhotoAsync"/>) with its caption as an entry of its own, published as the
+    /// host's (主持人) by the host or the typist, under the rules of a host's entry.
+    /// </summary>
+    public async Task<PublishOutcome> PublishPhotoAsync(StaffActor actor, int interviewId, string? photoUrl, string? caption)
+    {
+        await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Typist, StaffRole.Host);
+        var text = PhotoEntry.Caption(caption);
+        if (photoUrl is null || await images.FindAsync(photoUrl) is null)
+        {
+            throw new DomainException(Text.SiteErrorCodes.PhotoNotStored);
+        }
+        return await AppendAsync(actor, interviewId, new EntryRequest(EntryKind.Host, PhotoEntry.Markdown(photoUrl, text)));
+    }
+
+    /// <summary>Publishes (or submits for review) an entry whose author's role was checked.</summary>
+    private async Task<PublishOutcome> AppendAsync(StaffActor actor, int interviewId, EntryRequest request)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync();

@@ -28,6 +28,9 @@ public static class SiteErrorCodes
     public const string DisplayNameTooLong = nameof(DisplayNameTooLong);
     public const string IdentityRefused = nameof(IdentityRefused);
     public const string UnknownEntryKind = nameof(UnknownEntryKind);
+    public const string PhotoCaptionRequired = nameof(PhotoCaptionRequired);
+    public const string PhotoCaptionTooLong = nameof(PhotoCaptionTooLong);
+    public const string PhotoNotStored = nameof(PhotoNotStored);
     public const string UnknownSort = nameof(UnknownSort);
     public const string UnknownFollowUpState = nameof(UnknownFollowUpState);
     public const string UnknownRole = nameof(UnknownRole);
