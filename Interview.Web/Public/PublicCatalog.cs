@@ -158,7 +158,19 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
             .Where(e => e.InterviewId == interviewId && e.Seq > afterSeq)
             .OrderBy(e => e.Seq).Take(MaxEntriesPerRead)
             .ToListAsync(cancellationToken);
-        return entries.Select(ToView).ToList();
+        var pairs = await EntryPairs.ReadAsync(db, interviewId, known == InterviewStatus.Live, cancellationToken);
+        return entries.Select(e => pairs.Link(ToView(e))).ToList();
+    }
+
+    /// <summary>
+    /// The seq of the question being answered (正在回答) while the session is live, else null: what the live page's
+    /// marker shows and the hub's <c>floor</c> message carries.
+    /// </summary>
+    public async Task<int?> OnTheFloorAsync(int interviewId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var live = await db.Interviews.AnyAsync(i => i.Id == interviewId && i.Status == InterviewStatus.Live, cancellationToken);
+        return live ? (await EntryPairs.ReadAsync(db, interviewId, live, cancellationToken)).FloorSeq : null;
     }
 
     /// <summary>The approved questions of a session, oldest first, with their 同问 counts: only what a moderator let through (先审后发).</summary>
