@@ -89,10 +89,13 @@ public sealed class LiveHubRelay(
         }
     }
 
-    /// <summary>A question put (a new question entry) or answered (a desk change: an answer, the host's mark) moves 正在回答.</summary>
+    /// <summary>
+    /// A question put or answered moves 正在回答: a new question entry, a new answer (it announces the question answered
+    /// itself), the host's mark (a desk change), the end of the session.
+    /// </summary>
     private static bool MovesTheFloor(LiveEvent liveEvent) => liveEvent switch
     {
-        EntryPublished e => e.Entry.Kind == Domain.Interviews.EntryKind.Question && e.Entry.CorrectedAt is null,
+        EntryPublished e => (e.Entry.Kind == Domain.Interviews.EntryKind.Question || e.Entry.IsAnswer) && e.Entry.CorrectedAt is null,
         DeskChanged or StatusChanged => true,
         _ => false,
     };
