@@ -116,6 +116,13 @@ public sealed class QuestionAnswerPairTests(LiveRoomTests.Site site) : IClassFix
         Assert.Contains($"*回答 [#{put}](http://localhost/interviews/{id}#e{put}) 的提问*", markdown, StringComparison.Ordinal);
         // The archive is not live: nothing is on its floor.
         Assert.Empty(FloorIds(await PageAsync(id)));
+        // The HTML snapshot keeps the pairs as links within the file; the English page words them in English.
+        var snapshot = await Html.ParseDocumentAsync(await reader.GetStringAsync($"/interviews/{id}/snapshot.html"));
+        Assert.Equal($"#e{put}", snapshot.QuerySelector($"#e{answer} a.pair-question")!.GetAttribute("href"));
+        Assert.Equal($"#e{answer}", snapshot.QuerySelector($"#e{put} .pair-answers a")!.GetAttribute("href"));
+        var english = await Html.ParseDocumentAsync(await reader.GetStringAsync($"/interviews/{id}?culture=en"));
+        Assert.Equal($"Answers the question in entry {put}", english.QuerySelector($"#e{answer} a.pair-question")!.TextContent);
+        Assert.Equal($"Entry {answer}: an answer to this question", english.QuerySelector($"#e{put} .pair-answers a")!.GetAttribute("aria-label"));
     }
 
     private static IEnumerable<string> FloorIds(IDocument page) => page.QuerySelectorAll("li.entry-floor").Select(li => li.Id!);
