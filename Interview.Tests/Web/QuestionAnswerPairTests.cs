@@ -71,6 +71,8 @@ public sealed class QuestionAnswerPairTests(LiveRoomTests.Site site) : IClassFix
         var question = await site.ApprovedQuestionAsync(admin, citizen, id, "夜间门诊能开长处方吗？", "夜班护士");
         await PublishAsync(admin, id, new { kind = "host", markdown = "今天的访谈到此结束。" });
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/transitions", new { to = "ended" })).StatusCode);
+        var waiting = (await PageAsync(id)).QuerySelector($"section.awaiting #q{question}")!;
+        Assert.Contains("夜间门诊能开长处方吗？", waiting.TextContent, StringComparison.Ordinal);
         var followUp = await PublishAsync(admin, id, new { kind = "followup", markdown = "经核实，可以开具**长处方**。", questionId = question });
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/transitions", new { to = "published" })).StatusCode);
 
@@ -80,6 +82,8 @@ public sealed class QuestionAnswerPairTests(LiveRoomTests.Site site) : IClassFix
         Assert.Equal("[网友 夜班护士]", quoted.QuerySelector(".speaker")!.TextContent);
         Assert.Contains("夜间门诊能开长处方吗？", quoted.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector($"#e{followUp} a.pair-question"));
+        // Answered, it no longer waits: it is in the transcript with its answer.
+        Assert.Null(page.QuerySelector("section.awaiting"));
 
         var entry = (await EntriesAsync(id))[followUp];
         Assert.False(entry.TryGetProperty("questionSeq", out _));
@@ -102,6 +106,7 @@ public sealed class QuestionAnswerPairTests(LiveRoomTests.Site site) : IClassFix
         using var admin = site.Client(await site.TokenAsync());
         using var citizen = site.CreateDefaultClient(new ClientAddress("10.13.2.3"));
         var question = await site.ApprovedQuestionAsync(admin, citizen, id, "老旧小区改造包括哪些内容？", "老住户");
+        var neverPut = await site.ApprovedQuestionAsync(admin, citizen, id, "改造期间停水怎么办？", "二单元");
         var put = await PublishAsync(admin, id, new { kind = "question", questionId = question });
         var answer = await PublishAsync(admin, id, new { kind = "guest", markdown = "包括管网和加装电梯。", guestId = await site.GuestIdAsync(id), questionId = question });
         foreach (var to in new[] { "ended", "published" })
@@ -114,12 +119,16 @@ public sealed class QuestionAnswerPairTests(LiveRoomTests.Site site) : IClassFix
 
         Assert.Contains($"*回答：[#{answer}](http://localhost/interviews/{id}#e{answer})*", markdown, StringComparison.Ordinal);
         Assert.Contains($"*回答 [#{put}](http://localhost/interviews/{id}#e{put}) 的提问*", markdown, StringComparison.Ordinal);
+        // The approved question never put waits for its 会后答复 under its own heading, after the transcript.
+        Assert.Contains("## 会后答复中\n\n以下网友提问在访谈中未及回答，答复将在会后发布于此。\n\n- \\[网友 二单元\\] 改造期间停水怎么办？\n", markdown, StringComparison.Ordinal);
+        Assert.True(markdown.IndexOf("## 会后答复中", StringComparison.Ordinal) > markdown.IndexOf($"[#{answer}]", StringComparison.Ordinal));
         // The archive is not live: nothing is on its floor.
         Assert.Empty(FloorIds(await PageAsync(id)));
         // The HTML snapshot keeps the pairs as links within the file; the English page words them in English.
         var snapshot = await Html.ParseDocumentAsync(await reader.GetStringAsync($"/interviews/{id}/snapshot.html"));
         Assert.Equal($"#e{put}", snapshot.QuerySelector($"#e{answer} a.pair-question")!.GetAttribute("href"));
         Assert.Equal($"#e{answer}", snapshot.QuerySelector($"#e{put} .pair-answers a")!.GetAttribute("href"));
+        Assert.Contains("改造期间停水怎么办？", snapshot.QuerySelector($"section.awaiting #q{neverPut}")!.TextContent, StringComparison.Ordinal);
         var english = await Html.ParseDocumentAsync(await reader.GetStringAsync($"/interviews/{id}?culture=en"));
         Assert.Equal($"Answers the question in entry {put}", english.QuerySelector($"#e{answer} a.pair-question")!.TextContent);
         Assert.Equal($"Entry {answer}: an answer to this question", english.QuerySelector($"#e{put} .pair-answers a")!.GetAttribute("aria-label"));

@@ -58,6 +58,14 @@ public static class TranscriptMarkdown
             AddEntry(blocks, entry, context);
         }
 
+        if (archive.AwaitingFollowUp.Count > 0)
+        {
+            blocks.Add("## " + Word("AwaitingHeading"));
+            blocks.Add(Word("AwaitingNote"));
+            blocks.Add(string.Join('\n', archive.AwaitingFollowUp.Select(q =>
+                "- " + MarkdownText.Escape($"[{Interview.Web.Text.DisplayNames.Speaker(EntryKind.Question, q.Nickname)}] {q.Text}").Replace("\n", " ", StringComparison.Ordinal))));
+        }
+
         var stats = detail.Stats;
         blocks.Add("## " + Word("StatsHeading"));
         var columns = string.Join(" | ", new[] { "StatsReceived", "StatsApproved", "StatsMerged", "StatsRejected", "StatsAnsweredLive", "StatsAnsweredLater", "StatsMedian" }.Select(Word));

@@ -108,7 +108,27 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
             entries.AddRange(batch);
         }
         while (batch.Count == MaxEntriesPerRead);
-        return new ArchiveView(detail, entries);
+        return new ArchiveView(detail, entries) { AwaitingFollowUp = await AwaitingFollowUpAsync(id, cancellationToken) };
+    }
+
+    /// <summary>
+    /// After the session: the approved questions never put to the guests and not answered yet, which wait for their
+    /// 会后答复 (an answered one appears with its answer in the transcript instead). Oldest approval first.
+    /// </summary>
+    public async Task<IReadOnlyList<PublicQuestion>> AwaitingFollowUpAsync(int interviewId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Interviews.AnyAsync(i => i.Id == interviewId
+                && (i.Status == InterviewStatus.Ended || i.Status == InterviewStatus.Published), cancellationToken))
+        {
+            return [];
+        }
+        return await db.Questions.AsNoTracking()
+            .Where(q => q.InterviewId == interviewId && q.Status == QuestionStatus.Approved
+                && !db.Entries.Any(e => e.InterviewId == interviewId && e.QuestionId == q.Id))
+            .OrderBy(q => q.DecidedAt).ThenBy(q => q.Id)
+            .Select(q => new PublicQuestion(q.Id, q.Nickname, q.Text, 0))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -108,7 +108,11 @@ public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int 
 public sealed record PublicQuestion(int Id, string Nickname, string Text, int MeToo = 0);
 
 /// <summary>A published session with every entry, for the downloads (Markdown, snapshot).</summary>
-public sealed record ArchiveView(InterviewDetail Detail, IReadOnlyList<EntryView> Entries);
+public sealed record ArchiveView(InterviewDetail Detail, IReadOnlyList<EntryView> Entries)
+{
+    /// <summary>Approved questions never put to the guests that still wait for their 会后答复 (会后答复中).</summary>
+    public IReadOnlyList<PublicQuestion> AwaitingFollowUp { get; init; } = [];
+}
 
 /// <summary>A session in a column's feed, dated by when it became what it is now (for an archive: its publication).</summary>
 public sealed record FeedItem(InterviewCard Card, DateTimeOffset Date);
