@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Interview.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Interview.Tests.Browser;
@@ -54,6 +55,39 @@ public sealed class LiveFeedBrowserTests(LiveSiteFixture browser) : IClassFixtur
         var seqs = await SeqsOnPageAsync(first);
         Assert.Equal(seqs.Distinct().Order(), seqs);
         Assert.True(await first.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page was reloaded");
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+    }
+
+    [Fact]
+    public async Task AnAnswerArrivingLinksItsQuestionTheQuestionLinksItAndTheMarkerMovesOn()
+    {
+        var id = await NewLiveSessionAsync();
+        using var admin = await AdminAsync();
+        using var citizen = Site.CreateDefaultClient(new ClientAddress("10.13.3.1"));
+        var first = await Site.ApprovedQuestionAsync(admin, citizen, id, "小区加装电梯有补贴吗？", "老街坊");
+        var second = await Site.ApprovedQuestionAsync(admin, citizen, id, "补贴多久能到账？", "三楼住户");
+        var page = await OpenAsync(id);
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        await PublishAsync(id, new { kind = "question", questionId = first });
+        await PublishAsync(id, new { kind = "question", questionId = second });
+        await Assertions.Expect(page.Locator("#e1 .tag-floor")).ToHaveTextAsync("正在回答");
+        await Assertions.Expect(page.Locator("#e2")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("li.entry-floor")).ToHaveCountAsync(1);
+
+        await PublishAsync(id, new { kind = "guest", markdown = "有，每台最高补贴二十万元。", guestId = await GuestIdAsync(id), questionId = first });
+
+        await Assertions.Expect(page.Locator("#e3 a.pair-question")).ToHaveAttributeAsync("href", "#e1");
+        await Assertions.Expect(page.Locator("#e3 a.pair-question")).ToHaveTextAsync("回答第1条的提问");
+        await Assertions.Expect(page.Locator("#e1 .pair-answers a")).ToHaveAttributeAsync("href", "#e3");
+        await Assertions.Expect(page.Locator("#e1 .pair-answers a")).ToHaveAttributeAsync("aria-label", "第3条：对这一提问的回答");
+        // Answered, the first question leaves the floor to the second, as on the host console.
+        await Assertions.Expect(page.Locator("#e2.entry-floor .tag-floor")).ToHaveTextAsync("正在回答");
+        await Assertions.Expect(page.Locator("li.entry-floor")).ToHaveCountAsync(1);
+
+        await Site.Services.GetRequiredService<Interview.Web.Live.LivePublisher>().MarkAnsweredAsync(await Site.AdminActorAsync(), id, second);
+        await Assertions.Expect(page.Locator("li.entry-floor, .tag-floor")).ToHaveCountAsync(0);
         Assert.True(errors.Count == 0, string.Join('\n', errors));
     }
 
@@ -377,6 +411,12 @@ public sealed class LiveFeedBrowserTests(LiveSiteFixture browser) : IClassFixtur
         var response = await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/entries", new { kind, markdown, guestId });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private async Task PublishAsync(int id, object entry)
+    {
+        using var admin = await AdminAsync();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/interviews/{id}/entries", entry)).StatusCode);
     }
 
     private async Task<JsonElement> GetAsync(string path)

@@ -40,7 +40,22 @@ public sealed record EntryDto(
     string Url,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Prepared = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReviewedBy = null,
-    string SpeakerName = "");
+    string SpeakerName = "")
+{
+    /// <summary>On an answer: the seq of the entry that put its question (docs/api.md "Question → answer pairs").</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? QuestionSeq { get; init; }
+
+    /// <summary>On a question put to the guests: the seqs of its answers (empty while unanswered).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<int>? AnswerSeqs { get; init; }
+
+    /// <summary>On an answer to a question never put to the guests (会后答复): that question as approved.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AnsweredQuestionDto? UnaskedQuestion { get; init; }
+
+    /// <summary>On the question being answered in a live session (正在回答).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public bool OnTheFloor { get; init; }
+}
+
+public sealed record AnsweredQuestionDto(int Id, string Nickname, string Text);
 
 /// <summary>Turns the catalogue's views into the API's shapes.</summary>
 public sealed class PublicApiMapper(SiteTime time)
@@ -62,5 +77,11 @@ public sealed class PublicApiMapper(SiteTime time)
 
     public EntryDto Entry(EntryView e) => new(
         e.Seq, e.Kind, e.Speaker, e.Html, e.Text, time.Local(e.PublishedAt), e.QuestionId, time.Local(e.CorrectedAt), e.Url,
-        e.IsPrepared, e.ReviewedBy, e.SpeakerName);
+        e.IsPrepared, e.ReviewedBy, e.SpeakerName)
+    {
+        QuestionSeq = e.QuestionSeq,
+        AnswerSeqs = e.Kind == EntryKind.Question && e.QuestionId is not null ? e.AnswerSeqs : null,
+        UnaskedQuestion = e.UnaskedQuestion is { } q ? new AnsweredQuestionDto(q.Id, q.Nickname, q.Text) : null,
+        OnTheFloor = e.OnTheFloor,
+    };
 }

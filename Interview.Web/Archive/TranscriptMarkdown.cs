@@ -58,6 +58,14 @@ public static class TranscriptMarkdown
             AddEntry(blocks, entry, context);
         }
 
+        if (archive.AwaitingFollowUp.Count > 0)
+        {
+            blocks.Add("## " + Word("AwaitingHeading"));
+            blocks.Add(Word("AwaitingNote"));
+            blocks.Add(string.Join('\n', archive.AwaitingFollowUp.Select(q =>
+                "- " + MarkdownText.Escape($"[{Interview.Web.Text.DisplayNames.Speaker(EntryKind.Question, q.Nickname)}] {q.Text}").Replace("\n", " ", StringComparison.Ordinal))));
+        }
+
         var stats = detail.Stats;
         blocks.Add("## " + Word("StatsHeading"));
         var columns = string.Join(" | ", new[] { "StatsReceived", "StatsApproved", "StatsMerged", "StatsRejected", "StatsAnsweredLive", "StatsAnsweredLater", "StatsMedian" }.Select(Word));
@@ -86,6 +94,10 @@ public static class TranscriptMarkdown
         }
         heading.Append(CultureInfo.InvariantCulture, $" [#{entry.Seq}]({SiteAddress.Absolute(context.SiteBase, entry.Url)})");
         blocks.Add(heading.ToString());
+        if (Pair(entry, context) is { } pair)
+        {
+            blocks.Add(pair);
+        }
         blocks.Add(Body(entry.Kind, entry.Markdown, entry.Text, context.SiteBase));
 
         if (entry.CorrectedAt is { } corrected)
@@ -102,6 +114,25 @@ public static class TranscriptMarkdown
             }
             blocks.Add(MarkdownText.Quote(trail.ToString()));
         }
+    }
+
+    /// <summary>
+    /// Question → answer pairs, as on the page: an answer names its question (a link, or the question itself quoted when
+    /// it was never put to the guests); a question links its answers.
+    /// </summary>
+    private static string? Pair(EntryView entry, ExportContext context)
+    {
+        string Link(int seq) => $"[#{seq.ToString(CultureInfo.InvariantCulture)}]({SiteAddress.Absolute(context.SiteBase, PublicUrls.Entry(entry.InterviewId, seq))})";
+        if (entry.QuestionSeq is { } questionSeq)
+        {
+            return "*" + Word("ArchiveAnswersQuestion", Link(questionSeq)) + "*";
+        }
+        if (entry.UnaskedQuestion is { } question)
+        {
+            var asker = MarkdownText.Escape($"[{Interview.Web.Text.DisplayNames.Speaker(EntryKind.Question, question.Nickname)}]");
+            return MarkdownText.Quote(Word("ArchiveAnswersUnasked") + "\n\n" + asker + " " + MarkdownText.Escape(question.Text));
+        }
+        return entry.AnswerSeqs.Count > 0 ? "*" + Word("ArchiveAnswers", string.Join(" ", entry.AnswerSeqs.Select(Link))) + "*" : null;
     }
 
     /// <summary>A citizen's question is plain text whatever it looks like; staff text keeps its Markdown source.</summary>

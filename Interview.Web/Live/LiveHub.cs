@@ -27,6 +27,8 @@ public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(interviewId));
             throw new HubException(Text.ErrorText.Word(Text.SiteErrorCodes.HubNoSuchInterview));
         }
+        // The question being answered may have changed while the client was away: it hears where the floor is now.
+        await Clients.Caller.SendAsync("floor", new FloorMessage(interviewId, await catalog.OnTheFloorAsync(interviewId)));
         return entries.Select(map.Entry).ToList();
     }
 
@@ -38,7 +40,8 @@ public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
 /// from the background, so publishing does not wait for thousands of viewers' sends.
 /// </summary>
 public sealed class LiveHubRelay(
-    Events.IEventBus notifier, IHubContext<LiveHub> hub, PublicApiMapper map, Hosting.InterviewMetrics metrics, ILogger<LiveHubRelay> logger)
+    Events.IEventBus notifier, IHubContext<LiveHub> hub, PublicApiMapper map, Hosting.InterviewMetrics metrics, ILogger<LiveHubRelay> logger,
+    PublicCatalog catalog)
     : BackgroundService
 {
     private readonly System.Threading.Channels.Channel<LiveEvent> _queue =
@@ -77,7 +80,25 @@ public sealed class LiveHubRelay(
         {
             metrics.HubSent(message, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
+        if (MovesTheFloor(liveEvent))
+        {
+            // Read after the save, so the marker lands where the host console shows it, whatever the order of events.
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await SendAsync(group, "floor", new FloorMessage(liveEvent.InterviewId, await catalog.OnTheFloorAsync(liveEvent.InterviewId)));
+            metrics.HubSent("floor", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
     }
+
+    /// <summary>
+    /// A question put or answered moves 正在回答: a new question entry, a new answer (it announces the question answered
+    /// itself), the host's mark (a desk change), the end of the session.
+    /// </summary>
+    private static bool MovesTheFloor(LiveEvent liveEvent) => liveEvent switch
+    {
+        EntryPublished e => (e.Entry.Kind == Domain.Interviews.EntryKind.Question || e.Entry.IsAnswer) && e.Entry.CorrectedAt is null,
+        DeskChanged or StatusChanged => true,
+        _ => false,
+    };
 
     private static async Task<string> SendAsync(IClientProxy group, string message, object payload)
     {
@@ -89,6 +110,9 @@ public sealed class LiveHubRelay(
 public sealed record StatusMessage(int InterviewId, Domain.Interviews.InterviewStatus Status);
 
 public sealed record QuestionMessage(int Id, string Nickname, string Text);
+
+/// <summary>The question being answered (正在回答): the seq of the entry that put it, or null when none is.</summary>
+public sealed record FloorMessage(int InterviewId, int? Seq);
 
 /// <summary>The studio screen's content changed (<see cref="StudioScreens"/>): screens fetch it again.</summary>
 public sealed record ScreenMessage(int InterviewId);

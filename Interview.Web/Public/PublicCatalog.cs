@@ -108,7 +108,27 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
             entries.AddRange(batch);
         }
         while (batch.Count == MaxEntriesPerRead);
-        return new ArchiveView(detail, entries);
+        return new ArchiveView(detail, entries) { AwaitingFollowUp = await AwaitingFollowUpAsync(id, cancellationToken) };
+    }
+
+    /// <summary>
+    /// After the session: the approved questions never put to the guests and not answered yet, which wait for their
+    /// 会后答复 (an answered one appears with its answer in the transcript instead). Oldest approval first.
+    /// </summary>
+    public async Task<IReadOnlyList<PublicQuestion>> AwaitingFollowUpAsync(int interviewId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Interviews.AnyAsync(i => i.Id == interviewId
+                && (i.Status == InterviewStatus.Ended || i.Status == InterviewStatus.Published), cancellationToken))
+        {
+            return [];
+        }
+        return await db.Questions.AsNoTracking()
+            .Where(q => q.InterviewId == interviewId && q.Status == QuestionStatus.Approved
+                && !db.Entries.Any(e => e.InterviewId == interviewId && e.QuestionId == q.Id))
+            .OrderBy(q => q.DecidedAt).ThenBy(q => q.Id)
+            .Select(q => new PublicQuestion(q.Id, q.Nickname, q.Text, 0))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -158,7 +178,19 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
             .Where(e => e.InterviewId == interviewId && e.Seq > afterSeq)
             .OrderBy(e => e.Seq).Take(MaxEntriesPerRead)
             .ToListAsync(cancellationToken);
-        return entries.Select(ToView).ToList();
+        var pairs = await EntryPairs.ReadAsync(db, interviewId, known == InterviewStatus.Live, cancellationToken);
+        return entries.Select(e => pairs.Link(ToView(e))).ToList();
+    }
+
+    /// <summary>
+    /// The seq of the question being answered (正在回答) while the session is live, else null: what the live page's
+    /// marker shows and the hub's <c>floor</c> message carries.
+    /// </summary>
+    public async Task<int?> OnTheFloorAsync(int interviewId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var live = await db.Interviews.AnyAsync(i => i.Id == interviewId && i.Status == InterviewStatus.Live, cancellationToken);
+        return live ? (await EntryPairs.ReadAsync(db, interviewId, live, cancellationToken)).FloorSeq : null;
     }
 
     /// <summary>The approved questions of a session, oldest first, with their 同问 counts: only what a moderator let through (先审后发).</summary>

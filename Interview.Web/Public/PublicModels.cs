@@ -70,7 +70,28 @@ public sealed record EntryView(
     /// carry): 嘉宾 张三 / Guest 张三.
     /// </summary>
     public string SpeakerLabel => Interview.Web.Text.DisplayNames.Speaker(Kind, SpeakerName);
+
+    /// <summary>On an answer (a guest's or a 会后答复): the seq of the entry that put its question to the guests.</summary>
+    public int? QuestionSeq { get; init; }
+
+    /// <summary>On a question put to the guests: the seqs of the answers to it, in order.</summary>
+    public IReadOnlyList<int> AnswerSeqs { get; init; } = [];
+
+    /// <summary>
+    /// On an answer to a question that was never put to the guests (a 会后答复 to a question left open): the question as
+    /// approved, which no entry carries; so no answer appears without its question.
+    /// </summary>
+    public AnsweredQuestion? UnaskedQuestion { get; init; }
+
+    /// <summary>On a question put to the guests during a live session: it is the one being answered (正在回答, <see cref="Domain.Questions.TheFloor"/>).</summary>
+    public bool OnTheFloor { get; init; }
+
+    /// <summary>An answer: an entry that says which question it answers.</summary>
+    public bool IsAnswer => Kind is EntryKind.Guest or EntryKind.FollowUp && QuestionId is not null;
 }
+
+/// <summary>A citizen's question as a moderator approved it (what the public question list shows).</summary>
+public sealed record AnsweredQuestion(int Id, string Nickname, string Text);
 
 public sealed record HomeView(
     IReadOnlyList<InterviewCard> Live,
@@ -87,7 +108,11 @@ public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int 
 public sealed record PublicQuestion(int Id, string Nickname, string Text, int MeToo = 0);
 
 /// <summary>A published session with every entry, for the downloads (Markdown, snapshot).</summary>
-public sealed record ArchiveView(InterviewDetail Detail, IReadOnlyList<EntryView> Entries);
+public sealed record ArchiveView(InterviewDetail Detail, IReadOnlyList<EntryView> Entries)
+{
+    /// <summary>Approved questions never put to the guests that still wait for their 会后答复 (会后答复中).</summary>
+    public IReadOnlyList<PublicQuestion> AwaitingFollowUp { get; init; } = [];
+}
 
 /// <summary>A session in a column's feed, dated by when it became what it is now (for an archive: its publication).</summary>
 public sealed record FeedItem(InterviewCard Card, DateTimeOffset Date);

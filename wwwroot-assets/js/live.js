@@ -23,6 +23,8 @@
   const seqOf = li => +li.id.slice(1);
   const items = () => list ? [...list.children].filter(li => /^e\d+$/.test(li.id)) : [];
   items().forEach(li => { bySeq.set(seqOf(li), li); last = Math.max(last, seqOf(li)); });
+  const onFloor = list && list.querySelector(':scope > li.entry-floor');
+  let floorSeq = onFloor ? seqOf(onFloor) : null;
 
   const region = root.querySelector('[data-live-announce]') || root.appendChild(el('div', 'sr-only'));
   region.setAttribute('role', 'status');
@@ -61,9 +63,60 @@
     const a = head.appendChild(el('a', 'permalink', `#${e.seq}`));
     a.href = e.url;
     a.setAttribute('aria-label', f(W.EntryPermalink, e.seq));
+    pair(li, e);
     li.appendChild(el('div', 'entry-body')).innerHTML = e.html; // sanitized by the server
     if (e.correctedAt) corrected(li, e.correctedAt);
     return li;
+  }
+
+  // Question → answer pairs, as EntryPair.razor words them: an answer links its question (or quotes a question never
+  // put), a question lists its answers, and the question already on the page gains a link to each new answer.
+  function pair(li, e) {
+    const head = li.querySelector(':scope > .entry-head');
+    if (e.questionSeq != null) {
+      const a = el('a', 'pair-question', f(W.EntryAnswersQuestion, e.questionSeq));
+      a.href = `#e${e.questionSeq}`;
+      const p = el('p', 'entry-pair');
+      p.appendChild(a);
+      head.after(p);
+      answered(e.questionSeq, e.seq);
+    } else if (e.unaskedQuestion) {
+      const q = e.unaskedQuestion, quote = el('blockquote', 'pair-unasked'), p = el('p');
+      quote.appendChild(el('p', 'entry-pair', W.EntryAnswersUnasked));
+      const who = p.appendChild(el('span', 'speaker', `[${f(W.SpeakerQuestion, q.nickname)}]`)), text = el('span', null, q.text);
+      if (W.ContentLang) who.lang = text.lang = W.ContentLang;
+      p.append(' ', text);
+      quote.appendChild(p);
+      head.after(quote);
+    }
+    for (const seq of e.answerSeqs || []) answerLink(li, seq);
+    if (e.seq === floorSeq) mark(li, true);
+  }
+
+  function answerLink(li, seq) {
+    let p = li.querySelector(':scope > .pair-answers');
+    if (!p) { p = el('p', 'entry-pair pair-answers', W.EntryAnswersHeading); li.querySelector(':scope > .entry-head').after(p); }
+    if (p.querySelector(`a[href="#e${seq}"]`)) return;
+    const a = el('a', null, `#${seq}`);
+    a.href = `#e${seq}`;
+    a.setAttribute('aria-label', f(W.EntryAnswerLink, seq));
+    p.append(' ', a);
+  }
+  const answered = (questionSeq, seq) => { const q = bySeq.get(questionSeq); if (q) answerLink(q, seq); };
+
+  // 正在回答: a tag on the question being answered, moved by the hub's floor message (the host's rule, TheFloor).
+  function mark(li, on) {
+    li.classList.toggle('entry-floor', on);
+    if (on) li.setAttribute('aria-current', 'true'); else li.removeAttribute('aria-current');
+    const tag = li.querySelector(':scope > .entry-head > .tag-floor');
+    if (on && !tag) li.querySelector(':scope > .entry-head').appendChild(el('span', 'tag tag-floor', W.EntryOnTheFloor));
+    if (!on && tag) tag.remove();
+  }
+  function floor(seq) {
+    floorSeq = seq;
+    items().forEach(li => { if (li.classList.contains('entry-floor') && seqOf(li) !== seq) mark(li, false); });
+    const li = seq != null && bySeq.get(seq);
+    if (li) mark(li, true);
   }
 
   // "已更正（2026年11月20日 10:15）" / "Corrected (20 Nov 2026 10:15)", as the server words it, in the server's <details>
@@ -194,6 +247,7 @@
     ended = true;
     clearTimeout(timer);
     setOrder(false, false);
+    floor(null);
     root.querySelector('h2').textContent = W.TranscriptArchive;
     const badge = document.querySelector('.interview-header .badge'), article = root.closest('.interview-live');
     if (badge) {
@@ -210,6 +264,7 @@
 
   conn.on('entry', e => { if (e.seq > last + 1 && !bySeq.has(e.seq)) join(); else apply([e], false); });
   conn.on('status', m => { if (m.interviewId === id) archive(m.status); });
+  conn.on('floor', m => { if (m.interviewId === id && !ended) floor(m.seq); });
   conn.on('question', q => {
     const ul = document.querySelector('ul.public-questions');
     if (!ul || document.getElementById(`q${q.id}`)) return;

@@ -37,9 +37,9 @@ public partial class QuestionBoard : IAsyncDisposable
     /// <summary>What Alt+A marks answered, and what the board and the transcript mark 正在回答.</summary>
     private DeskQuestion? OnTheFloor => OnTheFloorOf(Questions);
 
-    /// <summary>The question on the floor: the one put longest ago that is still waiting for its answer.</summary>
-    public static DeskQuestion? OnTheFloorOf(IEnumerable<DeskQuestion> questions) => questions
-        .Where(q => q.AskedSeq is not null && q.Status != QuestionStatus.Answered).MinBy(q => q.AskedSeq);
+    /// <summary>The question on the floor (<see cref="TheFloor"/>, the rule the public page's 正在回答 follows too).</summary>
+    public static DeskQuestion? OnTheFloorOf(IEnumerable<DeskQuestion> questions) =>
+        TheFloor.Of(questions, q => q.AskedSeq, q => q.Status);
 
     [JSInvokable]
     public Task OnShortcutAsync(string key) => InvokeAsync(async () =>
