@@ -35,7 +35,7 @@ public class ReviewConsoleTests : LiveConsoleTestContext
         reviewer.WaitForAssertion(() => Assert.NotNull(reviewer.Find(".no-pending")));
         var entry = Assert.Single((await Catalog.EntriesAsync(session.Id))!);
         Assert.Equal((EntryKind.Guest, "全市设有 200 个接种点。"), (entry.Kind, entry.Text));
-        Assert.NotNull(entry.ReviewedBy);
+        Assert.NotNull(entry.Reviewer);
         typist.WaitForAssertion(() =>
         {
             Assert.Empty(typist.FindAll(".typist-draft"));
