@@ -50,6 +50,7 @@ public static class InterviewServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<StaffPermissions>();
         services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<StaffNames>();
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<InterviewAdmin>();
         services.AddImages();
