@@ -56,6 +56,7 @@ public static class InterviewServices
         services.AddImages();
         services.AddSingleton<Archive.SnapshotWriter>();
         services.AddSingleton<AuditQuery>();
+        services.AddSingleton<AuditLines>();
         services.AddSingleton<AuditRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());
         services.AddScoped<StaffSignIn>();

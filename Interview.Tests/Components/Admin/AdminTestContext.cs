@@ -147,6 +147,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<StaffPermissions>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditQuery>();
+        services.AddSingleton<AuditLines>();
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<Interview.Web.Live.LiveNotifier>();
         services.AddSingleton<Interview.Web.Events.IEventBus>(sp => sp.GetRequiredService<Interview.Web.Live.LiveNotifier>());
