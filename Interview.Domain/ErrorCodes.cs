@@ -18,6 +18,8 @@ public static class ErrorCodes
     public const string FieldContent = nameof(FieldContent);
     public const string FieldInterviewTitle = nameof(FieldInterviewTitle);
     public const string FieldInterviewSummary = nameof(FieldInterviewSummary);
+    public const string FieldInterviewBackground = nameof(FieldInterviewBackground);
+    public const string FieldReviewUnit = nameof(FieldReviewUnit);
     public const string FieldReviewComment = nameof(FieldReviewComment);
     public const string FieldGuestName = nameof(FieldGuestName);
     public const string FieldGuestPosition = nameof(FieldGuestPosition);

@@ -10,6 +10,7 @@ public sealed class InterviewSession : Entity
 {
     public const int MaxTitleLength = 100;
     public const int MaxSummaryLength = 10_000;
+    public const int MaxReviewUnitLength = 50;
 
     private static readonly Dictionary<InterviewStatus, InterviewStatus[]> LegalMoves = new()
     {
@@ -31,7 +32,10 @@ public sealed class InterviewSession : Entity
     public int Id { get; private set; }
     public int ColumnId { get; private set; }
     public string Title { get; private set; } = "";
-    /// <summary>The summary (访谈摘要) or, before the session, its background, as Markdown with its rendering.</summary>
+    /// <summary>The background (访谈背景) the preview and the live page show, as Markdown with its rendering.</summary>
+    public string BackgroundMarkdown { get; private set; } = "";
+    public string BackgroundHtml { get; private set; } = "";
+    /// <summary>The summary (访谈摘要) of what was said, written or edited after the session; the archive shows it.</summary>
     public string SummaryMarkdown { get; private set; } = "";
     public string SummaryHtml { get; private set; } = "";
     public DateTimeOffset ScheduledStart { get; private set; }
@@ -47,11 +51,17 @@ public sealed class InterviewSession : Entity
     public int LastSeq { get; private set; }
     /// <summary>Two-key review (政策关): guests' answers wait for a reviewer of the guest's unit before publication.</summary>
     public bool RequiresReview { get; private set; }
+    /// <summary>
+    /// The reviewing unit (审核单位) the public sees on reviewed answers instead of a reviewer's personal name; empty:
+    /// a plain "reviewed".
+    /// </summary>
+    public string ReviewUnit { get; private set; } = "";
     public IReadOnlyList<Guest> Guests => _guests;
     public IReadOnlyList<Assignment> Assignments => _assignments;
 
+    /// <summary>A new draft; it is described by its background, the summary comes after the session.</summary>
     public static InterviewSession Create(
-        int columnId, string title, RenderedText? summary, DateTimeOffset scheduledStart, DateTimeOffset scheduledEnd,
+        int columnId, string title, RenderedText? background, DateTimeOffset scheduledStart, DateTimeOffset scheduledEnd,
         DateTimeOffset now)
     {
         var session = new InterviewSession
@@ -60,7 +70,7 @@ public sealed class InterviewSession : Entity
             Status = InterviewStatus.Draft,
             CreatedAt = now,
         };
-        session.Describe(title, summary ?? RenderedText.Empty, now);
+        session.Describe(title, background ?? RenderedText.Empty, RenderedText.Empty, now);
         session.Reschedule(scheduledStart, scheduledEnd, now);
         return session;
     }
@@ -71,14 +81,34 @@ public sealed class InterviewSession : Entity
 
     public IReadOnlyList<InterviewStatus> NextStates => LegalMoves[Status];
 
-    public void Describe(string title, RenderedText summary, DateTimeOffset now)
+    /// <summary>
+    /// Sets the title, background and summary. No state closes them: the summary is written after the session and
+    /// corrected after publication, and the title and background stay editable like it (the archive is the record of
+    /// what was said, not of these texts).
+    /// </summary>
+    public void Describe(string title, RenderedText background, RenderedText summary, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(background);
         ArgumentNullException.ThrowIfNull(summary);
         Title = Guard.Text(title, ErrorCodes.FieldInterviewTitle, MaxTitleLength);
+        Guard.OptionalText(background.Markdown, ErrorCodes.FieldInterviewBackground, MaxSummaryLength);
         Guard.OptionalText(summary.Markdown, ErrorCodes.FieldInterviewSummary, MaxSummaryLength);
+        BackgroundMarkdown = background.Markdown;
+        BackgroundHtml = background.Html;
         SummaryMarkdown = summary.Markdown;
         SummaryHtml = summary.Html;
         UpdatedAt = now;
+    }
+
+    /// <summary>Names the reviewing unit (审核单位) shown on reviewed answers, or clears it (a plain "reviewed").</summary>
+    public void NameReviewUnit(string? unit, DateTimeOffset now)
+    {
+        var clean = Guard.OptionalText(unit, ErrorCodes.FieldReviewUnit, MaxReviewUnitLength).Trim();
+        if (clean != ReviewUnit)
+        {
+            ReviewUnit = clean;
+            UpdatedAt = now;
+        }
     }
 
     public void Reschedule(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now)

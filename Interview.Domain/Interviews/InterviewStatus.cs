@@ -33,4 +33,11 @@ public static class InterviewStatusExtensions
     /// <summary>Whether what the typist sends now is a follow-up answer (会后答复): once the session has ended.</summary>
     public static bool TakesFollowUps(this InterviewStatus status) =>
         status is InterviewStatus.Ended or InterviewStatus.Published;
+
+    /// <summary>
+    /// Whether the public reads the summary (访谈摘要) rather than the background (访谈背景): once the session is over.
+    /// Until a summary is written, an ended session keeps showing its background.
+    /// </summary>
+    public static bool ShowsSummary(this InterviewStatus status) =>
+        status is InterviewStatus.Ended or InterviewStatus.Published;
 }

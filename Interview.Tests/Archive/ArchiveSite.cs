@@ -65,8 +65,9 @@ public sealed class ArchiveSite : InterviewFactory, IAsyncLifetime
     private async Task<int> SeedArchiveAsync(InterviewDbContext db, int columnId)
     {
         var start = Builders.Now.AddDays(-6);
-        var session = InterviewSession.Create(columnId, Title,
-            Builders.Rendered($"本期**摘要**，详见[栏目](/columns/{ColumnSlug})。"), start, start.AddHours(1), start.AddDays(-3));
+        var session = InterviewSession.Create(columnId, Title, Builders.Rendered("本期背景"), start, start.AddHours(1), start.AddDays(-3));
+        // The summary is written after the session; the archive and its exports carry it, not the background.
+        session.Describe(Title, Builders.Rendered("本期背景"), Builders.Rendered($"本期**摘要**，详见[栏目](/columns/{ColumnSlug})。"), start.AddDays(-3));
         var guest = session.AddGuest("李卫东", "主任", "市疾病预防控制中心", "从事*疾控*工作二十年。", start.AddDays(-3));
         guest.SetPhoto(GuestPhotoUrl);
         db.Interviews.Add(session);

@@ -140,6 +140,9 @@ public sealed partial class EnglishWalkTests(DemoSiteFixture site, ITestOutputHe
         texts.AddRange(await db.Interviews.Select(i => i.Title).ToListAsync());
         texts.AddRange(await db.Interviews.Select(i => i.SummaryHtml).ToListAsync());
         texts.AddRange(await db.Interviews.Select(i => i.SummaryMarkdown).ToListAsync());
+        texts.AddRange(await db.Interviews.Select(i => i.BackgroundHtml).ToListAsync());
+        texts.AddRange(await db.Interviews.Select(i => i.BackgroundMarkdown).ToListAsync());
+        texts.AddRange(await db.Interviews.Select(i => i.ReviewUnit).ToListAsync());
         foreach (var guest in await db.Guests.ToListAsync())
         {
             texts.AddRange([guest.Name, guest.Position, guest.Organization, guest.Bio]);

@@ -12,11 +12,15 @@ namespace Interview.Web.Admin;
 
 public sealed record GuestEdit(string Name, string? Position, string? Organization, string? Bio);
 
+/// <summary>A new session: described by its background (访谈背景); the summary comes after the session.</summary>
 public sealed record NewInterview(
-    int ColumnId, string Title, string? Summary, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd,
-    IReadOnlyList<GuestEdit> Guests);
+    int ColumnId, string Title, string? Background, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd,
+    IReadOnlyList<GuestEdit> Guests, string? ReviewUnit = null);
 
-public sealed record InterviewEdit(int ColumnId, string Title, string? Summary, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd);
+/// <summary>A session's description and times as staff edit them; the summary (访谈摘要) stays editable after the end and after publication.</summary>
+public sealed record InterviewEdit(
+    int ColumnId, string Title, string? Summary, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd,
+    string? Background = null, string? ReviewUnit = null);
 
 public sealed record InterviewRow(int Id, string Title, string ColumnName, InterviewStatus Status, DateTimeOffset ScheduledStart);
 
@@ -25,7 +29,7 @@ public sealed record AssignmentRow(string StaffId, string Email, string DisplayN
 public sealed record InterviewDraft(
     int Id, int ColumnId, string Title, string SummaryMarkdown, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd,
     InterviewStatus Status, IReadOnlyList<Guest> Guests, IReadOnlyList<AssignmentRow> Assignments,
-    IReadOnlyList<InterviewStatus> NextStates, bool RequiresReview = false);
+    IReadOnlyList<InterviewStatus> NextStates, bool RequiresReview = false, string BackgroundMarkdown = "", string ReviewUnit = "");
 
 /// <summary>
 /// Sessions as staff manage them: create, edit, guests, assignments and the lifecycle. Admins act on every session,
@@ -66,7 +70,7 @@ public sealed class InterviewAdmin(
             .ToListAsync();
         return new InterviewDraft(session.Id, session.ColumnId, session.Title, session.SummaryMarkdown, session.ScheduledStart,
             session.ScheduledEnd, session.Status, session.Guests.OrderBy(g => g.SortOrder).ToList(), assignments, session.NextStates,
-            session.RequiresReview);
+            session.RequiresReview, session.BackgroundMarkdown, session.ReviewUnit);
     }
 
     public async Task<InterviewSession> CreateAsync(StaffActor actor, NewInterview request)
@@ -76,8 +80,9 @@ public sealed class InterviewAdmin(
         await using var db = await contexts.CreateDbContextAsync();
         await EnsureColumnAsync(db, request.ColumnId);
         var now = clock.GetUtcNow();
-        var session = InterviewSession.Create(request.ColumnId, request.Title, renderer.Render(request.Summary),
+        var session = InterviewSession.Create(request.ColumnId, request.Title, renderer.Render(request.Background),
             request.ScheduledStart, request.ScheduledEnd, now);
+        session.NameReviewUnit(request.ReviewUnit, now);
         foreach (var guest in request.Guests ?? [])
         {
             session.AddGuest(guest.Name, guest.Position, guest.Organization, guest.Bio, now);
@@ -107,7 +112,8 @@ public sealed class InterviewAdmin(
                 await EnsureColumnAsync(db, edit.ColumnId);
                 session.MoveToColumn(edit.ColumnId, now);
             }
-            session.Describe(edit.Title, renderer.Render(edit.Summary), now);
+            session.Describe(edit.Title, renderer.Render(edit.Background), renderer.Render(edit.Summary), now);
+            session.NameReviewUnit(edit.ReviewUnit, now);
             if (edit.ScheduledStart != session.ScheduledStart || edit.ScheduledEnd != session.ScheduledEnd)
             {
                 session.Reschedule(edit.ScheduledStart, edit.ScheduledEnd, now);

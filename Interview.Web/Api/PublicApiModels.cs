@@ -26,7 +26,7 @@ public sealed record StatsDto(
 public sealed record InterviewDto(
     int Id, string Title, InterviewStatus Status, ColumnDto Column, DateTimeOffset ScheduledStart,
     DateTimeOffset ScheduledEnd, string SummaryHtml, IReadOnlyList<GuestDto> Guests, StatsDto Stats,
-    DateTimeOffset? PublishedAt, string Url);
+    DateTimeOffset? PublishedAt, string Url, string BackgroundHtml = "");
 
 public sealed record EntryDto(
     int Seq,
@@ -40,7 +40,8 @@ public sealed record EntryDto(
     string Url,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Prepared = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReviewedBy = null,
-    string SpeakerName = "")
+    string SpeakerName = "",
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Reviewed = false)
 {
     /// <summary>On an answer: the seq of the entry that put its question (docs/api.md "Question → answer pairs").</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? QuestionSeq { get; init; }
@@ -73,11 +74,11 @@ public sealed class PublicApiMapper(SiteTime time)
         time.Local(d.Card.ScheduledEnd), d.SummaryHtml, d.Card.Guests.Select(Guest).ToList(),
         new StatsDto(d.Stats.Received, d.Stats.Approved, d.Stats.Merged, d.Stats.AnsweredLive, d.Stats.AnsweredLater, d.Stats.Rejected,
             d.Stats.MedianTimeToAnswer is { } median ? (long)Math.Round(median.TotalSeconds) : null),
-        time.Local(d.PublishedAt), d.Card.Url);
+        time.Local(d.PublishedAt), d.Card.Url, d.BackgroundHtml);
 
     public EntryDto Entry(EntryView e) => new(
         e.Seq, e.Kind, e.Speaker, e.Html, e.Text, time.Local(e.PublishedAt), e.QuestionId, time.Local(e.CorrectedAt), e.Url,
-        e.IsPrepared, e.ReviewedBy, e.SpeakerName)
+        e.IsPrepared, e.ReviewedBy, e.SpeakerName, e.IsReviewed)
     {
         QuestionSeq = e.QuestionSeq,
         AnswerSeqs = e.Kind == EntryKind.Question && e.QuestionId is not null ? e.AnswerSeqs : null,

@@ -22,8 +22,16 @@ public sealed record NewColumnRequest(string? Name, string? Slug, string? Descri
 
 public sealed record GuestRequest(string? Name, string? Title, string? Organization, string? Bio);
 
+/// <summary>
+/// A new session. <c>summary</c> is the contract's older name for the text the preview shows: without
+/// <c>background</c> it is read as the background (a session is created before anything has been said).
+/// </summary>
 public sealed record NewInterviewRequest(
-    int ColumnId, string? Title, string? Summary, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd, GuestRequest[]? Guests);
+    int ColumnId, string? Title, string? Summary, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd, GuestRequest[]? Guests,
+    string? Background = null, string? ReviewUnit = null);
+
+/// <summary>Changes a session's texts; a field left out keeps its value. The summary may be written after the end and after publication.</summary>
+public sealed record InterviewTextsRequest(string? Title, string? Background, string? Summary, string? ReviewUnit);
 
 public sealed record TransitionRequest(string? To);
 
@@ -58,6 +66,8 @@ public static class StaffApi
         api.MapPost("/columns", CreateColumn).RequireAuthorization(StaffPolicies.Admin).WithSummary("Creates a column (admin).");
         api.MapPost("/interviews", CreateInterview).RequireAuthorization(StaffPolicies.Sessions)
             .WithSummary("Creates a draft session with its guests (admin, host).");
+        api.MapPatch("/interviews/{id:int}", UpdateTexts).RequireAuthorization(StaffPolicies.Sessions)
+            .WithSummary("Changes the title, background (访谈背景), summary (访谈摘要) or reviewing unit (审核单位); fields left out keep their value. The summary stays writable after the end and after publication (admin, assigned host). Audited.");
         api.MapPost("/interviews/{id:int}/transitions", Transition).RequireAuthorization(StaffPolicies.Sessions)
             .WithSummary("Moves a session along Draft → Scheduled → Live → Ended → Published, or cancels it before Live (admin, assigned host).");
         return app;
@@ -163,9 +173,20 @@ public static class StaffApi
     {
         var guests = (body.Guests ?? []).Select(g => new GuestEdit(g.Name ?? "", g.Title, g.Organization, g.Bio)).ToList();
         var session = await sessions.CreateAsync(StaffEndpoints.Actor(http),
-            new NewInterview(body.ColumnId, body.Title ?? "", body.Summary, body.ScheduledStart, body.ScheduledEnd, guests));
+            new NewInterview(body.ColumnId, body.Title ?? "", body.Background ?? body.Summary, body.ScheduledStart, body.ScheduledEnd, guests,
+                body.ReviewUnit));
         return Results.Created($"/api/v1/interviews/{session.Id}", new CreatedInterview(session.Id, session.Status,
             session.Guests.Select(g => new CreatedGuest(g.Id, g.Name, g.Position, g.Organization, g.Bio)).ToList()));
+    }
+
+    private static async Task<IResult> UpdateTexts(int id, InterviewTextsRequest body, InterviewAdmin sessions, HttpContext http)
+    {
+        var actor = StaffEndpoints.Actor(http);
+        var session = await sessions.GetAsync(actor, id);
+        await sessions.UpdateAsync(actor, id, new InterviewEdit(
+            session.ColumnId, body.Title ?? session.Title, body.Summary ?? session.SummaryMarkdown, session.ScheduledStart,
+            session.ScheduledEnd, body.Background ?? session.BackgroundMarkdown, body.ReviewUnit ?? session.ReviewUnit));
+        return Results.NoContent();
     }
 
     private static async Task<IResult> Transition(int id, TransitionRequest body, InterviewAdmin sessions, HttpContext http)

@@ -88,9 +88,9 @@ public static class TranscriptMarkdown
         {
             heading.Append(Word("ArchivePrepared"));
         }
-        if (entry.ReviewedBy is { } reviewer)
+        if (entry.IsReviewed)
         {
-            heading.Append(Word("ArchiveReviewed", MarkdownText.Escape(reviewer)));
+            heading.Append(entry.ReviewedBy is { } unit ? Word("ArchiveReviewed", MarkdownText.Escape(unit)) : Word("ArchiveReviewedPlain"));
         }
         heading.Append(CultureInfo.InvariantCulture, $" [#{entry.Seq}]({SiteAddress.Absolute(context.SiteBase, entry.Url)})");
         blocks.Add(heading.ToString());

@@ -50,15 +50,7 @@ public static class DemoData
         var session = InterviewSession.Create(
             columnId,
             "科学防控秋冬季流感 守护全家健康",
-            seed.Render("""
-                本期访谈围绕秋冬季流感防控，市疾病预防控制中心主任李卫东、市第一人民医院呼吸与危重症医学科主任王敏做客访谈间，与网友在线交流。
-
-                - **流行形势**：近期全市哨点医院报告的流感样病例比例呈上升趋势，流行毒株以甲型H3N2亚型为主，按往年规律12月至次年1月将进入流行高峰。
-                - **疫苗接种**：各社区卫生服务中心、乡镇卫生院预防接种门诊均可接种流感疫苗，建议在流行季到来前完成接种；60岁及以上本市户籍老年人可免费接种，职工医保个人账户可支付本人及家属的接种费用。
-                - **就医指引**：流感起病急、全身症状重，出现持续高热、呼吸困难、胸痛、精神萎靡等情况应及时就医；奥司他韦等抗病毒药物须在医生指导下使用，不建议自行囤药或预防性服用。
-                - **校园防控**：学校落实晨午检和因病缺勤追踪登记，出现聚集性疫情由疾控机构评估后采取措施；患病学生体温恢复正常、症状消失48小时后方可返校。
-                - **日常防护**：勤洗手、常通风，在人员密集场所和就医时佩戴口罩，咳嗽、打喷嚏时注意遮挡口鼻。
-                """),
+            FluBackground(seed),
             At(0), At(60), day.AddDays(-10).AddHours(9).AddMinutes(30));
         var cdc = session.AddGuest(
             "李卫东", "市疾病预防控制中心主任", "市疾病预防控制中心",
@@ -190,9 +182,25 @@ public static class DemoData
             这里特别提醒大家：**接种流感疫苗是预防流感最经济、最有效的手段**，老年人、儿童、孕妇和慢性病患者等重点人群尤其要尽早接种。
             """), "更正数据口径", correctedAt);
         session.Touch(correctedAt);
+        // The summary (访谈摘要) is written once the hour is over, from what was said; the background stays as it was.
+        session.Describe(session.Title, FluBackground(seed), FluSummary(seed), day.AddDays(1).AddHours(15));
         session.TransitionTo(InterviewStatus.Published, day.AddDays(1).AddHours(16));
         await seed.SaveAsync();
     }
+
+    private static RenderedText FluBackground(Seeder seed) => seed.Render("""
+        秋冬季是流感等呼吸道传染病的高发季节。本期访谈邀请市疾病预防控制中心和市第一人民医院的专家，介绍今冬流感流行形势、疫苗接种安排和就医用药常识，并回答网友提问。
+        """);
+
+    private static RenderedText FluSummary(Seeder seed) => seed.Render("""
+            本期访谈围绕秋冬季流感防控，市疾病预防控制中心主任李卫东、市第一人民医院呼吸与危重症医学科主任王敏做客访谈间，与网友在线交流。
+
+            - **流行形势**：近期全市哨点医院报告的流感样病例比例呈上升趋势，流行毒株以甲型H3N2亚型为主，按往年规律12月至次年1月将进入流行高峰。
+            - **疫苗接种**：各社区卫生服务中心、乡镇卫生院预防接种门诊均可接种流感疫苗，建议在流行季到来前完成接种；60岁及以上本市户籍老年人可免费接种，职工医保个人账户可支付本人及家属的接种费用。
+            - **就医指引**：流感起病急、全身症状重，出现持续高热、呼吸困难、胸痛、精神萎靡等情况应及时就医；奥司他韦等抗病毒药物须在医生指导下使用，不建议自行囤药或预防性服用。
+            - **校园防控**：学校落实晨午检和因病缺勤追踪登记，出现聚集性疫情由疾控机构评估后采取措施；患病学生体温恢复正常、症状消失48小时后方可返校。
+            - **日常防护**：勤洗手、常通风，在人员密集场所和就医时佩戴口罩，咳嗽、打喷嚏时注意遮挡口鼻。
+            """);
 
     /// <summary>A preview five days ahead, with two guests, background material and two questions awaiting review.</summary>
     private static async Task SeedInsurancePreviewAsync(Seeder seed, int columnId)

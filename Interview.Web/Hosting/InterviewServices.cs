@@ -50,11 +50,13 @@ public static class InterviewServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<StaffPermissions>();
         services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<StaffNames>();
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<InterviewAdmin>();
         services.AddImages();
         services.AddSingleton<Archive.SnapshotWriter>();
         services.AddSingleton<AuditQuery>();
+        services.AddSingleton<AuditLines>();
         services.AddSingleton<AuditRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());
         services.AddScoped<StaffSignIn>();

@@ -89,7 +89,7 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         var corrected = await LastCorrectionsAsync(db, id, cancellationToken);
         return new InterviewDetail(
             Card(session, ToView(column)), session.SummaryHtml, stats, session.PublishedAt, session.SummaryMarkdown,
-            LastChange(session.UpdatedAt, corrected.GetValueOrDefault(id)));
+            LastChange(session.UpdatedAt, corrected.GetValueOrDefault(id)), session.BackgroundHtml, session.BackgroundMarkdown);
     }
 
     /// <summary>A published session (文字实录) with all its entries, or null for any other state.</summary>
@@ -164,13 +164,13 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         int interviewId, int afterSeq = 0, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var status = await db.Interviews.Where(i => i.Id == interviewId).Select(i => (InterviewStatus?)i.Status)
+        var session = await db.Interviews.Where(i => i.Id == interviewId).Select(i => new { i.Status, i.ReviewUnit })
             .SingleOrDefaultAsync(cancellationToken);
-        if (status is not { } known || !known.IsPublic())
+        if (session is null || !session.Status.IsPublic())
         {
             return null;
         }
-        if (!known.HasTranscript())
+        if (!session.Status.HasTranscript())
         {
             return [];
         }
@@ -178,8 +178,8 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
             .Where(e => e.InterviewId == interviewId && e.Seq > afterSeq)
             .OrderBy(e => e.Seq).Take(MaxEntriesPerRead)
             .ToListAsync(cancellationToken);
-        var pairs = await EntryPairs.ReadAsync(db, interviewId, known == InterviewStatus.Live, cancellationToken);
-        return entries.Select(e => pairs.Link(ToView(e))).ToList();
+        var pairs = await EntryPairs.ReadAsync(db, interviewId, session.Status == InterviewStatus.Live, cancellationToken);
+        return entries.Select(e => pairs.Link(ToView(e, session.ReviewUnit))).ToList();
     }
 
     /// <summary>
@@ -298,8 +298,10 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
 
     private static ColumnView ToView(Column c) => new(c.Id, c.Slug, c.Name, c.Description);
 
-    private static EntryView ToView(TranscriptEntry e) => new(
+    /// <summary>The public view: a reviewed entry is credited to the session's reviewing unit, never to the reviewer.</summary>
+    private static EntryView ToView(TranscriptEntry e, string reviewUnit) => new(
         e.InterviewId, e.Seq, e.Kind, e.SpeakerLabel, e.Html, e.Text, e.PublishedAt, e.QuestionId, e.CorrectedAt,
         e.Revisions.OrderBy(r => r.ReplacedAt).Select(r => new RevisionView(r.Html, r.PublishedAt, r.ReplacedAt, r.Note, r.Markdown)).ToList(),
-        e.IsPrepared, e.ReviewedBy, e.Markdown, e.Speaker);
+        e.IsPrepared, e.ReviewedBy is null || reviewUnit.Length == 0 ? null : reviewUnit, e.Markdown, e.Speaker,
+        IsReviewed: e.ReviewedBy is not null, Reviewer: e.ReviewedBy);
 }

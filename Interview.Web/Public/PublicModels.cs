@@ -39,7 +39,7 @@ public sealed record PublicStats(
 /// </summary>
 public sealed record InterviewDetail(
     InterviewCard Card, string SummaryHtml, PublicStats Stats, DateTimeOffset? PublishedAt, string SummaryMarkdown,
-    DateTimeOffset LastChangedAt)
+    DateTimeOffset LastChangedAt, string BackgroundHtml = "", string BackgroundMarkdown = "")
 {
     public int Id => Card.Id;
     public InterviewStatus Status => Card.Status;
@@ -47,6 +47,11 @@ public sealed record InterviewDetail(
 
 public sealed record RevisionView(string Html, DateTimeOffset PublishedAt, DateTimeOffset ReplacedAt, string Note, string Markdown = "");
 
+/// <summary>
+/// An entry as the public sees it. Reviewed answers (two-key review) name the session's reviewing unit in
+/// <see cref="ReviewedBy"/> (null without one: <see cref="IsReviewed"/> alone says "reviewed"), never a person;
+/// <see cref="Reviewer"/>, the reviewer's display name, is for staff consoles only and no public output carries it.
+/// </summary>
 public sealed record EntryView(
     int InterviewId,
     int Seq,
@@ -61,7 +66,9 @@ public sealed record EntryView(
     bool IsPrepared = false,
     string? ReviewedBy = null,
     string Markdown = "",
-    string SpeakerName = "")
+    string SpeakerName = "",
+    bool IsReviewed = false,
+    string? Reviewer = null)
 {
     public string Url => PublicUrls.Entry(InterviewId, Seq);
 

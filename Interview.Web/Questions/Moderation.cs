@@ -49,6 +49,7 @@ public sealed class Moderation(
     WriteGate writes,
     FollowUps.FollowUpSchedule followUps,
     Hosting.SiteTime time,
+    StaffNames staff,
     TimeProvider clock)
 {
     /// <summary>The session's questions, masked (<see cref="ModerationItem"/>): admins, moderators, and the session's hosts.</summary>
@@ -64,7 +65,8 @@ public sealed class Moderation(
         var questions = await query.OrderBy(q => q.SubmittedAt).ThenBy(q => q.Id).ToListAsync();
         var blocked = (await db.ClientBlocks.Where(b => b.InterviewId == interviewId).Select(b => b.ClientKey).ToListAsync()).ToHashSet();
         var tallies = await Tallies.ReadAsync(db, questions.Select(q => q.Id).ToList());
-        return questions.Select(q => ModerationQueue.ToItem(q, blocked, tallies)).ToList();
+        var names = await staff.LookUpAsync(questions.Select(q => q.DecidedBy));
+        return questions.Select(q => ModerationQueue.ToItem(q, blocked, tallies, names)).ToList();
     }
 
     /// <summary>
@@ -146,8 +148,9 @@ public sealed class Moderation(
     }
 
     /// <summary>The decision that stands, for the moderator who came second: who, when (site time) and what.</summary>
-    private ConflictException EarlierDecision(Question earlier)
+    private async Task<ConflictException> EarlierDecisionAsync(Question earlier)
     {
+        var by = earlier.DecidedBy is { } email ? await staff.NameOfAsync(email) : null;
         object what = earlier.Status switch
         {
             QuestionStatus.Rejected when earlier.RejectReason is { } reason => new ErrorTerm(Text.SiteErrorCodes.DecisionRejected, reason),
@@ -156,8 +159,8 @@ public sealed class Moderation(
         };
         var code = earlier.Status.ToString().ToLowerInvariant();
         return earlier.DecidedAt is { } at
-            ? new ConflictException(Text.SiteErrorCodes.QuestionDecidedEarlierAt, earlier.DecidedBy, time.DateTime(at), what, code)
-            : new ConflictException(Text.SiteErrorCodes.QuestionDecidedEarlier, earlier.DecidedBy, what, code);
+            ? new ConflictException(Text.SiteErrorCodes.QuestionDecidedEarlierAt, by, time.DateTime(at), what, code)
+            : new ConflictException(Text.SiteErrorCodes.QuestionDecidedEarlier, by, what, code);
     }
 
     /// <summary>138****1234: the first three and last four digits; short numbers show only their last two.</summary>
@@ -221,7 +224,7 @@ public sealed class Moderation(
             // Someone decided first (before we loaded it, or while we were deciding): name that decision.
             await using var fresh = await contexts.CreateDbContextAsync();
             var earlier = await fresh.Questions.AsNoTracking().SingleAsync(q => q.Id == questionId);
-            var refused = EarlierDecision(earlier);
+            var refused = await EarlierDecisionAsync(earlier);
             await audit.RecordAsync(actor, action, $"question/{questionId}", $"refused: {Text.ErrorText.Of(refused, Text.SiteCultures.Neutral)}");
             throw refused;
         }

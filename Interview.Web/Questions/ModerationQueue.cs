@@ -39,7 +39,7 @@ public sealed record ModerationSession(int Id, string Title, InterviewStatus Sta
 /// reloading a few times a second must not read (or render) all of them. <see cref="Moderation.ListAsync"/> stays the
 /// whole-list read for the API. Decisions go through <see cref="Moderation"/>.
 /// </summary>
-public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contexts, StaffPermissions permissions)
+public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contexts, StaffPermissions permissions, StaffNames staff)
 {
     /// <summary>Who reads a session's queue: admins and moderators every session's, hosts only their own sessions'.</summary>
     internal static readonly StaffRole[] Readers = [.. StaffCapability.ReadQuestions.RolesFor()];
@@ -98,7 +98,8 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         var blocked = (await db.ClientBlocks.Where(b => b.InterviewId == interviewId && keys.Contains(b.ClientKey))
             .Select(b => b.ClientKey).ToListAsync()).ToHashSet();
         var tallies = await Tallies.ReadAsync(db, questions.Select(q => q.Id).ToList());
-        return new QueuePage(questions.Select(q => ToItem(q, blocked, tallies)).ToList(), total, counts);
+        var names = await staff.LookUpAsync(questions.Select(q => q.DecidedBy));
+        return new QueuePage(questions.Select(q => ToItem(q, blocked, tallies, names)).ToList(), total, counts);
     }
 
     /// <summary>One question as the queue shows it, e.g. to name the decision that beat the actor's own.</summary>
@@ -112,7 +113,8 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
         var blocked = question.ClientKey is { } key
             && await db.ClientBlocks.AnyAsync(b => b.InterviewId == question.InterviewId && b.ClientKey == key);
         var tallies = await Tallies.ReadAsync(db, [question.Id]);
-        return ToItem(question, blocked ? new HashSet<string> { question.ClientKey! } : new HashSet<string>(), tallies);
+        return ToItem(question, blocked ? new HashSet<string> { question.ClientKey! } : new HashSet<string>(), tallies,
+            await staff.LookUpAsync([question.DecidedBy]));
     }
 
     private static IQueryable<Question> Filtered(IQueryable<Question> query, QueueFilter filter)
@@ -133,12 +135,13 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
 
     /// <summary>
     /// A question as staff see it: the phone, and personal data in the nickname and words, masked; whether its sender is
-    /// in <paramref name="blocked"/>; its 同问 and merged-duplicate counts from <paramref name="tallies"/>.
+    /// in <paramref name="blocked"/>; its 同问 and merged-duplicate counts from <paramref name="tallies"/>; the moderator
+    /// who decided by display name from <paramref name="names"/> (the question records their e-mail).
     /// </summary>
-    internal static ModerationItem ToItem(Question q, IReadOnlySet<string> blocked, Tallies tallies)
+    internal static ModerationItem ToItem(Question q, IReadOnlySet<string> blocked, Tallies tallies, StaffNameBook names)
     {
         var (nickname, text, original) = (PersonalData.Mask(q.Nickname), PersonalData.Mask(q.Text), PersonalData.Mask(q.OriginalText));
-        return new(q.Id, nickname, text, original, q.Status, q.SubmittedAt, q.DecidedBy, q.Flags, Moderation.MaskPhone(q.Phone),
+        return new(q.Id, nickname, text, original, q.Status, q.SubmittedAt, q.DecidedBy is null ? null : names.Of(q.DecidedBy), q.Flags, Moderation.MaskPhone(q.Phone),
             q.DecidedAt, q.RejectReason, q.DecisionNote, q.MergedIntoId, q.ClientKey is { } key && blocked.Contains(key),
             PersonalData: nickname != q.Nickname || text != q.Text || original != q.OriginalText, MeToo: tallies.MeToo.GetValueOrDefault(q.Id),
             Merged: tallies.Merged.GetValueOrDefault(q.Id));

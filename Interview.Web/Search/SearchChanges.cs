@@ -13,7 +13,7 @@ namespace Interview.Web.Search;
 internal sealed class SearchChanges
 {
     private static readonly string[] SessionTextProperties =
-        [nameof(InterviewSession.Title), nameof(InterviewSession.SummaryMarkdown), nameof(InterviewSession.Status)];
+        [nameof(InterviewSession.Title), nameof(InterviewSession.SummaryMarkdown), nameof(InterviewSession.BackgroundMarkdown), nameof(InterviewSession.Status)];
 
     private readonly Dictionary<int, Session> _sessions = [];
 

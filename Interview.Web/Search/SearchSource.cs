@@ -71,12 +71,12 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
             }
         }
         var sessions = new Dictionary<int, (string Title, string Summary)>();
-        using (var command = sql.Command($"""SELECT "Id", "Title", "SummaryMarkdown" FROM "Interviews" WHERE "Id" IN {inList}"""))
+        using (var command = sql.Command($"""SELECT "Id", "Title", "SummaryMarkdown", "BackgroundMarkdown" FROM "Interviews" WHERE "Id" IN {inList}"""))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                sessions[reader.GetInt32(0)] = (reader.GetString(1), reader.GetString(2));
+                sessions[reader.GetInt32(0)] = (reader.GetString(1), About(reader.GetString(2), reader.GetString(3)));
             }
         }
         var guests = new Dictionary<int, List<(string, string, string)>>();
@@ -125,7 +125,7 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
     {
         string title;
         string summary;
-        using (var command = sql.Command("""SELECT "Title", "SummaryMarkdown" FROM "Interviews" WHERE "Id" = @id"""))
+        using (var command = sql.Command("""SELECT "Title", "SummaryMarkdown", "BackgroundMarkdown" FROM "Interviews" WHERE "Id" = @id"""))
         {
             SqlParameters.Bind(command, ("@id", interviewId));
             using var reader = command.ExecuteReader();
@@ -133,7 +133,7 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
             {
                 return null;
             }
-            (title, summary) = (reader.GetString(0), reader.GetString(1));
+            (title, summary) = (reader.GetString(0), About(reader.GetString(1), reader.GetString(2)));
         }
         var guests = new List<(string, string, string)>();
         using (var command = sql.Command("""SELECT "Name", "Position", "Organization" FROM "Guests" WHERE "InterviewId" = @id ORDER BY "SortOrder", "Id" """))
@@ -147,6 +147,10 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
         }
         return new SearchDocument(interviewId, SearchDocKind.Session, 0, SessionText(title, summary, guests));
     }
+
+    /// <summary>What the session is about, searched as one text: its summary (访谈摘要) and its background (访谈背景).</summary>
+    private static string About(string summary, string background) =>
+        summary.Length == 0 ? background : background.Length == 0 ? summary : summary + "\n" + background;
 
     /// <summary>The session's own text, one part a line (a line break is a break for matching).</summary>
     public string SessionText(string title, string summaryMarkdown, IEnumerable<(string Name, string Position, string Organization)> guests)

@@ -59,7 +59,8 @@
     li.id = `e${e.seq}`;
     head.append(el('span', 'speaker', `[${speaker(e)}]`), time(e.publishedAt, hm(e.publishedAt)));
     if (e.prepared) head.append(el('span', 'tag', W.EntryPrepared));
-    if (e.reviewedBy) head.appendChild(el('span', 'tag', f(W.EntryReviewed, e.reviewedBy))).title = W.EntryReviewedTitle;
+    // The reviewing unit, or a plain "reviewed" for a session without one; never a reviewer's name.
+    if (e.reviewed) head.appendChild(el('span', 'tag', e.reviewedBy ? f(W.EntryReviewed, e.reviewedBy) : W.EntryReviewedPlain)).title = W.EntryReviewedTitle;
     const a = head.appendChild(el('a', 'permalink', `#${e.seq}`));
     a.href = e.url;
     a.setAttribute('aria-label', f(W.EntryPermalink, e.seq));

@@ -24,6 +24,15 @@ public class AdminHomeTests : AdminTestContext
     }
 
     [Fact]
+    public void TheGreetingNamesThePersonByDisplayNameNotByEmail()
+    {
+        var cut = Render<AdminHome>();
+
+        cut.WaitForAssertion(() => Assert.Contains($"您好，{AdminName}。", cut.Markup, StringComparison.Ordinal));
+        Assert.DoesNotContain(AdminEmail, cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AHostIsOfferedTheSessionsTheyRunAndTheFollowUps()
     {
         await AddStaffAsync("staff-host", "host@example.gov.cn", StaffRole.Host);

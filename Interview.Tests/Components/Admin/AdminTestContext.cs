@@ -30,6 +30,8 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
 {
     protected const string AdminId = "staff-admin";
     protected const string AdminEmail = "admin@example.gov.cn";
+    /// <summary>The admin's display name (test accounts are named by their e-mail's local part).</summary>
+    protected const string AdminName = "admin";
 
     private BunitAuthorizationContext? _auth;
 
@@ -145,6 +147,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<StaffPermissions>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditQuery>();
+        services.AddSingleton<AuditLines>();
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<Interview.Web.Live.LiveNotifier>();
         services.AddSingleton<Interview.Web.Events.IEventBus>(sp => sp.GetRequiredService<Interview.Web.Live.LiveNotifier>());
@@ -155,6 +158,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<Interview.Web.Search.SearchIndex>();
         services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<StaffNames>();
         services.AddSingleton<SessionEndings>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<StaffPasswords>();

@@ -110,6 +110,27 @@ public class SessionPageTests : AdminTestContext
         Assert.DoesNotContain("人员分工", cut.Markup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ThePublishedSessionsSummaryIsWrittenOnItsPageAndTheBackgroundStaysAsItWas()
+    {
+        var id = await DraftSessionAsync();
+        foreach (var to in new[] { InterviewStatus.Scheduled, InterviewStatus.Live, InterviewStatus.Ended, InterviewStatus.Published })
+        {
+            await Service<InterviewAdmin>().TransitionAsync(Admin, id, to);
+        }
+        var cut = Render<SessionPage>(p => p.Add(s => s.Id, id));
+        cut.WaitForElement(".session-summary textarea");
+        Assert.Equal("背景材料", cut.Find(".session-background textarea").GetAttribute("value") ?? cut.Find(".session-background textarea").TextContent);
+
+        cut.Find(".session-summary textarea").Change("会后摘要：嘉宾解答了接种安排。");
+        cut.Find("form.session-details-form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("已保存", SnackbarMessages().LastOrDefault() ?? "", StringComparison.Ordinal));
+        await using var db = Database.CreateDbContext();
+        var stored = await db.Interviews.AsNoTracking().SingleAsync(i => i.Id == id);
+        Assert.Equal(("背景材料", "会后摘要：嘉宾解答了接种安排。"), (stored.BackgroundMarkdown, stored.SummaryMarkdown));
+    }
+
     private async Task<int> DraftSessionAsync()
     {
         int columnId;

@@ -11,6 +11,7 @@ internal sealed class InterviewSessionConfiguration : IEntityTypeConfiguration<I
     {
         builder.ToTable("Interviews");
         builder.Property(i => i.Title).HasMaxLength(InterviewSession.MaxTitleLength);
+        builder.Property(i => i.ReviewUnit).HasMaxLength(InterviewSession.MaxReviewUnitLength);
         builder.HasOne<Column>().WithMany().HasForeignKey(i => i.ColumnId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Guests).WithOne().HasForeignKey(g => g.InterviewId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(i => i.Guests).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();

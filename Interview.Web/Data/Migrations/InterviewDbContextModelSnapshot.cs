@@ -304,6 +304,14 @@ namespace Interview.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BackgroundHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BackgroundMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ColumnId")
                         .HasColumnType("INTEGER");
 
@@ -323,6 +331,11 @@ namespace Interview.Web.Data.Migrations
 
                     b.Property<bool>("RequiresReview")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewUnit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ScheduledEnd")
                         .IsRequired()

@@ -28,14 +28,18 @@ public class ReviewConsoleTests : LiveConsoleTestContext
             var draft = reviewer.Find(".pending-draft");
             Assert.Contains($"[嘉宾 {FirstGuest}]", draft.TextContent, StringComparison.Ordinal);
             Assert.Contains("全市设有 200 个接种点。", draft.TextContent, StringComparison.Ordinal);
+            // Who typed it, by display name; the draft records the e-mail, which staff do not read here.
+            Assert.Contains(AdminName, draft.QuerySelector(".mud-typography-caption")!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain(AdminEmail, draft.TextContent, StringComparison.Ordinal);
         });
+        Assert.DoesNotContain(AdminEmail, typist.Find(".typist-draft").TextContent, StringComparison.Ordinal);
 
         reviewer.Find(".pending-draft .approve-draft").Click();
 
         reviewer.WaitForAssertion(() => Assert.NotNull(reviewer.Find(".no-pending")));
         var entry = Assert.Single((await Catalog.EntriesAsync(session.Id))!);
         Assert.Equal((EntryKind.Guest, "全市设有 200 个接种点。"), (entry.Kind, entry.Text));
-        Assert.NotNull(entry.ReviewedBy);
+        Assert.NotNull(entry.Reviewer);
         typist.WaitForAssertion(() =>
         {
             Assert.Empty(typist.FindAll(".typist-draft"));

@@ -99,6 +99,9 @@ public class TypistConsoleTests : LiveConsoleTestContext
         var cut = Render<TypistConsolePage>(p => p.Add(s => s.Id, session.Id));
 
         cut.WaitForAssertion(() => Assert.Contains("数据请核实", cut.Find(".typist-draft .draft-comment").TextContent, StringComparison.Ordinal));
+        // The reviewer who sent it back, by display name.
+        Assert.Contains(AdminName, cut.Find(".typist-draft .draft-comment").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(AdminEmail, cut.Find(".typist-draft").TextContent, StringComparison.Ordinal);
         // The console may still be reloading its drafts (the send-back's event), which can replace the button the
         // first click went to: click until the editor is open.
         cut.WaitForAssertion(() =>

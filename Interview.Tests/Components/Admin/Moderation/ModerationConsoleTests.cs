@@ -124,8 +124,10 @@ public class ModerationConsoleTests : ModerationConsoleTestContext
         var approved = Row(cut, edited);
         Assert.Equal("疫苗在哪里打？", approved.QuerySelector(".question-text")!.TextContent.Trim());
         Assert.Equal("原文：疫苗 在哪 打??", approved.QuerySelector(".question-original")!.TextContent.Trim());
-        Assert.StartsWith($"已采用 · {AdminEmail} · ", approved.QuerySelector(".question-decision")!.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.StartsWith($"未采用（与主题无关：与本场主题无关） · {AdminEmail}", Row(cut, rejected).QuerySelector(".question-decision")!.TextContent.Trim(), StringComparison.Ordinal);
+        // Who decided, by display name (the test accounts' display name is the e-mail's local part), not by e-mail.
+        Assert.StartsWith($"已采用 · {AdminName} · ", approved.QuerySelector(".question-decision")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith($"未采用（与主题无关：与本场主题无关） · {AdminName} · ", Row(cut, rejected).QuerySelector(".question-decision")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain(AdminEmail, cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

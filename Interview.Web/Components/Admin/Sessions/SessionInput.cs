@@ -12,7 +12,9 @@ public sealed class SessionInput
     public int ColumnId { get; set; }
     [RequiredText("SessionTitleRequired", typeof(Resources.Staff))]
     public string Title { get; set; } = "";
+    public string? Background { get; set; }
     public string? Summary { get; set; }
+    public string? ReviewUnit { get; set; }
     [RequiredText("SessionStartRequired", typeof(Resources.Staff))]
     public string Start { get; set; } = "";
     [RequiredText("SessionEndRequired", typeof(Resources.Staff))]
@@ -26,7 +28,9 @@ public sealed class SessionInput
         {
             ColumnId = session.ColumnId,
             Title = session.Title,
+            Background = session.BackgroundMarkdown,
             Summary = session.SummaryMarkdown,
+            ReviewUnit = session.ReviewUnit,
             Start = time.ToInput(session.ScheduledStart),
             End = time.ToInput(session.ScheduledEnd),
         };
@@ -43,7 +47,7 @@ public sealed class SessionInput
         : null;
 
     public InterviewEdit ToEdit(SiteTime time) =>
-        new(ColumnId, Title, Summary, time.FromInput(Start) ?? default, time.FromInput(End) ?? default);
+        new(ColumnId, Title, Summary, time.FromInput(Start) ?? default, time.FromInput(End) ?? default, Background, ReviewUnit);
 }
 
 /// <summary>One guest as the form holds it.</summary>

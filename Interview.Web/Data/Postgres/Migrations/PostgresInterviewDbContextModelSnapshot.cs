@@ -320,6 +320,14 @@ namespace Interview.Web.Data.ProbeTmp
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BackgroundHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BackgroundMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("ColumnId")
                         .HasColumnType("integer");
 
@@ -338,6 +346,11 @@ namespace Interview.Web.Data.ProbeTmp
 
                     b.Property<bool>("RequiresReview")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("ReviewUnit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<DateTimeOffset>("ScheduledEnd")
                         .HasColumnType("timestamp with time zone");
