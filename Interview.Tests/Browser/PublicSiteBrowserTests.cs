@@ -25,6 +25,24 @@ public sealed class PublicSiteBrowserTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheSkipLinkStaysOnThePageItIsOnQueryAndAll()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/search?q=%E6%B5%81%E6%84%9F");
+
+        // The first Tab reaches 跳到正文; Enter moves to the page's main content without leaving the page (a bare
+        // "#main" against <base href="/"> used to load the home page instead).
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("a.skip")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForFunctionAsync("() => location.hash === '#main'");
+        Assert.EndsWith("/search?q=%E6%B5%81%E6%84%9F#main", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.Locator("main").EvaluateAsync<bool>("m => m.matches(':target')"));
+        await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task AVisitorOpensTheArchiveAndReadsTheTranscript()
     {
         var page = await browser.NewPageAsync();

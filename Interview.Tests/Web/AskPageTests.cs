@@ -149,8 +149,9 @@ public sealed partial class AskPageTests(AskPageTests.Site site) : IClassFixture
     /// </summary>
     private static string WithoutTheWayBack(string html) => DisplaySwitchHref().Replace(html, "");
 
-    // The display and language switches carry the page's own address back, query and all: that is their point.
-    [GeneratedRegex("<a class=\"display-switch\" rel=\"nofollow\" href=\"/accessibility\\?mode=(elder|standard)&amp;returnUrl=[A-Za-z0-9%._~-]*\"|href=\"/culture\\?culture=(en|zh-CN)&amp;returnUrl=[A-Za-z0-9%._~-]*\"")]
+    // The display and language switches and the skip link carry the page's own address back, query and all: that is
+    // their point.
+    [GeneratedRegex("<a class=\"skip\" href=\"/[^\"#<>]*#main\"|<a class=\"display-switch\" rel=\"nofollow\" href=\"/accessibility\\?mode=(elder|standard)&amp;returnUrl=[A-Za-z0-9%._~-]*\"|href=\"/culture\\?culture=(en|zh-CN)&amp;returnUrl=[A-Za-z0-9%._~-]*\"")]
     private static partial Regex DisplaySwitchHref();
 
     private HttpClient NoRedirects() => site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
