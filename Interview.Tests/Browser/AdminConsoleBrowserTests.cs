@@ -48,7 +48,7 @@ public sealed partial class AdminConsoleBrowserTests(StaffBrowserFixture browser
         await page.GetByLabel("结束时间（北京时间）").FillAsync("2027-05-20T11:00");
         await page.GetByLabel("嘉宾姓名").FillAsync("周明");
         await page.GetByLabel("职务").FillAsync("局长");
-        await page.GetByLabel("单位").FillAsync("市营商环境建设局");
+        await page.GetByLabel("单位", new() { Exact = true }).FillAsync("市营商环境建设局");
         await page.GetByRole(AriaRole.Button, new() { Name = "创建访谈" }).ClickAsync();
         await page.ArrivedAtAsync("/admin/sessions/\\d+$");
         var id = int.Parse(SessionId().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

@@ -35,6 +35,10 @@ public class WordListsPageTests : AdminTestContext
             Assert.Contains("v1", row.TextContent, StringComparison.Ordinal);
         });
         Assert.Contains("编辑词表「通用词表」", cut.Markup, StringComparison.Ordinal);
+        // Who saved it reads by display name in the table, the editor and the history; never by e-mail.
+        cut.WaitForAssertion(() => Assert.Contains(AdminName, cut.Find(".wordlist-history tbody tr").TextContent, StringComparison.Ordinal));
+        Assert.Contains($"{AdminName} 于 ", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(AdminEmail, cut.Markup, StringComparison.Ordinal);
         Assert.Equal("测试词\n紫色河马", cut.Find(".wordlist-editor textarea").GetAttribute("value") ?? cut.Find(".wordlist-editor textarea").TextContent);
         await using var db = Database.CreateDbContext();
         var entry = Assert.Single(await db.AuditLog.ToListAsync());
@@ -82,7 +86,8 @@ public class WordListsPageTests : AdminTestContext
         Assert.Contains("已保存为第 2 版：新增 2 个，删除 0 个，共 3 个词。", SnackbarMessages());
         var newest = cut.FindAll(".wordlist-history tbody tr")[0].TextContent;
         Assert.Contains("v2", newest, StringComparison.Ordinal);
-        Assert.Contains(AdminEmail, newest, StringComparison.Ordinal);
+        Assert.Contains(AdminName, newest, StringComparison.Ordinal);
+        Assert.DoesNotContain(AdminEmail, newest, StringComparison.Ordinal);
         Assert.Contains("+2 / −0", newest, StringComparison.Ordinal);
         Assert.Contains("第 2 版", cut.Find(".wordlist-version").TextContent, StringComparison.Ordinal);
 
