@@ -5,8 +5,8 @@ using Interview.Web.Text;
 namespace Interview.Web.Statistics;
 
 /// <summary>
-/// The year's figures as a spreadsheet for the annual report: one line for the year, one per quarter, one per column,
-/// and the median time to answer; headers in the reader's language (the request's culture), column names as written.
+/// The year's figures as a spreadsheet for the annual report: one line for the year, one per quarter, one per column
+/// (group, then name: a column's name is a cell of its own), and the median time to answer; headers in the reader's language (the request's culture), column names as written.
 /// </summary>
 public static class StatisticsCsv
 {
@@ -15,20 +15,21 @@ public static class StatisticsCsv
         ArgumentNullException.ThrowIfNull(statistics);
         var year = statistics.Year.ToString(CultureInfo.InvariantCulture);
         var csv = new StringBuilder();
-        CsvText.AppendLine(csv, [Word("StatisticsYear"), Word("StatisticsCsvScope"), Word("StatisticsInterviews"),
+        CsvText.AppendLine(csv, [Word("StatisticsYear"), Word("StatisticsCsvGroup"), Word("StatisticsCsvName"), Word("StatisticsInterviews"),
             Word("StatisticsQuestionsReceived"), Word("StatisticsQuestionsAnswered"), Word("StatisticsAnsweredLive"),
             Word("StatisticsAnsweredLater"), Word("StatisticsFollowUpsOnTime"), Word("StatisticsFollowUpsLate"), Word("StatisticsFollowUpsOpen")]);
-        CsvText.AppendLine(csv, [year, Word("StatisticsYearTotal"), .. Figures(statistics.Totals)]);
+        CsvText.AppendLine(csv, [year, Word("StatisticsYearTotal"), "", .. Figures(statistics.Totals)]);
         foreach (var quarter in statistics.ByQuarter)
         {
-            CsvText.AppendLine(csv, [year, Word("StatisticsQuarterName", quarter.Quarter), .. Figures(quarter.Counts)]);
+            CsvText.AppendLine(csv, [year, Word("StatisticsQuarter"), Word("StatisticsQuarterName", quarter.Quarter), .. Figures(quarter.Counts)]);
         }
         foreach (var column in statistics.ByColumn)
         {
-            CsvText.AppendLine(csv, [year, Word("StatisticsCsvColumn", column.Name), .. Figures(column.Counts)]);
+            CsvText.AppendLine(csv, [year, Word("StatisticsColumn"), column.Name, .. Figures(column.Counts)]);
         }
-        CsvText.AppendLine(csv, [year, Word("StatisticsMedian"),
-            statistics.MedianMinutesToAnswer?.ToString("0.0", CultureInfo.InvariantCulture) ?? ""]);
+        // The median is the year's alone: a short block of its own after an empty line.
+        csv.Append("\r\n");
+        CsvText.AppendLine(csv, [Word("StatisticsMedian"), statistics.MedianMinutesToAnswer?.ToString("0.0", CultureInfo.InvariantCulture) ?? ""]);
         return CsvText.Bytes(csv);
     }
 
