@@ -40,6 +40,8 @@ public sealed class InterviewOptions
 
     public DatabaseOptions Database { get; set; } = new();
 
+    public CheckOptions Checks { get; set; } = new();
+
     /// <summary>The data directory as an absolute path, relative paths taken from the content root.</summary>
     public string DataDirectoryPath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
@@ -135,4 +137,11 @@ public sealed class DatabaseOptions
     public string? ConnectionString { get; set; }
 
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The inspection checks (检查指标) the admin home page and the follow-up board warn about.</summary>
+public sealed class CheckOptions
+{
+    /// <summary>Days without a session going live after which a column counts as quiet (互动栏目长期未更新).</summary>
+    public int QuietColumnDays { get; set; } = 90;
 }

@@ -69,6 +69,7 @@ app.MapStaffApi();
 app.MapLiveApi();
 app.MapQuestionApi();
 app.MapFollowUpApi();
+app.MapStatisticsApi();
 app.MapWordListApi();
 app.MapSearchApi();
 app.MapHub<Interview.Web.Live.LiveHub>(Interview.Web.Live.LiveHub.Path).AllowAnonymous();

@@ -29,6 +29,7 @@ public sealed partial class AccessibilityWalkTests
         ("/admin/wordlists", "main table tbody tr"),
         ("/admin/followups", "main .followup-counts"),
         ("/admin/audit", "main table tbody tr"),
+        ("/admin/statistics", "main .statistics-columns tbody tr"),
         ("/account/password", "form button[type=submit]"),
     ];
 

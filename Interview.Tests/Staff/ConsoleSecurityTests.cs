@@ -16,6 +16,7 @@ public sealed class ConsoleSecurityTests(ConsoleSecurityTests.Site site) : IClas
     [InlineData("/admin/staff")]
     [InlineData("/admin/audit")]
     [InlineData("/admin/audit.csv")]
+    [InlineData("/admin/statistics")]
     public async Task ConsolePagesSendStrangersToSignIn(string path)
     {
         using var client = NoRedirects();

@@ -35,10 +35,9 @@ public sealed class AuditQuery(IDbContextFactory<InterviewDbContext> contexts, S
         var csv = new StringBuilder(Text.ResourceText.Get(typeof(Resources.Staff), "AuditCsvHeader")).Append("\r\n");
         await foreach (var a in Filtered(db, filter).OrderBy(a => a.At).ThenBy(a => a.Id).AsAsyncEnumerable())
         {
-            csv.AppendJoin(',', new[] { a.At.ToString("O", CultureInfo.InvariantCulture), a.Actor, a.Action, a.Target, a.Outcome, a.IpAddress ?? "", a.Details }
-                .Select(Field)).Append("\r\n");
+            Text.CsvText.AppendLine(csv, [a.At.ToString("O", CultureInfo.InvariantCulture), a.Actor, a.Action, a.Target, a.Outcome, a.IpAddress ?? "", a.Details]);
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return Text.CsvText.Bytes(csv);
     }
 
     private static IQueryable<AuditEntry> Filtered(InterviewDbContext db, AuditFilter filter)
@@ -65,15 +64,5 @@ public sealed class AuditQuery(IDbContextFactory<InterviewDbContext> contexts, S
             query = query.Where(a => a.At < to);
         }
         return query;
-    }
-
-    /// <summary>A CSV field, quoted when needed; a leading = + - @ is defused so that no spreadsheet runs it.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

@@ -68,6 +68,8 @@ public static class InterviewServices
         services.AddSingleton<Questions.QuestionIntake>();
         services.AddSingleton<Questions.Moderation>();
         services.AddFollowUps();
+        services.AddSingleton<Statistics.AnnualStatistics>();
+        services.AddSingleton<Statistics.InspectionChecks>();
         services.AddSingleton<Screening.WordListMatchers>();
         services.AddSingleton<Screening.QuestionScreening>();
         services.AddSingleton<Screening.WordListAdmin>();

@@ -33,6 +33,7 @@ public static class SiteErrorCodes
     public const string PhotoNotStored = nameof(PhotoNotStored);
     public const string UnknownSort = nameof(UnknownSort);
     public const string UnknownFollowUpState = nameof(UnknownFollowUpState);
+    public const string StatisticsYearInvalid = nameof(StatisticsYearInvalid);
     public const string UnknownRole = nameof(UnknownRole);
     public const string UnknownTransitionStatus = nameof(UnknownTransitionStatus);
     public const string UnknownQuestionStatus = nameof(UnknownQuestionStatus);

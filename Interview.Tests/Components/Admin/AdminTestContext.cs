@@ -162,6 +162,9 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<SessionEndings>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<StaffPasswords>();
+        services.AddSingleton<Interview.Web.FollowUps.FollowUpBoard>();
+        services.AddSingleton<Interview.Web.Statistics.AnnualStatistics>();
+        services.AddSingleton<Interview.Web.Statistics.InspectionChecks>();
     }
 
     private sealed class TestEnvironment(string root) : IWebHostEnvironment

@@ -92,7 +92,7 @@ public sealed partial class EnglishConsolesTests : ModerationConsoleTestContext
 
     private async Task WalkAsync(Arranged data)
     {
-        Scan("home (admin)", Render<AdminHome>(), ".console-links");
+        Scan("home (admin)", Render<AdminHome>(), ".check-warnings");
         SignInAs(OtherStaffId, OtherStaffEmail, StaffRole.Host, StaffRole.Typist, StaffRole.Reviewer, StaffRole.Moderator);
         Scan("home (host and typist)", Render<AdminHome>(), ".my-sessions");
         SignInAs(AdminId, AdminEmail, StaffRole.Admin);
@@ -168,6 +168,7 @@ public sealed partial class EnglishConsolesTests : ModerationConsoleTestContext
         Scan("word lists, editing, history and a test", lists, ".wordlist-test-masked");
 
         Scan("audit", Render<AuditPage>(), ".audit-table tbody tr");
+        Scan("statistics", Render<Interview.Web.Components.Admin.Statistics.StatisticsPage>(), ".statistics-columns tbody tr");
         ScanText("snackbars", string.Join('\n', SnackbarMessages()));
     }
 
@@ -264,6 +265,8 @@ public sealed partial class EnglishConsolesTests : ModerationConsoleTestContext
 
         var list = await Service<WordListAdmin>().CreateAsync(Admin, Wrote("通用词表"), null, [Wrote("某某局")]);
         await Service<WordListAdmin>().SaveAsync(Admin, list.Id, ["某某局", Wrote("紫色河马")], 1);
+        // A column without sessions: the home page and the board warn about it (检查指标).
+        await Service<ColumnAdmin>().CreateAsync(Admin, new ColumnEdit(Wrote("久未更新的栏目"), "quiet", null, 9));
         await Service<WordListAdmin>().CreateAsync(Admin, Wrote("卫健词表"), ColumnOf(live.Id), [Wrote("测试词")]);
         return new Arranged(live.Id, draft.Id, ended.Id);
     }
