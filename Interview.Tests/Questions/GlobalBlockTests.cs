@@ -5,12 +5,14 @@ using Interview.Tests.Support;
 namespace Interview.Tests.Questions;
 
 /// <summary>Blocks in every session (全站) as well as in one: a sender abusive everywhere is refused everywhere, by an admin's word.</summary>
-public sealed class GlobalBlockTests
+public class GlobalBlockTests
 {
+    protected virtual StaffSite NewSite() => new();
+
     [Fact]
     public async Task AGlobalBlockRefusesTheSendersQuestionInAnotherSessionUntilItIsLifted()
     {
-        using var site = new StaffSite();
+        using var site = NewSite();
         var live = await site.DemoInterviewIdAsync("live");
         var scheduled = await site.DemoInterviewIdAsync("scheduled");
         using var sender = site.CreateDefaultClient(new ClientAddress("10.72.0.1"));
@@ -37,7 +39,7 @@ public sealed class GlobalBlockTests
     [Fact]
     public async Task APerSessionBlockLeavesOtherSessionsOpenAndIsLiftedByAModerator()
     {
-        using var site = new StaffSite();
+        using var site = NewSite();
         var live = await site.DemoInterviewIdAsync("live");
         var scheduled = await site.DemoInterviewIdAsync("scheduled");
         using var sender = site.CreateDefaultClient(new ClientAddress("10.72.0.3"));
@@ -58,7 +60,7 @@ public sealed class GlobalBlockTests
     [Fact]
     public async Task OnlyAnAdminBlocksEverywhere()
     {
-        using var site = new StaffSite();
+        using var site = NewSite();
         var live = await site.DemoInterviewIdAsync("live");
         var scheduled = await site.DemoInterviewIdAsync("scheduled");
         using var sender = site.CreateDefaultClient(new ClientAddress("10.72.0.4"));

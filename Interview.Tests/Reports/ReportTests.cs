@@ -18,7 +18,7 @@ namespace Interview.Tests.Reports;
 /// 投诉举报: a citizen reports an entry or an approved question from the session page (no script) or the API, reads the
 /// outcome by the receipt; admins alone decide, once, with a reply.
 /// </summary>
-public sealed partial class ReportTests(ReportTests.Site site) : IClassFixture<ReportTests.Site>
+public partial class ReportTests(ReportTests.Site site) : IClassFixture<ReportTests.Site>
 {
     /// <summary>A limit of three a minute, so that one test can pass it; each test reports from an address of its own.</summary>
     public sealed class Site : StaffSite
@@ -190,3 +190,7 @@ public sealed partial class ReportTests(ReportTests.Site site) : IClassFixture<R
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
     private static partial Regex HiddenField();
 }
+
+/// <summary>Reports on PostgreSQL: the same receipts, limits and compare-and-set decisions.</summary>
+[Collection(Support.Servers.PostgresCollection.Name)]
+public sealed class ReportsOnPostgresTests(Support.Servers.PostgresServer server, ReportTests.Site site) : ReportTests(site.OnPostgres(server));
