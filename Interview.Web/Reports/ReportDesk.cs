@@ -36,7 +36,7 @@ public sealed class ReportDesk(
     {
         await permissions.EnsureAsync(actor, StaffCapability.Administer);
         await using var db = await contexts.CreateDbContextAsync();
-        // Open ones first (the enum's order), the newest of each kind on top.
+        // Open ones first, the newest on top within each part; the 100 latest of the rest are enough to look back on.
         var reports = await db.Reports.AsNoTracking()
             .OrderBy(r => r.Status == ReportStatus.Open ? 0 : 1).ThenByDescending(r => r.Id).Take(PageSize).ToListAsync();
         var names = await staff.LookUpAsync(reports.Select(r => r.DecidedBy));
