@@ -64,6 +64,11 @@ public static class ErrorCodes
     public const string MergeTargetNotApproved = nameof(MergeTargetNotApproved);
     public const string OnlyApprovedAnswered = nameof(OnlyApprovedAnswered);
     public const string QuestionAlreadyDecided = nameof(QuestionAlreadyDecided);
+    public const string FieldReportReason = nameof(FieldReportReason);
+    public const string FieldReportDetails = nameof(FieldReportDetails);
+    public const string FieldReportReply = nameof(FieldReportReply);
+    public const string ReportTargetRequired = nameof(ReportTargetRequired);
+    public const string ReportAlreadyDecided = nameof(ReportAlreadyDecided);
 
     /// <summary>The log form of an error: its code and arguments, e.g. <c>IllegalTransition(Draft, Live)</c>.</summary>
     public static string Describe(string code, IEnumerable<object?> arguments) =>

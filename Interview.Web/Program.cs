@@ -68,6 +68,7 @@ app.MapPublicApi();
 app.MapStaffApi();
 app.MapLiveApi();
 app.MapQuestionApi();
+app.MapReportApi();
 app.MapFollowUpApi();
 app.MapStatisticsApi();
 app.MapWordListApi();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Interview.Tests.Support;
 using Microsoft.Playwright;
@@ -92,6 +93,8 @@ public sealed partial class AccessibilityWalkTests(AccessibilityWalkFixture brow
         var preview = await Site.DemoInterviewIdAsync("scheduled");
         var receipt = await AskAsync(live, "社区卫生服务中心周末开门吗？");
         using var client = Site.CreateClient();
+        using var reported = await client.PostAsJsonAsync($"/api/v1/interviews/{archive}/reports", new { seq = 1, reason = "untrue", details = "时间写错了" });
+        var report = JsonDocument.Parse(await reported.Content.ReadAsStringAsync()).RootElement.GetProperty("receipt").GetString();
         var slug = JsonDocument.Parse(await client.GetStringAsync("/api/v1/columns")).RootElement
             .GetProperty("items")[0].GetProperty("slug").GetString();
         var walk = new AxeWalk();
@@ -107,6 +110,8 @@ public sealed partial class AccessibilityWalkTests(AccessibilityWalkFixture brow
             ($"/interviews/{preview}/ask", "form"),
             ("/search?q=%E6%B5%81%E6%84%9F", "main h1"),
             ($"/receipts/{receipt}", ".receipt-status"),
+            ($"/interviews/{archive}/report?seq=1", "form"),
+            ($"/reports/{report}?new=true", ".report-status"),
             ("/receipts", "#receipt-code"),
             ("/receipts?code=NOSUCHCODE22", "#receipt-code-error"),
             (await ScreenLinkAsync(live), "main.screen"),

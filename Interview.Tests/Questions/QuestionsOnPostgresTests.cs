@@ -29,3 +29,10 @@ public sealed class QuestionWriterOnPostgresTests(PostgresServer server) : Quest
 
     protected override WriteGate Gate() => new(singleWriter: false);
 }
+
+/// <summary>Blocks in one session and in every session on PostgreSQL (a null session in the unique index).</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class GlobalBlockOnPostgresTests(PostgresServer server) : GlobalBlockTests
+{
+    protected override StaffSite NewSite() => new StaffSite().OnPostgres(server);
+}

@@ -64,8 +64,12 @@ public sealed partial class EnglishWalkTests(DemoSiteFixture site, ITestOutputHe
         using var asked = await client.PostAsJsonAsync($"/api/v1/interviews/{live}/questions", new { nickname = "Reader", text = "When does the clinic open?" });
         var receipt = JsonDocument.Parse(await asked.Content.ReadAsStringAsync()).RootElement.GetProperty("receipt").GetString();
         var screen = await ScreenTokenAsync(live);
+        using var reported = await client.PostAsJsonAsync($"/api/v1/interviews/{published}/reports", new { seq = 1, reason = "untrue", details = "The figure is wrong" });
+        var report = JsonDocument.Parse(await reported.Content.ReadAsStringAsync()).RootElement.GetProperty("receipt").GetString();
         return
         [
+            ($"/interviews/{published}/report?seq=1", HttpStatusCode.OK),
+            ($"/reports/{report}?new=true", HttpStatusCode.OK),
             ("/", HttpStatusCode.OK),
             ($"/columns/{slug}", HttpStatusCode.OK),
             ($"/columns/{slug}?page=2", HttpStatusCode.OK),

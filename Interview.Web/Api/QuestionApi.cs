@@ -15,7 +15,8 @@ public sealed record RejectRequest(string? ReasonCategory, string? Note);
 
 public sealed record MergeRequest(int IntoQuestionId);
 
-public sealed record BlockRequest(string? Reason);
+public sealed record BlockRequest(string? Reason, bool Global = false);
+public sealed record UnblockRequest(bool Global = false);
 
 public sealed record PhoneResponse(string? Phone);
 
@@ -56,7 +57,9 @@ public static class QuestionApi
             .WithSummary("Merges a duplicate into another question of the same session.");
 
         staff.MapPost("/questions/{qid:int}/block-sender", BlockSender).RequireAuthorization(Staff.StaffPolicies.Moderate)
-            .WithSummary("Bars the sender of a question from asking again in its session (their later submissions get 403). Audited.");
+            .WithSummary("Bars the sender of a question from asking again in its session (their later submissions get 403); with global: true (admins only) in every session. Audited.");
+        staff.MapPost("/questions/{qid:int}/unblock-sender", UnblockSender).RequireAuthorization(Staff.StaffPolicies.Moderate)
+            .WithSummary("Lifts the block on the sender of a question in its session; with global: true (admins only) the block in every session. Audited.");
         staff.MapGet("/questions/{qid:int}/phone", RevealPhone).RequireAuthorization(Staff.StaffPolicies.Sessions)
             .WithSummary("The full phone number the asker left for follow-up (admin, the session's hosts). Lists show it masked as 138****1234; every call here is audited.");
         staff.MapGet("/questions/{qid:int}/unmasked", RevealText).RequireAuthorization(Staff.StaffPolicies.Questions)
@@ -112,7 +115,13 @@ public static class QuestionApi
 
     private static async Task<IResult> BlockSender(int qid, BlockRequest? body, Moderation moderation, HttpContext http)
     {
-        await moderation.BlockSenderAsync(StaffEndpoints.Actor(http), qid, body?.Reason);
+        await moderation.BlockSenderAsync(StaffEndpoints.Actor(http), qid, body?.Reason, body?.Global ?? false);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> UnblockSender(int qid, UnblockRequest? body, Moderation moderation, HttpContext http)
+    {
+        await moderation.UnblockSenderAsync(StaffEndpoints.Actor(http), qid, body?.Global ?? false);
         return Results.Ok();
     }
 

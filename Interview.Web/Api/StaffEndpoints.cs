@@ -34,6 +34,11 @@ public static class StaffEndpoints
             context.HttpContext.Response.Headers.RetryAfter = "60";
             return Failure(StatusCodes.Status429TooManyRequests, ErrorText.Of(e));
         }
+        catch (Reports.TooManyReportsException e)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "60";
+            return Failure(StatusCodes.Status429TooManyRequests, ErrorText.Of(e));
+        }
         catch (TooManySignInsException e)
         {
             return TooMany(context.HttpContext, e.RetryAfter);

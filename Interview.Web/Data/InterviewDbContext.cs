@@ -35,6 +35,7 @@ public class InterviewDbContext(DbContextOptions<InterviewDbContext> options)
     public DbSet<StudioScreen> StudioScreens => Set<StudioScreen>();
     public DbSet<WordList> WordLists => Set<WordList>();
     public DbSet<WordListRevision> WordListRevisions => Set<WordListRevision>();
+    public DbSet<Interview.Domain.Reports.Report> Reports => Set<Interview.Domain.Reports.Report>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

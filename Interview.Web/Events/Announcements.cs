@@ -86,8 +86,9 @@ public sealed class Announcements(IEventBus bus, PublicCatalog catalog, Hosting.
             case QuestionAnswered answered:
                 yield return new DeskChanged(answered.Question.InterviewId);
                 break;
-            case SenderBlocked blocked:
-                yield return new QuestionsChanged(blocked.Block.InterviewId);
+            case SenderBlocked { Block.InterviewId: { } blockedIn }:
+                // A block in every session changes no one session's queue enough to announce it everywhere.
+                yield return new QuestionsChanged(blockedIn);
                 break;
             case ScreenPinned pinned:
                 yield return new ScreenChanged(pinned.Screen.InterviewId);

@@ -67,6 +67,9 @@ public static class InterviewServices
         services.AddSingleton<Live.StudioScreens>();
         services.AddSingleton<Questions.QuestionIntake>();
         services.AddSingleton<Questions.Moderation>();
+        // 投诉举报: citizens' reports and the admins' desk for them.
+        services.AddSingleton<Reports.ReportIntake>();
+        services.AddSingleton<Reports.ReportDesk>();
         services.AddFollowUps();
         services.AddSingleton<Statistics.AnnualStatistics>();
         services.AddSingleton<Statistics.InspectionChecks>();

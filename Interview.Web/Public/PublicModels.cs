@@ -145,4 +145,8 @@ public static class PublicUrls
     public static string Entry(int interviewId, int seq) => $"/interviews/{interviewId}#e{seq}";
     public static string ArchiveMarkdown(int interviewId) => $"/interviews/{interviewId}/transcript.md";
     public static string ArchiveSnapshot(int interviewId) => $"/interviews/{interviewId}/snapshot.html";
+    /// <summary>The report form (投诉举报) for entry <paramref name="seq"/> or public question <paramref name="questionId"/>.</summary>
+    public static string Report(int interviewId, int? seq = null, int? questionId = null) =>
+        $"/interviews/{interviewId}/report?{(seq is { } n ? $"seq={n}" : $"question={questionId}")}";
+    public static string ReportReceipt(string receipt) => $"/reports/{Uri.EscapeDataString(receipt)}";
 }

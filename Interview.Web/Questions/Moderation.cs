@@ -63,7 +63,7 @@ public sealed class Moderation(
             query = query.Where(q => q.Status == wanted);
         }
         var questions = await query.OrderBy(q => q.SubmittedAt).ThenBy(q => q.Id).ToListAsync();
-        var blocked = (await db.ClientBlocks.Where(b => b.InterviewId == interviewId).Select(b => b.ClientKey).ToListAsync()).ToHashSet();
+        var blocked = (await db.ClientBlocks.Where(b => b.InterviewId == interviewId || b.InterviewId == null).Select(b => b.ClientKey).ToListAsync()).ToHashSet();
         var tallies = await Tallies.ReadAsync(db, questions.Select(q => q.Id).ToList());
         var names = await staff.LookUpAsync(questions.Select(q => q.DecidedBy));
         return questions.Select(q => ModerationQueue.ToItem(q, blocked, tallies, names)).ToList();
@@ -118,25 +118,20 @@ public sealed class Moderation(
     }
 
     /// <summary>
-    /// Bars the sender of <paramref name="questionId"/> from asking again in that session. Their earlier questions stay
-    /// as they are, for moderators to decide one by one.
+    /// Bars the sender of <paramref name="questionId"/> from asking again in that session, or with
+    /// <paramref name="everywhere"/> (admins only) in every session. Their earlier questions stay as they are, for
+    /// moderators to decide one by one.
     /// </summary>
-    public async Task BlockSenderAsync(StaffActor actor, int questionId, string? reason)
+    public async Task BlockSenderAsync(StaffActor actor, int questionId, string? reason, bool everywhere = false)
     {
-        await permissions.EnsureAsync(actor, StaffCapability.Moderate);
-        await using var db = await contexts.CreateDbContextAsync();
-        var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId)
-            .Select(q => new { q.InterviewId, q.ClientKey }).SingleOrDefaultAsync() ?? throw new NotFoundException(Text.SiteErrorCodes.QuestionNotFound);
-        if (question.ClientKey is null)
-        {
-            throw new DomainException(Text.SiteErrorCodes.BlockWithoutSource);
-        }
-        if (await db.ClientBlocks.AnyAsync(b => b.InterviewId == question.InterviewId && b.ClientKey == question.ClientKey))
+        var (db, question, scope) = await BlockTargetAsync(actor, questionId, everywhere);
+        await using var _ = db;
+        if (await db.ClientBlocks.AnyAsync(b => b.InterviewId == scope && b.ClientKey == question.ClientKey))
         {
             return;
         }
-        db.ClientBlocks.Add(ClientBlock.Create(question.InterviewId, question.ClientKey, actor.Email, reason, clock.GetUtcNow()));
-        audit.Add(db, actor, "question.block-sender", $"question/{questionId}", reason ?? "");
+        db.ClientBlocks.Add(ClientBlock.Create(scope, question.ClientKey, actor.Email, reason, clock.GetUtcNow()));
+        audit.Add(db, actor, everywhere ? "question.block-sender-global" : "question.block-sender", $"question/{questionId}", reason ?? "");
         try
         {
             await db.SaveChangesAsync();
@@ -144,6 +139,44 @@ public sealed class Moderation(
         catch (DbUpdateException)
         {
             // Two moderators blocked the same sender at once: the block stands either way.
+        }
+    }
+
+    /// <summary>Lifts the block on the sender of <paramref name="questionId"/> in that session, or the one in every session (admins only).</summary>
+    public async Task UnblockSenderAsync(StaffActor actor, int questionId, bool everywhere = false)
+    {
+        var (db, question, scope) = await BlockTargetAsync(actor, questionId, everywhere);
+        await using var _ = db;
+        var blocks = await db.ClientBlocks.Where(b => b.InterviewId == scope && b.ClientKey == question.ClientKey).ToListAsync();
+        if (blocks.Count == 0)
+        {
+            return;
+        }
+        db.ClientBlocks.RemoveRange(blocks);
+        audit.Add(db, actor, everywhere ? "question.unblock-sender-global" : "question.unblock-sender", $"question/{questionId}");
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The sender a block concerns and where it holds: the question's session, or null for every session.</summary>
+    private async Task<(InterviewDbContext Db, (int InterviewId, string ClientKey) Question, int? Scope)> BlockTargetAsync(
+        StaffActor actor, int questionId, bool everywhere)
+    {
+        await permissions.EnsureAsync(actor, everywhere ? StaffCapability.Administer : StaffCapability.Moderate);
+        var db = await contexts.CreateDbContextAsync();
+        try
+        {
+            var question = await db.Questions.AsNoTracking().Where(q => q.Id == questionId)
+                .Select(q => new { q.InterviewId, q.ClientKey }).SingleOrDefaultAsync() ?? throw new NotFoundException(Text.SiteErrorCodes.QuestionNotFound);
+            if (question.ClientKey is null)
+            {
+                throw new DomainException(Text.SiteErrorCodes.BlockWithoutSource);
+            }
+            return (db, (question.InterviewId, question.ClientKey), everywhere ? null : question.InterviewId);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
         }
     }
 

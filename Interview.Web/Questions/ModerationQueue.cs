@@ -95,7 +95,7 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
             : query.OrderByDescending(q => q.SubmittedAt).ThenByDescending(q => q.Id);
         var questions = await ordered.Take(take).ToListAsync();
         var keys = questions.Select(q => q.ClientKey).OfType<string>().Distinct().ToList();
-        var blocked = (await db.ClientBlocks.Where(b => b.InterviewId == interviewId && keys.Contains(b.ClientKey))
+        var blocked = (await db.ClientBlocks.Where(b => (b.InterviewId == interviewId || b.InterviewId == null) && keys.Contains(b.ClientKey))
             .Select(b => b.ClientKey).ToListAsync()).ToHashSet();
         var tallies = await Tallies.ReadAsync(db, questions.Select(q => q.Id).ToList());
         var names = await staff.LookUpAsync(questions.Select(q => q.DecidedBy));
@@ -111,7 +111,7 @@ public sealed class ModerationQueue(IDbContextFactory<InterviewDbContext> contex
             ?? throw new NotFoundException(Text.SiteErrorCodes.QuestionNotFound);
         await permissions.EnsureForSessionAsync(actor, question.InterviewId, SessionReaders);
         var blocked = question.ClientKey is { } key
-            && await db.ClientBlocks.AnyAsync(b => b.InterviewId == question.InterviewId && b.ClientKey == key);
+            && await db.ClientBlocks.AnyAsync(b => (b.InterviewId == question.InterviewId || b.InterviewId == null) && b.ClientKey == key);
         var tallies = await Tallies.ReadAsync(db, [question.Id]);
         return ToItem(question, blocked ? new HashSet<string> { question.ClientKey! } : new HashSet<string>(), tallies,
             await staff.LookUpAsync([question.DecidedBy]));

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Interview.Domain;
 using Interview.Domain.Interviews;
@@ -38,8 +37,6 @@ public sealed partial class QuestionIntake(
     IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, QuestionWriter writer,
     QuestionScreening screening, TimeProvider clock)
 {
-    private const string ReceiptAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
     /// <param name="clientKey">Who sent it, from <see cref="ClientKeys"/>: the unit of rate limits and blocks.</param>
     public async Task<string> SubmitAsync(
         int interviewId, string? nickname, string? text, string? phone, string? idempotencyKey, string clientKey)
@@ -52,7 +49,8 @@ public sealed partial class QuestionIntake(
             {
                 i.Status,
                 i.ColumnId,
-                Blocked = db.ClientBlocks.Any(b => b.InterviewId == interviewId && b.ClientKey == clientKey),
+                // A block in this session or in every session (全站).
+                Blocked = db.ClientBlocks.Any(b => (b.InterviewId == interviewId || b.InterviewId == null) && b.ClientKey == clientKey),
             })
             .SingleOrDefaultAsync();
         var status = session?.Status;
@@ -141,8 +139,7 @@ public sealed partial class QuestionIntake(
         return PhonePattern().IsMatch(compact) ? compact : throw new DomainException(Text.SiteErrorCodes.PhoneInvalid);
     }
 
-    /// <summary>12 characters without look-alikes (0/O, 1/I/L): about 59 bits, not guessable, easy to read out.</summary>
-    private static string NewReceipt() => RandomNumberGenerator.GetString(ReceiptAlphabet, 12);
+    private static string NewReceipt() => ReceiptCodes.New();
 
     [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{9,11})$", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();

@@ -9,6 +9,11 @@ public static class SiteErrorCodes
     public const string TooManySignIns = nameof(TooManySignIns);
     public const string TooManyQuestions = nameof(TooManyQuestions);
     public const string ClientBlocked = nameof(ClientBlocked);
+    public const string TooManyReports = nameof(TooManyReports);
+    public const string ReportTargetNotFound = nameof(ReportTargetNotFound);
+    public const string ReportNotFound = nameof(ReportNotFound);
+    public const string ReportDecidedEarlier = nameof(ReportDecidedEarlier);
+    public const string ReportReasonRequired = nameof(ReportReasonRequired);
     public const string AccountNotFound = nameof(AccountNotFound);
     public const string AccountDisabled = nameof(AccountDisabled);
     public const string TwoFactorCodeRequired = nameof(TwoFactorCodeRequired);

@@ -44,6 +44,7 @@ public sealed partial class EnglishConsolesTests : ModerationConsoleTestContext
         Services.AddSingleton<QuestionScreening>();
         Services.AddSingleton<WordListAdmin>();
         Services.AddSingleton<LiveDesk>();
+        Services.AddSingleton<Interview.Web.Reports.ReportDesk>();
     }
 
     private const string OtherStaffId = "staff-typist";
@@ -167,6 +168,8 @@ public sealed partial class EnglishConsolesTests : ModerationConsoleTestContext
         lists.Find("form.wordlist-tester").Submit();
         Scan("word lists, editing, history and a test", lists, ".wordlist-test-masked");
 
+        Scan("reports", Render<Interview.Web.Components.Admin.Reports.ReportsPage>(), ".report-card .report-handle");
+
         Scan("audit", Render<AuditPage>(), ".audit-table tbody tr");
         Scan("statistics", Render<Interview.Web.Components.Admin.Statistics.StatisticsPage>(), ".statistics-columns tbody tr");
         ScanText("snackbars", string.Join('\n', SnackbarMessages()));
@@ -268,6 +271,17 @@ public sealed partial class EnglishConsolesTests : ModerationConsoleTestContext
         // A column without sessions: the home page and the board warn about it (检查指标).
         await Service<ColumnAdmin>().CreateAsync(Admin, new ColumnEdit(Wrote("久未更新的栏目"), "quiet", null, 9));
         await Service<WordListAdmin>().CreateAsync(Admin, Wrote("卫健词表"), ColumnOf(live.Id), [Wrote("测试词")]);
+
+        await using (var db = Database.CreateDbContext())
+        {
+            db.Reports.Add(Interview.Domain.Reports.Report.Submit("WALKREPORT22", live.Id, 1, null, Interview.Domain.Reports.ReportReason.Untrue,
+                Wrote("时间写错了"), "walk-client", DateTimeOffset.UtcNow));
+            db.Reports.Add(Interview.Domain.Reports.Report.Submit("WALKREPORT23", live.Id, null, asked, Interview.Domain.Reports.ReportReason.Spam,
+                null, "walk-client", DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            var decided = db.Reports.Single(r => r.Receipt == "WALKREPORT23").Id;
+            await Service<Interview.Web.Reports.ReportDesk>().DismissAsync(Admin, decided, Wrote("经核实，内容无误。"));
+        }
         return new Arranged(live.Id, draft.Id, ended.Id);
     }
 

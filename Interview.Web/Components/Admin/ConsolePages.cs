@@ -20,6 +20,7 @@ public static class ConsolePages
         new("/admin/moderation", "PageModeration", Icons.Material.Filled.FactCheck, "PageModerationAbout", StaffCapability.Moderate),
         new("/admin/staff", "PageStaff", Icons.Material.Filled.People, "PageStaffAbout", StaffCapability.Administer),
         new("/admin/wordlists", "PageWordLists", Icons.Material.Filled.Spellcheck, "PageWordListsAbout", StaffCapability.Administer),
+        new("/admin/reports", "PageReports", Icons.Material.Filled.Report, "PageReportsAbout", StaffCapability.Administer),
         new("/admin/audit", "PageAudit", Icons.Material.Filled.History, "PageAuditAbout", StaffCapability.Administer),
         new("/admin/statistics", "PageStatistics", Icons.Material.Filled.BarChart, "PageStatisticsAbout", StaffCapability.Administer),
     ];

@@ -492,7 +492,7 @@ namespace Interview.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("InterviewId")
+                    b.Property<int?>("InterviewId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
@@ -624,6 +624,74 @@ namespace Interview.Web.Data.Migrations
                     b.HasIndex("InterviewId", "Status", "SubmittedAt");
 
                     b.ToTable("Questions", (string)null);
+                });
+
+            modelBuilder.Entity("Interview.Domain.Reports.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EntrySeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterviewId");
+
+                    b.HasIndex("Receipt")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("Reports", (string)null);
                 });
 
             modelBuilder.Entity("Interview.Domain.Screening.WordList", b =>
@@ -1059,8 +1127,7 @@ namespace Interview.Web.Data.Migrations
                     b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
                         .WithMany()
                         .HasForeignKey("InterviewId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Interview.Domain.Questions.MeToo", b =>
@@ -1113,6 +1180,15 @@ namespace Interview.Web.Data.Migrations
                         });
 
                     b.Navigation("Flags");
+                });
+
+            modelBuilder.Entity("Interview.Domain.Reports.Report", b =>
+                {
+                    b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Interview.Domain.Screening.WordList", b =>

@@ -9,6 +9,7 @@ public enum CardAction
     Merge,
     MergeHere,
     Block,
+    Unblock,
     RevealPhone,
     RevealText,
 }

@@ -31,6 +31,8 @@ public sealed partial class ModerationConsolePage
             case CardAction.Block:
                 BeginBlock(item);
                 break;
+            case CardAction.Unblock:
+                return UnblockAsync(item);
             case CardAction.RevealPhone:
                 return RevealPhoneAsync(item);
             case CardAction.RevealText:
@@ -165,12 +167,23 @@ public sealed partial class ModerationConsolePage
         }
     }
 
-    private Task BlockAsync(ModerationItem item)
+    private Task BlockAsync(ModerationItem item, bool everywhere = false)
     {
         var reason = string.IsNullOrWhiteSpace(_blockReason) ? null : _blockReason.Trim();
-        return DecideAsync(item, actor => Moderation.BlockSenderAsync(actor, item.Id, reason),
-            StaffModeration["Blocked", item.Id]);
+        return DecideAsync(item, actor => Moderation.BlockSenderAsync(actor, item.Id, reason, everywhere),
+            everywhere ? StaffModeration["BlockedEverywhere", item.Id] : StaffModeration["Blocked", item.Id]);
     }
+
+    /// <summary>Lifts the block here; an admin's unblock lifts the one in every session too (the card does not tell them apart).</summary>
+    private Task UnblockAsync(ModerationItem item) =>
+        DecideAsync(item, async actor =>
+        {
+            await Moderation.UnblockSenderAsync(actor, item.Id);
+            if (_canBlockEverywhere)
+            {
+                await Moderation.UnblockSenderAsync(actor, item.Id, everywhere: true);
+            }
+        }, StaffModeration["Unblocked", item.Id]);
 
     private async Task RevealPhoneAsync(ModerationItem item)
     {

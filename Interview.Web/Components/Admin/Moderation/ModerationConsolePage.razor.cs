@@ -43,6 +43,8 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
     private QueuePage _page = new([], 0, new Dictionary<QuestionStatus, int>());
     private bool _refused;
     private bool _canReveal;
+    /// <summary>Blocks in every session (全站) are the admins' (the role table's Administer), not every moderator's.</summary>
+    private bool _canBlockEverywhere;
     private bool _canOpenSession;
     private QuestionStatus? _status = QuestionStatus.Pending;
     private FlagFilter _flags = FlagFilter.All;
@@ -124,6 +126,7 @@ public sealed partial class ModerationConsolePage : StaffComponentBase, IDisposa
             var roles = await Permissions.RolesAsync(actor.Id);
             _canReveal = roles.Contains(StaffRole.Admin) || roles.Contains(StaffRole.Host);
             _canOpenSession = _canReveal;
+            _canBlockEverywhere = roles.Allows(StaffCapability.Administer);
             _session = await Queue.SessionAsync(actor, Id);
         });
         if (!_refused)

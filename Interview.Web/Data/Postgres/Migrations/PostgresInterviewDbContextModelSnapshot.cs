@@ -505,7 +505,7 @@ namespace Interview.Web.Data.ProbeTmp
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<int>("InterviewId")
+                    b.Property<int?>("InterviewId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Reason")
@@ -639,6 +639,75 @@ namespace Interview.Web.Data.ProbeTmp
                     b.HasIndex("InterviewId", "Status", "SubmittedAt");
 
                     b.ToTable("Questions", (string)null);
+                });
+
+            modelBuilder.Entity("Interview.Domain.Reports.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClientKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("EntrySeq")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterviewId");
+
+                    b.HasIndex("Receipt")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("Reports", (string)null);
                 });
 
             modelBuilder.Entity("Interview.Domain.Screening.WordList", b =>
@@ -1080,8 +1149,7 @@ namespace Interview.Web.Data.ProbeTmp
                     b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
                         .WithMany()
                         .HasForeignKey("InterviewId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Interview.Domain.Questions.MeToo", b =>
@@ -1134,6 +1202,15 @@ namespace Interview.Web.Data.ProbeTmp
                         });
 
                     b.Navigation("Flags");
+                });
+
+            modelBuilder.Entity("Interview.Domain.Reports.Report", b =>
+                {
+                    b.HasOne("Interview.Domain.Interviews.InterviewSession", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Interview.Domain.Screening.WordList", b =>
