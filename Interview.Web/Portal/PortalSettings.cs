@@ -14,7 +14,8 @@ namespace Interview.Web.Portal;
 /// others <see cref="Forget"/> theirs.
 /// </summary>
 public sealed class PortalSettings(
-    IDbContextFactory<InterviewDbContext> contexts, IOptions<InterviewOptions> options, StaffPermissions permissions, AuditTrail audit)
+    IDbContextFactory<InterviewDbContext> contexts, IOptions<InterviewOptions> options, StaffPermissions permissions, AuditTrail audit,
+    Media.ImageStore images)
 {
     /// <summary>Each setting: its name (the <see cref="PortalOptions"/> property and table key), its kind and its limit.</summary>
     public static IReadOnlyList<PortalField> Fields { get; } =
@@ -108,6 +109,16 @@ public sealed class PortalSettings(
         audit.Add(db, actor, "settings.update", "settings/portal", string.Join("; ", changes));
         await db.SaveChangesAsync();
         Invalidate();
+    }
+
+    /// <summary>
+    /// Stores an uploaded 党政机关网站标识 image (decoded and re-encoded like every upload) and returns its /media address;
+    /// it is in force once saved as <see cref="PortalOptions.GovernmentMarkImage"/>.
+    /// </summary>
+    public async Task<string> StoreMarkImageAsync(StaffActor actor, Stream image)
+    {
+        await permissions.EnsureAsync(actor, StaffCapability.Administer);
+        return await images.SaveAsync(image, "portal");
     }
 
     /// <summary>Called after a save (committed): this instance re-reads, and the others are told.</summary>

@@ -21,6 +21,7 @@ public static class ConsolePages
         new("/admin/staff", "PageStaff", Icons.Material.Filled.People, "PageStaffAbout", StaffCapability.Administer),
         new("/admin/wordlists", "PageWordLists", Icons.Material.Filled.Spellcheck, "PageWordListsAbout", StaffCapability.Administer),
         new("/admin/audit", "PageAudit", Icons.Material.Filled.History, "PageAuditAbout", StaffCapability.Administer),
+        new("/admin/settings", "PageSettings", Icons.Material.Filled.Settings, "PageSettingsAbout", StaffCapability.Administer),
     ];
 
     /// <summary>The pages a person holding <paramref name="roles"/> may open.</summary>
