@@ -162,6 +162,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<SessionEndings>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<StaffPasswords>();
+        services.AddSingleton<Interview.Web.Portal.PortalSettings>();
     }
 
     private sealed class TestEnvironment(string root) : IWebHostEnvironment

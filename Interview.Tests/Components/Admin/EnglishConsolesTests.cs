@@ -168,6 +168,7 @@ public sealed partial class EnglishConsolesTests : ModerationConsoleTestContext
         Scan("word lists, editing, history and a test", lists, ".wordlist-test-masked");
 
         Scan("audit", Render<AuditPage>(), ".audit-table tbody tr");
+        Scan("settings", Render<Interview.Web.Components.Admin.Settings.SettingsPage>(), ".settings-form");
         ScanText("snackbars", string.Join('\n', SnackbarMessages()));
     }
 

@@ -11,7 +11,7 @@ public class StaffNavMenuTests : AdminTestContext
     {
         var cut = Render<StaffNavMenu>();
 
-        Assert.Equal(["/admin", "/admin/columns", "/admin/sessions", "/admin/followups", "/admin/moderation", "/admin/staff", "/admin/wordlists", "/admin/audit"], Links(cut));
+        Assert.Equal(["/admin", "/admin/columns", "/admin/sessions", "/admin/followups", "/admin/moderation", "/admin/staff", "/admin/wordlists", "/admin/audit", "/admin/settings"], Links(cut));
     }
 
     [Fact]
