@@ -67,6 +67,7 @@ public sealed partial class EnglishWalkTests(DemoSiteFixture site, ITestOutputHe
         return
         [
             ("/", HttpStatusCode.OK),
+            ("/rules", HttpStatusCode.OK),
             ($"/columns/{slug}", HttpStatusCode.OK),
             ($"/columns/{slug}?page=2", HttpStatusCode.OK),
             ($"/interviews/{live}", HttpStatusCode.OK),

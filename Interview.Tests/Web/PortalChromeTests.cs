@@ -119,6 +119,23 @@ public sealed partial class PortalChromeTests(PortalChromeTests.Site site) : ICl
         Assert.Contains("请阅读并勾选同意留言规则。", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task InEnglishTheLabelsAreEnglishAndTheValuesAsWritten()
+    {
+        var id = await site.DemoInterviewIdAsync("live");
+        using var client = site.CreateClient();
+
+        var html = await client.GetStringAsync($"/interviews/{id}?culture=en");
+        var footer = Footer(html);
+        var form = html[html.IndexOf("<details class=\"rules\"", StringComparison.Ordinal)..html.IndexOf("<p class=\"note\"", StringComparison.Ordinal)];
+
+        Assert.Contains("Organizer: <span class=\"portal-value\">City Government Office</span>", footer, StringComparison.Ordinal);
+        Assert.Contains(">Report an error on this government website</a>", footer, StringComparison.Ordinal);
+        Assert.Contains("<summary>Participation rules</summary>", form, StringComparison.Ordinal);
+        Assert.Contains(">I have read and agree to the participation rules</label>", form, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[\u4E00-\u9FFF\uFF00-\uFFEF]", footer + form);
+    }
+
     private async Task<string> AdminIdAsync()
     {
         var accounts = site.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Interview.Web.Data.InterviewDbContext>>();
