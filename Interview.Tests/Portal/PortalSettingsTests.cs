@@ -95,6 +95,22 @@ public sealed class PortalSettingsTests : AdminTestContext
         await Assert.ThrowsAsync<StaffForbiddenException>(() => settings.SavedAsync(moderator));
     }
 
+    [Fact]
+    public async Task AnUploadedMarkImageIsServedUntilReplacedThenDeleted()
+    {
+        var settings = Settings();
+        var images = Service<ImageStore>();
+        await using var upload = new MemoryStream(Support.TestImages.Png());
+        var url = await settings.StoreMarkImageAsync(Admin, upload);
+        await settings.SaveAsync(Admin, new Dictionary<string, string?> { ["GovernmentMarkImage"] = url });
+        Assert.Equal(url, (await settings.CurrentAsync()).GovernmentMarkImage);
+        Assert.NotNull(await images.FindAsync(url));
+
+        await settings.SaveAsync(Admin, new Dictionary<string, string?> { ["GovernmentMarkImage"] = "https://www.example.gov.cn/mark.png" });
+
+        Assert.Null(await images.FindAsync(url));
+    }
+
     [Theory]
     [InlineData("京公网安备 11010502030143号", null, "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010502030143")]
     [InlineData("京公网安备 11010502030143号", "https://example.gov.cn/police", "https://example.gov.cn/police")]

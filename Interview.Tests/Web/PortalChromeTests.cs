@@ -62,11 +62,20 @@ public sealed partial class PortalChromeTests(PortalChromeTests.Site site) : ICl
         var admin = new Interview.Web.Staff.StaffActor(await AdminIdAsync(), StaffSite.AdminEmail, "127.0.0.1");
         using var client = site.CreateClient();
 
-        await settings.SaveAsync(admin, new Dictionary<string, string?> { ["SiteCode"] = "1100000001" });
-        Assert.Contains("网站标识码：<span class=\"portal-value\">1100000001</span>", Footer(await client.GetStringAsync("/")), StringComparison.Ordinal);
+        await settings.SaveAsync(admin, new Dictionary<string, string?>
+        {
+            ["SiteCode"] = "1100000001",
+            ["GovernmentMarkImage"] = "https://www.example.gov.cn/mark.png",
+            ["GovernmentMarkUrl"] = "https://bszs.conac.cn/sitename?method=show&id=1",
+        });
+        var footer = Footer(await client.GetStringAsync("/"));
+        Assert.Contains("网站标识码：<span class=\"portal-value\">1100000001</span>", footer, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://bszs.conac.cn/sitename?method=show&amp;id=1\" rel=\"noopener\" target=\"_blank\"><img src=\"https://www.example.gov.cn/mark.png\" alt=\"党政机关网站标识\"", footer, StringComparison.Ordinal);
 
-        await settings.SaveAsync(admin, new Dictionary<string, string?> { ["SiteCode"] = "" });
-        Assert.DoesNotContain("网站标识码", Footer(await client.GetStringAsync("/")), StringComparison.Ordinal);
+        await settings.SaveAsync(admin, new Dictionary<string, string?> { ["SiteCode"] = "", ["GovernmentMarkImage"] = "", ["GovernmentMarkUrl"] = null });
+        footer = Footer(await client.GetStringAsync("/"));
+        Assert.DoesNotContain("网站标识码", footer, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", footer, StringComparison.Ordinal);
     }
 
     [Fact]

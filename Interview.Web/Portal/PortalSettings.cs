@@ -78,6 +78,7 @@ public sealed class PortalSettings(
         }
         await using var db = await contexts.CreateDbContextAsync();
         var saved = await db.Set<PortalSetting>().ToDictionaryAsync(s => s.Key);
+        var previousMark = saved.GetValueOrDefault(nameof(PortalOptions.GovernmentMarkImage))?.Value;
         var changes = new List<string>();
         foreach (var (name, value) in cleaned)
         {
@@ -109,6 +110,11 @@ public sealed class PortalSettings(
         audit.Add(db, actor, "settings.update", "settings/portal", string.Join("; ", changes));
         await db.SaveChangesAsync();
         Invalidate();
+        // A replaced or cleared uploaded mark image is deleted once the change is saved (not ours: left alone).
+        if (previousMark is not null && previousMark != cleaned.GetValueOrDefault(nameof(PortalOptions.GovernmentMarkImage), previousMark))
+        {
+            images.Delete(previousMark);
+        }
     }
 
     /// <summary>
