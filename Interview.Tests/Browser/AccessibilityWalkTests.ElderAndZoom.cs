@@ -29,6 +29,7 @@ public sealed partial class AccessibilityWalkTests
         ("/admin/wordlists", "main table tbody tr"),
         ("/admin/followups", "main .followup-counts"),
         ("/admin/audit", "main table tbody tr"),
+        ("/admin/settings", "form.settings-form button[type=submit]"),
         ("/account/password", "form button[type=submit]"),
     ];
 

@@ -108,6 +108,7 @@ public sealed partial class AccessibilityWalkTests(AccessibilityWalkFixture brow
             ("/search?q=%E6%B5%81%E6%84%9F", "main h1"),
             ($"/receipts/{receipt}", ".receipt-status"),
             ("/receipts", "#receipt-code"),
+            ("/rules", "main h1"),
             ("/receipts?code=NOSUCHCODE22", "#receipt-code-error"),
             (await ScreenLinkAsync(live), "main.screen"),
             (await ScreenLinkAsync(archive) + "?overlay=1", "main.screen"),
