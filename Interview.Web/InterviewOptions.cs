@@ -41,6 +41,8 @@ public sealed class InterviewOptions
     public DatabaseOptions Database { get; set; } = new();
 
     public CheckOptions Checks { get; set; } = new();
+    /// <summary>The public pages' footer and the participation rules (Portal/PortalSettings: admins may override them).</summary>
+    public PortalOptions Portal { get; set; } = new();
 
     /// <summary>The data directory as an absolute path, relative paths taken from the content root.</summary>
     public string DataDirectoryPath(string contentRoot) =>

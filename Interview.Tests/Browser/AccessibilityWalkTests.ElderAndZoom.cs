@@ -30,6 +30,7 @@ public sealed partial class AccessibilityWalkTests
         ("/admin/followups", "main .followup-counts"),
         ("/admin/audit", "main table tbody tr"),
         ("/admin/statistics", "main .statistics-columns tbody tr"),
+        ("/admin/settings", "form.settings-form button[type=submit]"),
         ("/account/password", "form button[type=submit]"),
     ];
 

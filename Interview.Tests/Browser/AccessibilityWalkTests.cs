@@ -113,6 +113,7 @@ public sealed partial class AccessibilityWalkTests(AccessibilityWalkFixture brow
             ($"/interviews/{archive}/report?seq=1", "form"),
             ($"/reports/{report}?new=true", ".report-status"),
             ("/receipts", "#receipt-code"),
+            ("/rules", "main h1"),
             ("/receipts?code=NOSUCHCODE22", "#receipt-code-error"),
             (await ScreenLinkAsync(live), "main.screen"),
             (await ScreenLinkAsync(archive) + "?overlay=1", "main.screen"),
@@ -139,6 +140,63 @@ public sealed partial class AccessibilityWalkTests(AccessibilityWalkFixture brow
         Report(elder, [], []);
         walk.AssertNone();
         elder.AssertNone();
+    }
+
+    /// <summary>
+    /// With every footer item and the participation rules set, the footer (contrast, link names) and the rules and tick
+    /// beside the form pass axe, in both display modes. The settings are cleared again for the class's other tests.
+    /// </summary>
+    [Fact]
+    public async Task ThePortalFooterAndTheRulesBesideTheFormHaveNoAxeViolation()
+    {
+        var live = await Site.DemoInterviewIdAsync("live");
+        var services = Site.Services;
+        var settings = (Interview.Web.Portal.PortalSettings)services.GetService(typeof(Interview.Web.Portal.PortalSettings))!;
+        var contexts = (Microsoft.EntityFrameworkCore.IDbContextFactory<Interview.Web.Data.InterviewDbContext>)services
+            .GetService(typeof(Microsoft.EntityFrameworkCore.IDbContextFactory<Interview.Web.Data.InterviewDbContext>))!;
+        string adminId;
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            adminId = db.Users.Single(u => u.Email == StaffSite.AdminEmail).Id;
+        }
+        var admin = new Interview.Web.Staff.StaffActor(adminId, StaffSite.AdminEmail, "127.0.0.1");
+        var values = new Dictionary<string, string?>
+        {
+            ["Organizer"] = "某市人民政府办公室",
+            ["Operator"] = "某市大数据中心",
+            ["IcpRecord"] = "京ICP备12345678号-1",
+            ["PoliceRecord"] = "京公网安备 11010502030143号",
+            ["SiteCode"] = "1100000001",
+            ["ErrorReportUrl"] = "https://zfwzzc.www.gov.cn/check_web/errorInfo_querySiteInfo.action?sitecode=1100000001",
+            ["Contact"] = "电话：010-12345678　邮箱：ft@example.gov.cn",
+            ["Rules"] = "1. 遵守法律法规。\n2. 文明理性发言，不发布广告。",
+        };
+        await settings.SaveAsync(admin, values);
+        try
+        {
+            var page = await browser.NewPageAsync();
+            var walk = new AxeWalk();
+            var elder = new AxeWalk { Enhanced = true };
+            foreach (var (path, ready) in new[] { ("/", "footer .portal-records"), ($"/interviews/{live}", "details.rules") })
+            {
+                await page.GotoAsync(path);
+                await Ready(page, ready);
+                await walk.CheckAsync(page, path);
+            }
+            await page.GotoAsync("/accessibility?mode=elder&returnUrl=/");
+            await Assertions.Expect(page.Locator("html.elder")).ToHaveCountAsync(1);
+            await page.GotoAsync($"/interviews/{live}");
+            await Ready(page, "details.rules");
+            await elder.CheckAsync(page, "elder session page with rules and footer");
+            Report(walk, [], []);
+            Report(elder, [], []);
+            walk.AssertNone();
+            elder.AssertNone();
+        }
+        finally
+        {
+            await settings.SaveAsync(admin, values.ToDictionary(v => v.Key, v => (string?)null));
+        }
     }
 
     /// <summary>The public pages in English, switched by the header's language link as a reader does, in both display modes.</summary>

@@ -156,6 +156,25 @@ public sealed class RedisScaleOutTests(TwoInstances sites) : IClassFixture<TwoIn
     }
 
     [Fact]
+    public async Task PortalSettingsSavedOnOneInstanceShowOnTheOthersPages()
+    {
+        var settingsB = B.Services.GetRequiredService<Interview.Web.Portal.PortalSettings>();
+        Assert.Null((await settingsB.CurrentAsync()).Operator);
+        string adminId;
+        await using (var db = await A.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContextAsync())
+        {
+            adminId = db.Users.Single(u => u.Email == StaffSite.AdminEmail).Id;
+        }
+
+        await A.Services.GetRequiredService<Interview.Web.Portal.PortalSettings>().SaveAsync(
+            new Interview.Web.Staff.StaffActor(adminId, StaffSite.AdminEmail, "127.0.0.1"),
+            new Dictionary<string, string?> { ["Operator"] = "Information Centre" });
+
+        // B read the settings before the save and keeps them until told: only the message makes it read again.
+        await TwoInstances.EventuallyAsync(async () => (await settingsB.CurrentAsync()).Operator == "Information Centre", "B to show the new operator");
+    }
+
+    [Fact]
     public async Task AStaffTokenIssuedByOneInstanceIsAcceptedByTheOtherWithTheKeyRingInTheDatabase()
     {
         var token = await A.TokenAsync();

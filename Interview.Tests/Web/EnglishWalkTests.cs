@@ -71,6 +71,7 @@ public sealed partial class EnglishWalkTests(DemoSiteFixture site, ITestOutputHe
             ($"/interviews/{published}/report?seq=1", HttpStatusCode.OK),
             ($"/reports/{report}?new=true", HttpStatusCode.OK),
             ("/", HttpStatusCode.OK),
+            ("/rules", HttpStatusCode.OK),
             ($"/columns/{slug}", HttpStatusCode.OK),
             ($"/columns/{slug}?page=2", HttpStatusCode.OK),
             ($"/interviews/{live}", HttpStatusCode.OK),

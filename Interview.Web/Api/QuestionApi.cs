@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Interview.Web.Api;
 
-public sealed record QuestionRequest(string? Nickname, string? Text, string? Phone);
+/// <summary>
+/// <c>agreedToRules</c> is optional: absent, the question is taken as before (a portal with its own form shows its own
+/// rules); <c>false</c> while the site has participation rules is refused (400), as the site's own form refuses it.
+/// </summary>
+public sealed record QuestionRequest(string? Nickname, string? Text, string? Phone, bool? AgreedToRules = null);
 
 public sealed record ReceiptResponse(string Receipt);
 
@@ -68,8 +72,13 @@ public static class QuestionApi
         return app;
     }
 
-    private static async Task<IResult> Ask(int id, QuestionRequest body, QuestionIntake intake, ClientKeys clients, HttpContext http)
+    private static async Task<IResult> Ask(
+        int id, QuestionRequest body, QuestionIntake intake, ClientKeys clients, Portal.PortalSettings portal, HttpContext http)
     {
+        if (body.AgreedToRules == false && (await portal.CurrentAsync()).Rules is not null)
+        {
+            throw new Domain.DomainException(Text.SiteErrorCodes.RulesAgreementRequired);
+        }
         var receipt = await intake.SubmitAsync(
             id, body.Nickname, body.Text, body.Phone, http.Request.Headers["Idempotency-Key"], clients.For(http.Connection.RemoteIpAddress));
         return TypedResults.Accepted($"/api/v1/receipts/{receipt}", new ReceiptResponse(receipt));

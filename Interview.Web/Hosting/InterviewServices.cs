@@ -76,6 +76,7 @@ public static class InterviewServices
         services.AddSingleton<Screening.WordListMatchers>();
         services.AddSingleton<Screening.QuestionScreening>();
         services.AddSingleton<Screening.WordListAdmin>();
+        services.AddSingleton<Portal.PortalSettings>();
         services.AddSingleton<Questions.ModerationQueue>();
         services.AddSingleton<Search.SearchIndex>();
         services.AddSingleton<Search.SearchService>();

@@ -91,6 +91,9 @@ public static class SiteErrorCodes
     public const string FieldYear = nameof(FieldYear);
     public const string FieldPage = nameof(FieldPage);
     public const string TestTextTooLong = nameof(TestTextTooLong);
+    public const string PortalSettingTooLong = nameof(PortalSettingTooLong);
+    public const string PortalSettingUrlInvalid = nameof(PortalSettingUrlInvalid);
+    public const string RulesAgreementRequired = nameof(RulesAgreementRequired);
     public const string PublicQuestionNotFound = nameof(PublicQuestionNotFound);
     public const string MeTooSessionCancelled = nameof(MeTooSessionCancelled);
     public const string ScreenQuestionNotApproved = nameof(ScreenQuestionNotApproved);

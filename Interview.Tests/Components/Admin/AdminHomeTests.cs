@@ -19,7 +19,7 @@ public class AdminHomeTests : AdminTestContext
         var cut = Render<AdminHome>();
 
         cut.WaitForAssertion(() => Assert.Equal(
-            ["/admin/columns", "/admin/sessions", "/admin/followups", "/admin/moderation", "/admin/staff", "/admin/wordlists", "/admin/reports", "/admin/audit", "/admin/statistics"],
+            ["/admin/columns", "/admin/sessions", "/admin/followups", "/admin/moderation", "/admin/staff", "/admin/wordlists", "/admin/reports", "/admin/audit", "/admin/statistics", "/admin/settings"],
             Offered(cut)));
     }
 

@@ -165,6 +165,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<Interview.Web.FollowUps.FollowUpBoard>();
         services.AddSingleton<Interview.Web.Statistics.AnnualStatistics>();
         services.AddSingleton<Interview.Web.Statistics.InspectionChecks>();
+        services.AddSingleton<Interview.Web.Portal.PortalSettings>();
     }
 
     private sealed class TestEnvironment(string root) : IWebHostEnvironment

@@ -172,6 +172,7 @@ public sealed partial class EnglishConsolesTests : ModerationConsoleTestContext
 
         Scan("audit", Render<AuditPage>(), ".audit-table tbody tr");
         Scan("statistics", Render<Interview.Web.Components.Admin.Statistics.StatisticsPage>(), ".statistics-columns tbody tr");
+        Scan("settings", Render<Interview.Web.Components.Admin.Settings.SettingsPage>(), ".settings-form");
         ScanText("snackbars", string.Join('\n', SnackbarMessages()));
     }
 

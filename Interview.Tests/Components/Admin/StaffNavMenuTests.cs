@@ -11,7 +11,7 @@ public class StaffNavMenuTests : AdminTestContext
     {
         var cut = Render<StaffNavMenu>();
 
-        Assert.Equal(["/admin", "/admin/columns", "/admin/sessions", "/admin/followups", "/admin/moderation", "/admin/staff", "/admin/wordlists", "/admin/reports", "/admin/audit", "/admin/statistics"], Links(cut));
+        Assert.Equal(["/admin", "/admin/columns", "/admin/sessions", "/admin/followups", "/admin/moderation", "/admin/staff", "/admin/wordlists", "/admin/reports", "/admin/audit", "/admin/statistics", "/admin/settings"], Links(cut));
     }
 
     [Fact]

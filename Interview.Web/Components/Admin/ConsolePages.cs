@@ -23,6 +23,7 @@ public static class ConsolePages
         new("/admin/reports", "PageReports", Icons.Material.Filled.Report, "PageReportsAbout", StaffCapability.Administer),
         new("/admin/audit", "PageAudit", Icons.Material.Filled.History, "PageAuditAbout", StaffCapability.Administer),
         new("/admin/statistics", "PageStatistics", Icons.Material.Filled.BarChart, "PageStatisticsAbout", StaffCapability.Administer),
+        new("/admin/settings", "PageSettings", Icons.Material.Filled.Settings, "PageSettingsAbout", StaffCapability.Administer),
     ];
 
     /// <summary>The pages a person holding <paramref name="roles"/> may open.</summary>
