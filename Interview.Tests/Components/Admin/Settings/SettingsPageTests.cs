@@ -42,9 +42,10 @@ public sealed class SettingsPageTests : AdminTestContext
         {
             var input = Field(cut, "ErrorReportUrl");
             Assert.Equal("true", input.GetAttribute("aria-invalid"));
-            var message = cut.Find($"#{input.GetAttribute("aria-describedby")!.Split(' ')[0]}");
+            // By attribute, not "#id": a generated id may start with a digit, which no "#…" selector can name.
+            var described = input.GetAttribute("aria-describedby")!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains(described, id => cut.FindAll($"[id='{id}']").Count == 1);
             Assert.Contains("须为以 http:// 或 https:// 开头的完整网址。", cut.Markup, StringComparison.Ordinal);
-            Assert.NotNull(message);
         });
         await using var db = Database.CreateDbContext();
         Assert.Empty(await db.Set<PortalSetting>().ToListAsync());
@@ -73,6 +74,6 @@ public sealed class SettingsPageTests : AdminTestContext
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
         var id = cut.FindAll(".settings-form label").First(l => l.TextContent.Trim().StartsWith(label, StringComparison.Ordinal)).GetAttribute("for");
-        return cut.Find($"#{id}");
+        return cut.Find($"[id='{id}']");
     }
 }
