@@ -55,6 +55,8 @@ app.UseMiddleware<Interview.Web.Live.HubConnectionGate>();
 
 // Routing after the status code pages, so that a re-executed request (/not-found, /error) finds its endpoint.
 app.UseRouting();
+// Public pages, feeds and API answers: ETag, 304 and Cache-Control for the CDN or nginx in front (Hosting/EdgeCaching).
+app.UseMiddleware<EdgeCaching>();
 app.UseMiddleware<PagePosts>();
 app.UseAuthentication();
 app.UseAuthorization();

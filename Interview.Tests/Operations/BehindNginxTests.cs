@@ -51,10 +51,12 @@ public sealed class BehindNginxTests(BehindNginxTests.TwoInstances sites) : ICla
         var (a, b) = (await CountAsync(sites.A), await CountAsync(sites.B));
 
         // Round robin: a few requests reach both. (Should the failover test have run just before, nginx keeps the
-        // restarted instance out for its fail_timeout: the wait covers that.)
+        // restarted instance out for its fail_timeout: the wait covers that.) Each asks a new address, so that the
+        // micro-cache does not answer it in the instances' place.
+        var probe = 0;
         await ServerWait.UntilAsync(async () =>
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Route)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{Route}?probe={++probe}")).StatusCode);
             return await CountAsync(sites.A) > a && await CountAsync(sites.B) > b;
         }, TimeSpan.FromSeconds(60), "requests through nginx on both instances", () => sites.Nginx.Log);
     }

@@ -22,7 +22,7 @@ public sealed class ScaleOutCollection
 /// viewers see, and a limit or a block holds whichever instance a citizen reaches.
 /// </summary>
 [Collection(ScaleOutCollection.Name)]
-public sealed class TwoInstancesTests(ScaleOutSites sites, ITestOutputHelper output) : IClassFixture<ScaleOutSites>
+public sealed partial class TwoInstancesTests(ScaleOutSites sites, ITestOutputHelper output) : IClassFixture<ScaleOutSites>
 {
     [Fact]
     public async Task A_viewer_on_B_receives_every_entry_published_on_A_exactly_once_in_order()

@@ -1,3 +1,4 @@
+using Interview.Web.Hosting;
 using Interview.Domain.Interviews;
 using Interview.Web.Public;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,7 @@ public static class PublicApi
 {
     public static IEndpointRouteBuilder MapPublicApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Public").AllowAnonymous();
+        var api = app.MapGroup("/api/v1").WithTags("Public").AllowAnonymous().EdgeCacheable();
         api.MapGet("/columns", ListColumns).WithSummary("All columns (栏目).");
         api.MapGet("/interviews", ListInterviews)
             .WithSummary("Public sessions, newest first; filter by column slug and status (scheduled, live, ended, published).");
@@ -20,14 +21,15 @@ public static class PublicApi
     }
 
     private static async Task<Ok<ItemsResponse<ColumnDto>>> ListColumns(
-        PublicCatalog catalog, PublicApiMapper map, CancellationToken cancellationToken)
+        HttpContext http, PublicCatalog catalog, PublicApiMapper map, CancellationToken cancellationToken)
     {
         var columns = await catalog.ColumnsAsync(cancellationToken);
+        EdgeCache.Fresh(http, EdgeCache.Settled);
         return TypedResults.Ok(new ItemsResponse<ColumnDto>(columns.Select(map.Column).ToList()));
     }
 
     private static async Task<Results<Ok<PagedResponse<InterviewSummaryDto>>, ProblemHttpResult>> ListInterviews(
-        PublicCatalog catalog, PublicApiMapper map, string? column, string? status, int? page,
+        HttpContext http, PublicCatalog catalog, PublicApiMapper map, string? column, string? status, int? page,
         CancellationToken cancellationToken)
     {
         InterviewStatus? wanted = null;
@@ -50,21 +52,29 @@ public static class PublicApi
         }
         var result = await catalog.InterviewsAsync(
             string.IsNullOrEmpty(column) ? null : column, wanted, page ?? 1, cancellationToken);
+        EdgeCache.Fresh(http, EdgeCache.Listing);
         return TypedResults.Ok(new PagedResponse<InterviewSummaryDto>(
             result.Items.Select(map.Summary).ToList(), result.Total, result.Page, result.PageSize));
     }
 
     private static async Task<Results<Ok<InterviewDto>, ProblemHttpResult>> GetInterview(
-        int id, PublicCatalog catalog, PublicApiMapper map, CancellationToken cancellationToken)
+        int id, HttpContext http, PublicCatalog catalog, PublicApiMapper map, CancellationToken cancellationToken)
     {
         var detail = await catalog.InterviewAsync(id, cancellationToken);
+        if (detail is not null)
+        {
+            EdgeCache.Fresh(http, EdgeCache.For(detail.Status));
+        }
         return detail is null ? NoSuchInterview(id) : TypedResults.Ok(map.Interview(detail));
     }
 
     private static async Task<Results<Ok<ItemsResponse<EntryDto>>, ProblemHttpResult>> ListEntries(
-        int id, int? afterSeq, PublicCatalog catalog, PublicApiMapper map, CancellationToken cancellationToken)
+        int id, int? afterSeq, HttpContext http, PublicCatalog catalog, PublicApiMapper map, CancellationToken cancellationToken)
     {
         var entries = await catalog.EntriesAsync(id, Math.Max(0, afterSeq ?? 0), cancellationToken);
+        // As fresh as a live session needs, whatever the session's state: an archive is revalidated (a 304) more often
+        // than it must be, and the entries need no second query for the state.
+        EdgeCache.Fresh(http, EdgeCache.Live);
         return entries is null
             ? NoSuchInterview(id)
             : TypedResults.Ok(new ItemsResponse<EntryDto>(entries.Select(map.Entry).ToList()));

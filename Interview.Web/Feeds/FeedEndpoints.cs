@@ -21,8 +21,8 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/columns/{slug}/feed.xml", ColumnFeed).ExcludeFromDescription().AllowAnonymous();
-        app.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/columns/{slug}/feed.xml", ColumnFeed).ExcludeFromDescription().AllowAnonymous().EdgeCacheable();
+        app.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription().AllowAnonymous().EdgeCacheable();
         return app;
     }
 
@@ -36,6 +36,12 @@ public static class FeedEndpoints
             return Results.NotFound();
         }
         var items = await catalog.FeedAsync(column, FeedItems, cancellationToken);
+        EdgeCache.Fresh(http, EdgeCache.Listing);
+        if (items.Count > 0)
+        {
+            // For feed readers that ask If-Modified-Since rather than If-None-Match: the newest item's time.
+            http.Response.Headers.LastModified = items.Max(i => i.Date).ToString("r", System.Globalization.CultureInfo.InvariantCulture);
+        }
         var site = SiteAddress.Base(http.Request, options.Value);
         var xml = Write(writer =>
         {
@@ -74,6 +80,7 @@ public static class FeedEndpoints
         CancellationToken cancellationToken)
     {
         var items = await catalog.SitemapAsync(cancellationToken);
+        EdgeCache.Fresh(http, EdgeCache.Settled);
         var site = SiteAddress.Base(http.Request, options.Value);
         var xml = Write(writer =>
         {

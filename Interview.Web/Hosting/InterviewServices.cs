@@ -43,6 +43,7 @@ public static class InterviewServices
         services.AddInterviewDatabase(dataDirectory, options.Database);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteTime>();
+        services.AddSingleton<SameOrigin>();
         // Resources/<Area>.resx read through IStringLocalizer<Resources.<Area>> (no ResourcesPath: the type names the resource).
         services.AddLocalization();
         services.AddSingleton<PublicCatalog>();

@@ -26,7 +26,7 @@ internal sealed partial class BenchNginx : IAsyncDisposable
         {
             throw new InvalidOperationException($"{Binary} is missing: apt-get install nginx");
         }
-        var site = Render(await File.ReadAllTextAsync(Path.Combine(repo, "deploy", "nginx", "interview.conf"), cancellationToken), instances, Port);
+        var site = Render(await File.ReadAllTextAsync(Path.Combine(repo, "deploy", "nginx", "interview.conf"), cancellationToken), instances, Port, Path.Combine(_folder, "cache"));
         // The main context Debian's nginx.conf would give, inside the temp folder. Each proxied WebSocket holds two
         // connections (viewer and instance): room for every viewer, beyond Debian's 768.
         var connections = Math.Max(1024, viewers * 2 + 512);
@@ -75,9 +75,10 @@ internal sealed partial class BenchNginx : IAsyncDisposable
 
     /// <summary>
     /// The shipped file with our addresses: in each upstream block the n-th `server` line points at the n-th instance
-    /// (its parameters kept), and every `listen` at 127.0.0.1:<paramref name="port"/>.
+    /// (its parameters kept), every `listen` at 127.0.0.1:<paramref name="port"/>, and the micro-cache in
+    /// <paramref name="cacheFolder"/>.
     /// </summary>
-    public static string Render(string shipped, IReadOnlyList<int> instances, int port)
+    public static string Render(string shipped, IReadOnlyList<int> instances, int port, string cacheFolder)
     {
         var lines = new List<string>();
         var inUpstream = false;
@@ -99,6 +100,11 @@ internal sealed partial class BenchNginx : IAsyncDisposable
             else if (inUpstream && UpstreamServer().Match(line) is { Success: true } server)
             {
                 lines.Add($"{server.Groups[1].Value}server 127.0.0.1:{instances[servers++].ToString(CultureInfo.InvariantCulture)}{server.Groups[2].Value}");
+                continue;
+            }
+            else if (CachePath().Match(line) is { Success: true } cache)
+            {
+                lines.Add($"{cache.Groups[1].Value}proxy_cache_path {cacheFolder}{cache.Groups[2].Value}");
                 continue;
             }
             else if (Listen().Match(line) is { Success: true } listen)
@@ -131,6 +137,9 @@ internal sealed partial class BenchNginx : IAsyncDisposable
 
     [GeneratedRegex(@"^(\s*)server\s+[^\s;]+(.*)$")]
     private static partial Regex UpstreamServer();
+
+    [GeneratedRegex(@"^(\s*)proxy_cache_path\s+\S+(.*)$")]
+    private static partial Regex CachePath();
 
     [GeneratedRegex(@"^(\s*)listen\s+[^;]+;")]
     private static partial Regex Listen();

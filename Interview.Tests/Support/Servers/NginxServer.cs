@@ -74,9 +74,10 @@ public sealed partial class NginxServer : IAsyncDisposable
 
     /// <summary>
     /// The shipped file with the test's addresses: in each upstream block the n-th <c>server</c> line points at the n-th
-    /// instance (its parameters kept), and every <c>listen</c> at 127.0.0.1:<paramref name="port"/>.
+    /// instance (its parameters kept), every <c>listen</c> at 127.0.0.1:<paramref name="port"/>, and the micro-cache in
+    /// <paramref name="cacheFolder"/>.
     /// </summary>
-    public static string Render(string shipped, IReadOnlyList<int> instances, int port)
+    public static string Render(string shipped, IReadOnlyList<int> instances, int port, string cacheFolder)
     {
         ArgumentNullException.ThrowIfNull(shipped);
         ArgumentNullException.ThrowIfNull(instances);
@@ -102,6 +103,11 @@ public sealed partial class NginxServer : IAsyncDisposable
                 lines.Add($"{server.Groups[1].Value}server 127.0.0.1:{instances[servers++].ToString(CultureInfo.InvariantCulture)}{server.Groups[2].Value}");
                 continue;
             }
+            else if (CachePath().Match(line) is { Success: true } cache)
+            {
+                lines.Add($"{cache.Groups[1].Value}proxy_cache_path {cacheFolder}{cache.Groups[2].Value}");
+                continue;
+            }
             else if (Listen().Match(line) is { Success: true } listen)
             {
                 lines.Add($"{listen.Groups[1].Value}listen 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)};");
@@ -114,7 +120,7 @@ public sealed partial class NginxServer : IAsyncDisposable
 
     private async Task RunAsync(IReadOnlyList<int> instances)
     {
-        var site = Render(await File.ReadAllTextAsync(ShippedConfiguration), instances, Port);
+        var site = Render(await File.ReadAllTextAsync(ShippedConfiguration), instances, Port, Path.Combine(_folder, "cache"));
         // The main context a distribution's nginx.conf gives: here, everything inside the temp folder. As root the
         // workers would switch to nobody, who cannot write the temp folder: they stay root (the test machine's CI).
         var main = new StringBuilder()
@@ -186,6 +192,9 @@ public sealed partial class NginxServer : IAsyncDisposable
 
     [GeneratedRegex(@"^(\s*)server\s+[^\s;]+(.*)$")]
     private static partial Regex UpstreamServer();
+
+    [GeneratedRegex(@"^(\s*)proxy_cache_path\s+\S+(.*)$")]
+    private static partial Regex CachePath();
 
     [GeneratedRegex(@"^(\s*)listen\s+[^;]+;")]
     private static partial Regex Listen();

@@ -14,6 +14,7 @@ public partial class InterviewPage
     private IReadOnlyList<PublicQuestion> _awaiting = [];
 
     [Parameter] public int Id { get; set; }
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
     [SupplyParameterFromQuery] public string? Mode { get; set; }
     // Text, not a number: ?refresh=abc means no refresh, not an error page.
     [SupplyParameterFromQuery] public string? Refresh { get; set; }
@@ -73,5 +74,7 @@ public partial class InterviewPage
             _questions = await Catalog.ApprovedQuestionsAsync(Id);
         }
         _awaiting = await Catalog.AwaitingFollowUpAsync(Id);
+        // The same page for every cookie-less reader: a CDN or nginx in front may carry it (Hosting/EdgeCaching).
+        Hosting.EdgeCache.Fresh(HttpContext, Hosting.EdgeCache.For(_interview.Status));
     }
 }
