@@ -78,6 +78,7 @@ public sealed partial class EdgeCachingTests(EdgeCachingTests.Site site) : IClas
     [InlineData("/sitemap.xml", 60)]
     [InlineData("/api/v1/columns", 60)]
     [InlineData("/api/v1/interviews", 30)]
+    [InlineData("/embed/columns/health", 30)]
     public async Task ListsFeedsAndThePublicApiAreSharedAndRevalidate(string path, int seconds)
     {
         using var reader = Reader();
@@ -89,6 +90,19 @@ public sealed partial class EdgeCachingTests(EdgeCachingTests.Site site) : IClas
         using var again = new HttpRequestMessage(HttpMethod.Get, path);
         again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, (await reader.SendAsync(again)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheEmbedWidgetOnAReadersFirstVisitMayStillBeFramed()
+    {
+        // No cookie yet: antiforgery makes one for the page, and once added X-Frame-Options: SAMEORIGIN with it.
+        using var reader = Reader();
+
+        using var widget = await reader.GetAsync("/embed/columns/health");
+
+        Assert.Equal(HttpStatusCode.OK, widget.StatusCode);
+        Assert.False(widget.Headers.Contains("X-Frame-Options"), string.Join(", ", widget.Headers.Select(h => h.Key)));
+        Assert.True(widget.Headers.CacheControl?.Public);
     }
 
     [Fact]

@@ -84,7 +84,8 @@ public sealed class ReverseProxyTests(ReverseProxyTests.Site site) : IClassFixtu
     private async Task<HttpResponseMessage> PageAsync(string from, int id)
     {
         using var client = Through(from);
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/interviews/{id}");
+        // The ask page: it has a form with a token, so it sets the antiforgery cookie (the session page, shared by caches, does not).
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/interviews/{id}/ask");
         request.Headers.Add("X-Forwarded-For", "203.0.113.20");
         request.Headers.Add("X-Forwarded-Proto", "https");
         // HSTS is never sent for localhost; the public name comes from the proxy too.

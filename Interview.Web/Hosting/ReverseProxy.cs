@@ -54,7 +54,13 @@ public static class ReverseProxy
             o.ForwardLimit = null;
         });
         // Cookies are Secure whenever the request was https, as a trusted proxy reports it.
-        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Framing is SecurityHeaders' decision: antiforgery would add SAMEORIGIN whenever it sets a new cookie, to the
+            // embed widget too on a reader's first visit, which portals frame.
+            o.SuppressXFrameOptionsHeader = true;
+        });
         return services;
     }
 }
