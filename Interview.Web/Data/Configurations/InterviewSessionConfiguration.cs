@@ -47,8 +47,9 @@ internal sealed class TranscriptEntryConfiguration : IEntityTypeConfiguration<Tr
         builder.ToTable("Entries");
         builder.HasOne<InterviewSession>().WithMany().HasForeignKey(e => e.InterviewId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.InterviewId, e.Seq }).IsUnique();
-        // The stream's catch-up reads "every change after N" of one session; a number belongs to one entry at a time.
-        builder.HasIndex(e => new { e.InterviewId, e.Change }).IsUnique();
+        // The stream's catch-up reads "every change after N" of one session. Not unique: the session's concurrency token
+        // already gives each number to one entry, and rows written outside the model (imports, tests) start at 0.
+        builder.HasIndex(e => new { e.InterviewId, e.Change });
         builder.Property(e => e.Speaker).HasMaxLength(TranscriptEntry.MaxSpeakerLength);
         builder.Property(e => e.ReviewedBy).HasMaxLength(256);
         builder.Ignore(e => e.SpeakerLabel);

@@ -32,8 +32,7 @@ namespace Interview.Web.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Entries_InterviewId_Change",
                 table: "Entries",
-                columns: new[] { "InterviewId", "Change" },
-                unique: true);
+                columns: new[] { "InterviewId", "Change" });
         }
 
         /// <inheritdoc />

@@ -473,8 +473,7 @@ namespace Interview.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InterviewId", "Change")
-                        .IsUnique();
+                    b.HasIndex("InterviewId", "Change");
 
                     b.HasIndex("InterviewId", "Seq")
                         .IsUnique();

@@ -488,8 +488,7 @@ namespace Interview.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InterviewId", "Change")
-                        .IsUnique();
+                    b.HasIndex("InterviewId", "Change");
 
                     b.HasIndex("InterviewId", "Seq")
                         .IsUnique();

@@ -485,8 +485,7 @@ namespace Interview.Web.Data.ProbeTmp
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InterviewId", "Change")
-                        .IsUnique();
+                    b.HasIndex("InterviewId", "Change");
 
                     b.HasIndex("InterviewId", "Seq")
                         .IsUnique();
