@@ -192,12 +192,13 @@ public abstract partial class LiveRoomSuite(LiveRoomTests.Site site)
     {
         var hubMethods = typeof(LiveHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
             .Select(m => m.Name).Order().ToList();
-        Assert.Equal(["Join", "Leave"], hubMethods);
+        Assert.Equal(["Join", "JoinAfter", "Leave"], hubMethods);
 
         await using var viewer = await LiveClient.ConnectAsync(site);
         await Assert.ThrowsAsync<HubException>(() => viewer.Connection.InvokeAsync("Publish", 1, "x"));
         await Assert.ThrowsAsync<HubException>(() => viewer.Connection.InvokeAsync("OnDisconnectedAsync", (Exception?)null));
         await Assert.ThrowsAsync<HubException>(() => viewer.JoinAsync(987654, 0));
+        await Assert.ThrowsAsync<HubException>(() => viewer.Connection.InvokeAsync<System.Text.Json.JsonElement[]>("JoinAfter", 987654, 0));
     }
 
     [Fact]

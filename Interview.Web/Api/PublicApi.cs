@@ -16,7 +16,7 @@ public static class PublicApi
             .WithSummary("Public sessions, newest first; filter by column slug and status (scheduled, live, ended, published).");
         api.MapGet("/interviews/{id:int}", GetInterview).WithSummary("One public session with guests and statistics.");
         api.MapGet("/interviews/{id:int}/entries", ListEntries)
-            .WithSummary($"Published transcript entries with seq greater than afterSeq, in seq order, at most {PublicCatalog.MaxEntriesPerRead} per call.");
+            .WithSummary($"Published transcript entries with seq greater than afterSeq, in seq order; or with after=<cursor>, the entries published or corrected since that cursor, in change order; at most {PublicCatalog.MaxEntriesPerRead} per call.");
         return app;
     }
 
@@ -69,9 +69,12 @@ public static class PublicApi
     }
 
     private static async Task<Results<Ok<ItemsResponse<EntryDto>>, ProblemHttpResult>> ListEntries(
-        int id, int? afterSeq, HttpContext http, PublicCatalog catalog, PublicApiMapper map, CancellationToken cancellationToken)
+        int id, int? afterSeq, int? after, HttpContext http, PublicCatalog catalog, PublicApiMapper map, CancellationToken cancellationToken)
     {
-        var entries = await catalog.EntriesAsync(id, Math.Max(0, afterSeq ?? 0), cancellationToken);
+        // ?after=<cursor>: the entries published or corrected since, in the order of those changes (long polling).
+        var entries = after is { } cursor
+            ? (await catalog.ChangesAsync(id, Math.Max(0, cursor), cancellationToken))?.Entries
+            : await catalog.EntriesAsync(id, Math.Max(0, afterSeq ?? 0), cancellationToken);
         // As fresh as a live session needs, whatever the session's state: an archive is revalidated (a 304) more often
         // than it must be, and the entries need no second query for the state.
         EdgeCache.Fresh(http, EdgeCache.Live);

@@ -52,6 +52,12 @@ public sealed record EntryDto(
     /// <summary>On an answer to a question never put to the guests (会后答复): that question as approved.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public AnsweredQuestionDto? UnaskedQuestion { get; init; }
 
+    /// <summary>
+    /// The session's change number of this wording: the cursor to resume from (the stream's <c>id:</c>, the hub's
+    /// <c>JoinAfter</c>, the entries API's <c>?after=</c>); it grows with every publication and correction.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int Cursor { get; init; }
+
     /// <summary>On the question being answered in a live session (正在回答).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public bool OnTheFloor { get; init; }
 }
@@ -84,5 +90,6 @@ public sealed class PublicApiMapper(SiteTime time)
         AnswerSeqs = e.Kind == EntryKind.Question && e.QuestionId is not null ? e.AnswerSeqs : null,
         UnaskedQuestion = e.UnaskedQuestion is { } q ? new AnsweredQuestionDto(q.Id, q.Nickname, q.Text) : null,
         OnTheFloor = e.OnTheFloor,
+        Cursor = e.Change,
     };
 }

@@ -17,7 +17,7 @@ public sealed class OriginGuard(RequestDelegate next, IOptions<InterviewOptions>
     {
         var path = context.Request.Path;
         var circuit = path.StartsWithSegments("/_blazor");
-        var hub = path.StartsWithSegments("/hubs");
+        var hub = path.StartsWithSegments("/hubs") || Live.EventStream.Matches(path);
         if ((circuit || hub) && context.Request.Headers.Origin.ToString() is { Length: > 0 } origin)
         {
             var allowed = site.IsOwn(context.Request, origin) || (hub && _portals.Contains(origin));

@@ -32,6 +32,33 @@ public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
         return entries.Select(map.Entry).ToList();
     }
 
+    /// <summary>
+    /// Like <see cref="Join"/>, from a cursor (an entry's <c>cursor</c>, the stream's <c>id:</c>): the entries published
+    /// or corrected since, in that order, each in its latest wording with its cursor. A correction made while the
+    /// client was away is caught up, which Join (by seq) cannot do.
+    /// </summary>
+    public async Task<IReadOnlyList<EntryDto>> JoinAfter(int interviewId, int cursor)
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(interviewId));
+        var entries = new List<EntryDto>();
+        EntryChanges? changes;
+        var after = Math.Max(0, cursor);
+        do
+        {
+            changes = await catalog.ChangesAsync(interviewId, after);
+            if (changes is null)
+            {
+                await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(interviewId));
+                throw new HubException(Text.ErrorText.Word(Text.SiteErrorCodes.HubNoSuchInterview));
+            }
+            entries.AddRange(changes.Entries.Select(map.Entry));
+            after = changes.Cursor;
+        }
+        while (!changes.Complete);
+        await Clients.Caller.SendAsync("floor", new FloorMessage(interviewId, await catalog.OnTheFloorAsync(interviewId)));
+        return entries;
+    }
+
     public Task Leave(int interviewId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(interviewId));
 }
 
@@ -93,7 +120,7 @@ public sealed class LiveHubRelay(
     /// A question put or answered moves 正在回答: a new question entry, a new answer (it announces the question answered
     /// itself), the host's mark (a desk change), the end of the session.
     /// </summary>
-    private static bool MovesTheFloor(LiveEvent liveEvent) => liveEvent switch
+    internal static bool MovesTheFloor(LiveEvent liveEvent) => liveEvent switch
     {
         EntryPublished e => (e.Entry.Kind == Domain.Interviews.EntryKind.Question || e.Entry.IsAnswer) && e.Entry.CorrectedAt is null,
         DeskChanged or StatusChanged => true,
