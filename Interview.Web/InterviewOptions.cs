@@ -86,6 +86,9 @@ public sealed class LimitOptions
 
     /// <summary>Seconds a live hub connection may stay silent (clients ping every 15 s) before the server closes it.</summary>
     public int HubClientTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Seconds between the public event stream's keep-alive comments (one timer for every viewer).</summary>
+    public int StreamKeepAliveSeconds { get; set; } = 15;
 }
 
 /// <summary>

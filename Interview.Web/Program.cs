@@ -74,6 +74,7 @@ app.MapStatisticsApi();
 app.MapWordListApi();
 app.MapSearchApi();
 app.MapHub<Interview.Web.Live.LiveHub>(Interview.Web.Live.LiveHub.Path).AllowAnonymous();
+Interview.Web.Live.EventStream.MapEventStream(app);
 app.MapFeeds();
 app.MapImages();
 app.MapArchiveDownloads();

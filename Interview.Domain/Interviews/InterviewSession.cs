@@ -49,6 +49,11 @@ public sealed class InterviewSession : Entity
     public DateTimeOffset? PublishedAt { get; private set; }
     /// <summary>The <see cref="TranscriptEntry.Seq"/> of the newest entry; 0 before the first.</summary>
     public int LastSeq { get; private set; }
+    /// <summary>
+    /// The session's change counter (the public stream's cursor): every entry published or corrected takes the next
+    /// number in the transaction that saves it, so "every change after N" is exact and gap-free, like seq.
+    /// </summary>
+    public int LastChange { get; private set; }
     /// <summary>Two-key review (政策关): guests' answers wait for a reviewer of the guest's unit before publication.</summary>
     public bool RequiresReview { get; private set; }
     /// <summary>
@@ -226,6 +231,7 @@ public sealed class InterviewSession : Entity
         }
         var entry = TranscriptEntry.Create(Id, LastSeq + 1, kind, speaker, text, now, guestId, questionId, prepared, reviewedBy);
         LastSeq = entry.Seq;
+        entry.Stamp(++LastChange);
         UpdatedAt = now;
         AddDomainEvent(new EntryAppended(entry));
         return entry;
@@ -256,8 +262,23 @@ public sealed class InterviewSession : Entity
         return entry.InterviewId == Id && NeedsReview(entry.Kind);
     }
 
-    /// <summary>Records that an entry of this session was corrected, so that outputs show the change.</summary>
+    /// <summary>Records that something shown of this session changed (a guest's details), so that outputs show the change.</summary>
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    /// <summary>
+    /// Records that an entry of this session was corrected (勘误): outputs show the change, and the entry takes the next
+    /// change number, so a viewer who was away when it happened is sent the new wording when it resumes.
+    /// </summary>
+    public void RecordCorrection(TranscriptEntry entry, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.InterviewId != Id)
+        {
+            throw new ArgumentException("The entry belongs to another session.", nameof(entry));
+        }
+        entry.Stamp(++LastChange);
+        UpdatedAt = now;
+    }
 }
 
 public sealed class IllegalTransitionException(InterviewStatus from, InterviewStatus to)

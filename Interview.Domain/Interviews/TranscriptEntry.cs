@@ -29,6 +29,8 @@ public sealed class TranscriptEntry : Entity
     public string Text { get; private set; } = "";
     public DateTimeOffset PublishedAt { get; private set; }
     public DateTimeOffset? CorrectedAt { get; private set; }
+    /// <summary>The session's change number of this entry's latest publication or correction (<see cref="InterviewSession.LastChange"/>).</summary>
+    public int Change { get; private set; }
     /// <summary>Written before the session and published during it (预录), and labelled so.</summary>
     public bool IsPrepared { get; private set; }
     /// <summary>Who approved the text before publication, where the session has two-key review (政策关).</summary>
@@ -87,6 +89,8 @@ public sealed class TranscriptEntry : Entity
         ReviewedBy = reviewedBy;
         AddDomainEvent(new EntryCorrected(this));
     }
+
+    internal void Stamp(int change) => Change = change;
 
     private void SetText(RenderedText text)
     {

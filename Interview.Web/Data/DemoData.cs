@@ -181,7 +181,7 @@ public static class DemoData
 
             这里特别提醒大家：**接种流感疫苗是预防流感最经济、最有效的手段**，老年人、儿童、孕妇和慢性病患者等重点人群尤其要尽早接种。
             """), "更正数据口径", correctedAt);
-        session.Touch(correctedAt);
+        session.RecordCorrection(situation, correctedAt);
         // The summary (访谈摘要) is written once the hour is over, from what was said; the background stays as it was.
         session.Describe(session.Title, FluBackground(seed), FluSummary(seed), day.AddDays(1).AddHours(15));
         session.TransitionTo(InterviewStatus.Published, day.AddDays(1).AddHours(16));

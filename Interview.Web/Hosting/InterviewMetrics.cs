@@ -12,6 +12,7 @@ namespace Interview.Web.Hosting;
 public sealed class InterviewMetrics
 {
     private readonly Gauge _viewers;
+    private readonly Gauge _streamViewers;
     private readonly Counter _entriesPublished;
     private readonly Counter _questionsReceived;
     private readonly Counter _questionsDecided;
@@ -25,6 +26,8 @@ public sealed class InterviewMetrics
         var metrics = Prometheus.Metrics.WithCustomRegistry(Registry);
         _viewers = metrics.CreateGauge("interview_live_connections",
             "Connections open to the live hub (/hubs/live) on this instance: the viewers following a session live.");
+        _streamViewers = metrics.CreateGauge("interview_stream_connections",
+            "Connections open to the public event stream (/api/v1/interviews/{id}/events) on this instance: viewers following a session live.");
         _entriesPublished = metrics.CreateCounter("interview_entries_published_total",
             "Transcript entries published (after the commit), corrections not counted.");
         _questionsReceived = metrics.CreateCounter("interview_questions_received_total",
@@ -44,6 +47,10 @@ public sealed class InterviewMetrics
     public void ViewerConnected() => _viewers.Inc();
 
     public void ViewerDisconnected() => _viewers.Dec();
+
+    public void StreamViewerConnected() => _streamViewers.Inc();
+
+    public void StreamViewerDisconnected() => _streamViewers.Dec();
 
     public void EntryPublished() => _entriesPublished.Inc();
 

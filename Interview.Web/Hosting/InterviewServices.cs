@@ -82,6 +82,8 @@ public static class InterviewServices
         services.AddSingleton<Search.SearchService>();
         services.AddQuestionLimits();
         services.AddHostedService<Live.LiveHubRelay>();
+        // The public event stream (Live/EventStream): its audiences hear every instance's events.
+        services.AddEventStream();
         services.AddSignalR(o =>
             {
                 // Clients only join and leave: tiny messages. Entries go the other way.

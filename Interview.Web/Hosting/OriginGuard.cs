@@ -23,7 +23,7 @@ public sealed class OriginGuard(RequestDelegate next, IOptions<InterviewOptions>
     {
         var path = context.Request.Path;
         var circuit = path.StartsWithSegments("/_blazor");
-        var hub = path.StartsWithSegments("/hubs");
+        var hub = path.StartsWithSegments("/hubs") || Live.EventStream.Matches(path);
         if ((circuit || hub) && context.Request.Headers.Origin.ToString() is { Length: > 0 } origin)
         {
             var own = $"{context.Request.Scheme}://{context.Request.Host}";

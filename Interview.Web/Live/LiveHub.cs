@@ -93,7 +93,7 @@ public sealed class LiveHubRelay(
     /// A question put or answered moves 正在回答: a new question entry, a new answer (it announces the question answered
     /// itself), the host's mark (a desk change), the end of the session.
     /// </summary>
-    private static bool MovesTheFloor(LiveEvent liveEvent) => liveEvent switch
+    internal static bool MovesTheFloor(LiveEvent liveEvent) => liveEvent switch
     {
         EntryPublished e => (e.Entry.Kind == Domain.Interviews.EntryKind.Question || e.Entry.IsAnswer) && e.Entry.CorrectedAt is null,
         DeskChanged or StatusChanged => true,

@@ -72,7 +72,8 @@ public sealed class HubConnectionCounter(ClientKeys clients, Microsoft.Extension
         }
     }
 
-    private bool TryEnter(string client)
+    /// <summary>Counts a connection of the client (the hub's, or the public stream's), unless it holds its share already.</summary>
+    public bool TryEnter(string client)
     {
         while (true)
         {
@@ -88,7 +89,7 @@ public sealed class HubConnectionCounter(ClientKeys clients, Microsoft.Extension
         }
     }
 
-    private void Leave(string client)
+    public void Leave(string client)
     {
         while (_open.TryGetValue(client, out var open))
         {

@@ -100,34 +100,48 @@ public sealed class LivePublisher(
     public async Task<PublishOutcome> CorrectAsync(StaffActor actor, int interviewId, int seq, string? markdown, string? note)
     {
         await permissions.EnsureForSessionAsync(actor, interviewId, StaffRole.Host);
-        await using var db = await contexts.CreateDbContextAsync();
-        var session = await LoadAsync(db, interviewId);
-        var entry = await db.Entries.Include(e => e.Revisions).SingleOrDefaultAsync(e => e.InterviewId == interviewId && e.Seq == seq)
-            ?? throw new NotFoundException(Text.SiteErrorCodes.EntryNotFound, seq);
-        var now = clock.GetUtcNow();
-        var text = entry.Kind == EntryKind.Question ? renderer.RenderPlain(markdown) : renderer.Render(markdown);
-        if (session.CorrectionNeedsReview(entry))
+        for (var attempt = 1; ; attempt++)
         {
-            var open = await db.EntryDrafts.SingleOrDefaultAsync(d => d.InterviewId == interviewId && d.CorrectsSeq == seq && d.Status != DraftStatus.Published);
-            var draft = EntryDraft.SubmitCorrection(session, entry, open, text, note, actor.Email, now);
-            await using (var transaction = await db.Database.BeginTransactionAsync())
+            // A correction takes the session's next change number, as a publication takes the next seq: the same turn,
+            // and the same retry when another writer took the number first.
+            await using var db = await contexts.CreateDbContextAsync();
+            await using var turn = await DatabaseLocks.SessionAppendTurnAsync(db, interviewId);
+            var session = await LoadAsync(db, interviewId);
+            var entry = await db.Entries.Include(e => e.Revisions).SingleOrDefaultAsync(e => e.InterviewId == interviewId && e.Seq == seq)
+                ?? throw new NotFoundException(Text.SiteErrorCodes.EntryNotFound, seq);
+            var now = clock.GetUtcNow();
+            var text = entry.Kind == EntryKind.Question ? renderer.RenderPlain(markdown) : renderer.Render(markdown);
+            if (session.CorrectionNeedsReview(entry))
             {
-                if (open is null)
-                {
-                    db.EntryDrafts.Add(draft);
-                    await db.SaveChangesAsync();
-                }
-                audit.Add(db, actor, "entry.correct.submit", $"interview/{interviewId}", $"seq {seq} draft/{draft.Id}: {note}");
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
+                return new PublishOutcome(null, await SubmitCorrectionAsync(db, actor, session, entry, text, note, now));
             }
-            return new PublishOutcome(null, draft);
+            entry.Correct(text, note, now);
+            session.RecordCorrection(entry, now);
+            audit.Add(db, actor, "entry.correct", $"interview/{interviewId}", $"seq {seq}: {note}");
+            if (await TrySaveAsync(db, attempt))
+            {
+                return new PublishOutcome(await ViewAsync(interviewId, seq), null);
+            }
         }
-        entry.Correct(text, note, now);
-        session.Touch(now);
-        audit.Add(db, actor, "entry.correct", $"interview/{interviewId}", $"seq {seq}: {note}");
+    }
+
+    /// <summary>Under two-key review a correction waits for the reviewer as a draft; the public keeps the reviewed wording.</summary>
+    private async Task<EntryDraft> SubmitCorrectionAsync(
+        InterviewDbContext db, StaffActor actor, InterviewSession session, TranscriptEntry entry, RenderedText text, string? note, DateTimeOffset now)
+    {
+        var seq = entry.Seq;
+        var open = await db.EntryDrafts.SingleOrDefaultAsync(d => d.InterviewId == session.Id && d.CorrectsSeq == seq && d.Status != DraftStatus.Published);
+        var draft = EntryDraft.SubmitCorrection(session, entry, open, text, note, actor.Email, now);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (open is null)
+        {
+            db.EntryDrafts.Add(draft);
+            await db.SaveChangesAsync();
+        }
+        audit.Add(db, actor, "entry.correct.submit", $"interview/{session.Id}", $"seq {seq} draft/{draft.Id}: {note}");
         await db.SaveChangesAsync();
-        return new PublishOutcome(await ViewAsync(interviewId, seq), null);
+        await transaction.CommitAsync();
+        return draft;
     }
 
     /// <summary>Stores a photo for 图文直播 (type checked by its bytes) for someone publishing in the session; audited.</summary>
@@ -183,11 +197,14 @@ public sealed class LivePublisher(
             {
                 var corrected = await db.Entries.Include(e => e.Revisions).SingleAsync(e => e.InterviewId == interviewId && e.Seq == seq);
                 draft.ApproveCorrection(corrected, reviewer, now);
-                session.Touch(now);
+                session.RecordCorrection(corrected, now);
                 audit.Add(db, actor, "entry.review.approve", $"interview/{interviewId}", $"draft/{draftId} -> seq {seq} (correction by {draft.Author})");
                 audit.Add(db, actor, "entry.correct", $"interview/{interviewId}", $"seq {seq}: {draft.CorrectionNote} (draft/{draftId}, reviewed)");
-                await db.SaveChangesAsync();
-                return (await ViewAsync(interviewId, seq))!;
+                if (await TrySaveAsync(db, attempt))
+                {
+                    return (await ViewAsync(interviewId, seq))!;
+                }
+                continue;
             }
             var entry = draft.Approve(session, reviewer, now);
             db.Entries.Add(entry);

@@ -164,9 +164,8 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         int interviewId, int afterSeq = 0, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var session = await db.Interviews.Where(i => i.Id == interviewId).Select(i => new { i.Status, i.ReviewUnit })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (session is null || !session.Status.IsPublic())
+        var session = await TranscriptSessionAsync(db, interviewId, cancellationToken);
+        if (session is null)
         {
             return null;
         }
@@ -181,6 +180,62 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         var pairs = await EntryPairs.ReadAsync(db, interviewId, session.Status == InterviewStatus.Live, cancellationToken);
         return entries.Select(e => pairs.Link(ToView(e, session.ReviewUnit))).ToList();
     }
+
+    /// <summary>
+    /// The entries published or corrected after change <paramref name="afterChange"/> (a stream cursor), in the order of
+    /// those changes, at most <see cref="MaxEntriesPerRead"/>; with the session's state and last change. Null when there
+    /// is no public session with that id. Each entry comes once, in its latest wording.
+    /// </summary>
+    public async Task<EntryChanges?> ChangesAsync(int interviewId, int afterChange, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var session = await TranscriptSessionAsync(db, interviewId, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+        if (!session.Status.HasTranscript())
+        {
+            return new EntryChanges(session.Status, session.LastChange, []);
+        }
+        var entries = await db.Entries.AsNoTracking().Include(e => e.Revisions)
+            .Where(e => e.InterviewId == interviewId && e.Change > afterChange)
+            .OrderBy(e => e.Change).Take(MaxEntriesPerRead)
+            .ToListAsync(cancellationToken);
+        var pairs = entries.Count > 0
+            ? await EntryPairs.ReadAsync(db, interviewId, session.Status == InterviewStatus.Live, cancellationToken)
+            : null;
+        // A full batch leaves more to read: the cursor stops at its last entry, else it covers the session's last change.
+        var cursor = entries.Count == MaxEntriesPerRead ? entries[^1].Change
+            : Math.Max(session.LastChange, entries.Count > 0 ? entries[^1].Change : 0);
+        return new EntryChanges(session.Status, cursor, entries.Select(e => pairs!.Link(ToView(e, session.ReviewUnit))).ToList());
+    }
+
+    /// <summary>
+    /// The cursor just before the entries after <paramref name="afterSeq"/> were published: resuming from it sends those
+    /// entries, and any later correction of earlier ones (a client that knows the entries up to a seq, from the page,
+    /// misses nothing). Null when there is no public session with that id.
+    /// </summary>
+    public async Task<int?> CursorBeforeSeqAsync(int interviewId, int afterSeq, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var session = await TranscriptSessionAsync(db, interviewId, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+        var first = await db.Entries.Where(e => e.InterviewId == interviewId && e.Seq > afterSeq)
+            .MinAsync(e => (int?)e.Change, cancellationToken);
+        return first is { } change ? change - 1 : session.LastChange;
+    }
+
+    /// <summary>The one check of whether the public may read a session's transcript (anything but a draft).</summary>
+    private static Task<TranscriptSession?> TranscriptSessionAsync(InterviewDbContext db, int interviewId, CancellationToken cancellationToken) =>
+        db.Interviews.Where(i => i.Id == interviewId && i.Status != InterviewStatus.Draft)
+            .Select(i => new TranscriptSession(i.Status, i.ReviewUnit, i.LastChange))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private sealed record TranscriptSession(InterviewStatus Status, string ReviewUnit, int LastChange);
 
     /// <summary>
     /// The seq of the question being answered (正在回答) while the session is live, else null: what the live page's
@@ -303,5 +358,5 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         e.InterviewId, e.Seq, e.Kind, e.SpeakerLabel, e.Html, e.Text, e.PublishedAt, e.QuestionId, e.CorrectedAt,
         e.Revisions.OrderBy(r => r.ReplacedAt).Select(r => new RevisionView(r.Html, r.PublishedAt, r.ReplacedAt, r.Note, r.Markdown)).ToList(),
         e.IsPrepared, e.ReviewedBy is null || reviewUnit.Length == 0 ? null : reviewUnit, e.Markdown, e.Speaker,
-        IsReviewed: e.ReviewedBy is not null, Reviewer: e.ReviewedBy);
+        IsReviewed: e.ReviewedBy is not null, Reviewer: e.ReviewedBy) { Change = e.Change };
 }

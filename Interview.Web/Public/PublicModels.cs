@@ -81,6 +81,9 @@ public sealed record EntryView(
     /// <summary>On an answer (a guest's or a 会后答复): the seq of the entry that put its question to the guests.</summary>
     public int? QuestionSeq { get; init; }
 
+    /// <summary>The session's change number of this wording (<see cref="TranscriptEntry.Change"/>): the stream's cursor.</summary>
+    public int Change { get; init; }
+
     /// <summary>On a question put to the guests: the seqs of the answers to it, in order.</summary>
     public IReadOnlyList<int> AnswerSeqs { get; init; } = [];
 
@@ -149,4 +152,13 @@ public static class PublicUrls
     public static string Report(int interviewId, int? seq = null, int? questionId = null) =>
         $"/interviews/{interviewId}/report?{(seq is { } n ? $"seq={n}" : $"question={questionId}")}";
     public static string ReportReceipt(string receipt) => $"/reports/{Uri.EscapeDataString(receipt)}";
+}
+
+/// <summary>
+/// What a session's stream resumes with (<see cref="PublicCatalog.ChangesAsync"/>): its state, the entries changed since
+/// the cursor, and the cursor after them (<see cref="Complete"/> false: a full batch, read on from <see cref="Cursor"/>).
+/// </summary>
+public sealed record EntryChanges(InterviewStatus Status, int Cursor, IReadOnlyList<EntryView> Entries)
+{
+    public bool Complete => Entries.Count < PublicCatalog.MaxEntriesPerRead;
 }

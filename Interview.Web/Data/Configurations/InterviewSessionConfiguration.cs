@@ -20,6 +20,8 @@ internal sealed class InterviewSessionConfiguration : IEntityTypeConfiguration<I
         builder.Navigation(i => i.Assignments).UsePropertyAccessMode(PropertyAccessMode.Field);
         // Two publishers appending at once both read LastSeq; the second write fails instead of reusing a number.
         builder.Property(i => i.LastSeq).IsConcurrencyToken();
+        // The same for the change counter (the stream's cursor): a correction racing a publication fails and retries.
+        builder.Property(i => i.LastChange).IsConcurrencyToken();
         builder.HasIndex(i => new { i.Status, i.ScheduledStart });
         builder.HasIndex(i => new { i.ColumnId, i.ScheduledStart });
     }
@@ -45,6 +47,8 @@ internal sealed class TranscriptEntryConfiguration : IEntityTypeConfiguration<Tr
         builder.ToTable("Entries");
         builder.HasOne<InterviewSession>().WithMany().HasForeignKey(e => e.InterviewId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.InterviewId, e.Seq }).IsUnique();
+        // The stream's catch-up reads "every change after N" of one session; a number belongs to one entry at a time.
+        builder.HasIndex(e => new { e.InterviewId, e.Change }).IsUnique();
         builder.Property(e => e.Speaker).HasMaxLength(TranscriptEntry.MaxSpeakerLength);
         builder.Property(e => e.ReviewedBy).HasMaxLength(256);
         builder.Ignore(e => e.SpeakerLabel);

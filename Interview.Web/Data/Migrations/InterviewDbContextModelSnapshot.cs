@@ -322,6 +322,10 @@ namespace Interview.Web.Data.Migrations
                     b.Property<string>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LastChange")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LastSeq")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -416,6 +420,9 @@ namespace Interview.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Change")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CorrectedAt")
                         .HasColumnType("TEXT");
 
@@ -465,6 +472,9 @@ namespace Interview.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InterviewId", "Change")
+                        .IsUnique();
 
                     b.HasIndex("InterviewId", "Seq")
                         .IsUnique();

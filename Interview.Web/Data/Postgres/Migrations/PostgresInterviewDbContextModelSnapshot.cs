@@ -337,6 +337,10 @@ namespace Interview.Web.Data.ProbeTmp
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("LastChange")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("LastSeq")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -429,6 +433,9 @@ namespace Interview.Web.Data.ProbeTmp
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Change")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("CorrectedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -477,6 +484,9 @@ namespace Interview.Web.Data.ProbeTmp
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InterviewId", "Change")
+                        .IsUnique();
 
                     b.HasIndex("InterviewId", "Seq")
                         .IsUnique();
