@@ -199,7 +199,9 @@ internal sealed class SseViewer : ILiveViewer
             {
                 try
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds((_retry ?? 1000) + Random.Shared.Next(1000)), _stop.Token);
+                    // EventSource waits the server's retry: as given (the server spreads a crowd by giving each its own);
+                    // without one, 1 s spread over another second here.
+                    await Task.Delay(TimeSpan.FromMilliseconds(_retry ?? 1000 + Random.Shared.Next(1000)), _stop.Token);
                     await OpenAsync(_stop.Token);
                     Reconnects++;
                     break;
