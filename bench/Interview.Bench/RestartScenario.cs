@@ -61,8 +61,8 @@ internal static class RestartScenario
             var fromKill = Stopwatch.GetElapsedTime(killedAt, lastBack);
             var fromReady = Stopwatch.GetElapsedTime(readyAt, lastBack);
             Console.WriteLine($"  back: {back}/{viewers.Count}, the last {fromKill.TotalSeconds:F1} s after the kill " +
-                $"({fromReady.TotalSeconds:F1} s after the server answered); reconnection attempts beyond the first: " +
-                $"{viewers.Sum(v => v.Reconnects) - back}");
+                $"({fromReady.TotalSeconds:F1} s after the server answered); failed reconnection attempts: " +
+                $"{viewers.Sum(v => v.FailedAttempts)}");
 
             // A session token may not survive the restart: sign in again, as a typist's console would.
             using var after = new StaffClient(server.BaseAddress);

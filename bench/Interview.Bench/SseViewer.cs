@@ -58,6 +58,9 @@ internal sealed class SseViewer : ILiveViewer
     /// <summary>Times it connected again after a drop.</summary>
     public int Reconnects { get; private set; }
 
+    /// <summary>Attempts to reconnect that failed (the server not listening yet, or refusing).</summary>
+    public int FailedAttempts { get; private set; }
+
     /// <summary>When (Stopwatch timestamp) the stream last opened (the 200 with its headers).</summary>
     public long ConnectedAt { get; private set; }
 
@@ -208,6 +211,7 @@ internal sealed class SseViewer : ILiveViewer
                 }
                 catch (Exception e) when (e is SocketException or InvalidOperationException or OperationCanceledException or IOException)
                 {
+                    FailedAttempts++;
                 }
             }
         }
