@@ -10,8 +10,10 @@ internal sealed record EntryMessage(int Seq, string? Kind, string? Text);
 /// <summary>A public viewer over either transport, as the scenarios see it: which entries came, when, how often.</summary>
 internal interface ILiveViewer : IAsyncDisposable
 {
-    /// <summary>Connected (for SSE: its stream was open the last time it looked).</summary>
+    /// <summary>Connects (and, on the hub, joins the session); throws when it cannot.</summary>
     Task ConnectAsync(CancellationToken cancellationToken);
+
+    /// <summary>Not connected now (the hub: closed for good; SSE: its stream is down, it may come back).</summary>
     bool Closed { get; }
     int Duplicates { get; }
     int CountOf(IReadOnlyCollection<int> seqs);
