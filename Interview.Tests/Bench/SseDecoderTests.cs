@@ -30,7 +30,8 @@ public sealed class SseDecoderTests
     private static (List<SseEvent> Events, SseDecoder Decoder) Decode(byte[] body, int pieceSize, bool chunked = true)
     {
         var events = new List<SseEvent>();
-        var decoder = new SseDecoder(chunked, events.Add);
+        // The event's data is the decoder's buffer, reused for the next: keep a copy.
+        var decoder = new SseDecoder(chunked, e => events.Add(e with { Data = e.Data.ToArray() }));
         for (var i = 0; i < body.Length; i += pieceSize)
         {
             decoder.Feed(body.AsSpan(i, Math.Min(pieceSize, body.Length - i)));

@@ -6,10 +6,11 @@ namespace Interview.Bench;
 
 /// <summary>One server-sent event as it came: its type (`message` when the server named none), its `id:` if any, its
 /// data (the `data:` lines joined with "\n"), and the bytes it took on the wire since the event before it, HTTP
-/// chunk framing included (the chunk's size line before it, the CRLF that closed the chunk before).</summary>
-internal sealed record SseEvent(string Type, string? Id, byte[] Data, int WireBytes)
+/// chunk framing included (the chunk's size line before it, the CRLF that closed the chunk before). The data is the
+/// decoder's own buffer, valid during the callback only (18,000 viewers at 10 events/s: no copy per event).</summary>
+internal readonly record struct SseEvent(string Type, string? Id, ReadOnlyMemory<byte> Data, int WireBytes)
 {
-    public string DataText => Encoding.UTF8.GetString(Data);
+    public string DataText => Encoding.UTF8.GetString(Data.Span);
 }
 
 /// <summary>
@@ -29,6 +30,7 @@ internal sealed class SseDecoder(bool chunked, Action<SseEvent> onEvent)
     private byte[]? _line;
     private int _lineLength;
     private ArrayBufferWriter<byte>? _data;
+    private bool _hasData;
     private string? _type;
     private string? _id;
     private bool _inEvent;
@@ -178,15 +180,16 @@ internal sealed class SseDecoder(bool chunked, Action<SseEvent> onEvent)
         if (name.SequenceEqual("data"u8))
         {
             _data ??= new ArrayBufferWriter<byte>(512);
-            if (_data.WrittenCount > 0)
+            if (_hasData)
             {
                 _data.Write("\n"u8);
             }
             _data.Write(value);
+            _hasData = true;
         }
         else if (name.SequenceEqual("event"u8))
         {
-            _type = Encoding.UTF8.GetString(value);
+            _type = value.SequenceEqual("entry"u8) ? "entry" : Encoding.UTF8.GetString(value);
         }
         else if (name.SequenceEqual("id"u8))
         {
@@ -214,13 +217,14 @@ internal sealed class SseDecoder(bool chunked, Action<SseEvent> onEvent)
         _wire = 0;
         _inEvent = false;
         // The standard dispatches nothing for an event without data (it may still have set the id).
-        if (_data is { } data)
+        if (_hasData)
         {
-            var e = new SseEvent(_type ?? "message", _id, data.WrittenSpan.ToArray(), wire);
-            _data = null;
+            var e = new SseEvent(_type ?? "message", _id, _data!.WrittenMemory, wire);
             _type = null;
             _id = null;
             onEvent(e);
+            _hasData = false;
+            _data.ResetWrittenCount();
             return;
         }
         _type = null;

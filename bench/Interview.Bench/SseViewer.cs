@@ -249,7 +249,7 @@ internal sealed class SseViewer : ILiveViewer
 
     private void OnEvent(SseEvent e)
     {
-        if (e.Type != "entry" || Seq(e.Data) is not { } seq)
+        if (e.Type != "entry" || Seq(e.Data.Span) is not { } seq)
         {
             return;
         }
