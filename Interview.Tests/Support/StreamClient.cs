@@ -39,9 +39,13 @@ public sealed class StreamClient : IAsyncDisposable
     public string? LastId => Events.LastOrDefault(e => e.Id is not null)?.Id;
 
     /// <param name="query">e.g. "?after=3" or "?afterSeq=2"; empty for a first connection.</param>
-    public static async Task<StreamClient> OpenAsync(Uri site, int interviewId, string query = "", string? lastEventId = null, string? origin = null)
+    public static Task<StreamClient> OpenAsync(Uri site, int interviewId, string query = "", string? lastEventId = null, string? origin = null) =>
+        OpenAsync(new HttpClient { BaseAddress = site, Timeout = Timeout.InfiniteTimeSpan }, interviewId, query, lastEventId, origin);
+
+    /// <summary>Through a client of the caller's (a test server's); the stream owns and disposes it.</summary>
+    public static async Task<StreamClient> OpenAsync(HttpClient http, int interviewId, string query = "", string? lastEventId = null, string? origin = null)
     {
-        var http = new HttpClient { BaseAddress = site, Timeout = Timeout.InfiniteTimeSpan };
+        ArgumentNullException.ThrowIfNull(http);
         var client = new StreamClient(http);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/interviews/{interviewId}/events{query}");
         request.Headers.Accept.ParseAdd("text/event-stream");
