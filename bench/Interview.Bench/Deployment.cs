@@ -15,6 +15,16 @@ internal sealed class Deployment : IAsyncDisposable
     public BenchNginx? Nginx { get; private set; }
     public List<ServerProcess> Servers { get; } = [];
 
+    /// <summary>The bare SSE reference, once started (<see cref="StartBareSseAsync"/>).</summary>
+    public ServerProcess? Bare { get; private set; }
+
+    private readonly List<KeyValuePair<string, string>> _environment = [];
+    private string _dll = "";
+    private string _repo = "";
+    private string _email = "";
+    private string _password = "";
+    private bool _echo;
+
     /// <summary>The instance the staff API is used on (A).</summary>
     public ServerProcess First => Servers[0];
 
@@ -22,7 +32,8 @@ internal sealed class Deployment : IAsyncDisposable
 
     public async Task StartAsync(Options options, string dll, string repo, string email, string password, CancellationToken cancellationToken)
     {
-        var environment = new List<KeyValuePair<string, string>>();
+        (_dll, _repo, _email, _password, _echo) = (dll, repo, email, password, options.EchoServer);
+        var environment = _environment;
         if (options.Provider == Provider.Postgres)
         {
             Postgres = new BenchPostgres();
@@ -69,6 +80,35 @@ internal sealed class Deployment : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The restart drill: kill -9 of A, then a new A on the same data folder and port, as a supervisor (systemd)
+    /// would start it again. Returns the new A once it has started (not yet ready: see WaitReadyAsync).
+    /// </summary>
+    public async Task<ServerProcess> CrashAndRestartFirstAsync()
+    {
+        var crashed = First;
+        await crashed.CrashAsync();
+        Servers[0] = ServerProcess.Start(_dll, _repo, crashed.BaseAddress.Port, _email, _password, _environment, _echo, crashed.DataDirectory);
+        return Servers[0];
+    }
+
+    /// <summary>
+    /// Starts the bare SSE reference on a free port (with the --server-env the site had) and waits for it. Given the
+    /// data of one of the site's entry events, it sends entries just like it (the seq changed), so frames are the same size.
+    /// </summary>
+    public async Task<ServerProcess> StartBareSseAsync(Options options, CancellationToken cancellationToken, string? entryData = null)
+    {
+        var environment = options.ServerEnvironment.ToList();
+        if (entryData is not null)
+        {
+            environment.Add(new(BareSseServer.EntryTemplateVariable, entryData));
+        }
+        Bare = ServerProcess.StartBareSse(ServerProcess.FreePort(), environment, options.EchoServer);
+        Console.WriteLine($"bare SSE reference: pid {Bare.Pid}, {Bare.BaseAddress}");
+        await Bare.WaitReadyAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        return Bare;
+    }
+
     /// <summary>Each server's warnings and errors, for the end of the report.</summary>
     public void PrintLogs()
     {
@@ -96,14 +136,14 @@ internal sealed class Deployment : IAsyncDisposable
         }
         Console.WriteLine("stopping: " + string.Join(", ", new[]
         {
-            Nginx is null ? null : "nginx", Servers.Count == 0 ? null : $"{Servers.Count} server(s)",
+            Nginx is null ? null : "nginx", Servers.Count == 0 ? null : $"{Servers.Count} server(s)", Bare is null ? null : "bare SSE reference",
             Redis is null ? null : "redis", Postgres is null ? null : "postgres",
         }.OfType<string>()));
         if (Nginx is not null)
         {
             await Nginx.DisposeAsync();
         }
-        await Task.WhenAll(Servers.Select(s => s.DisposeAsync().AsTask()));
+        await Task.WhenAll(Servers.Append(Bare).OfType<ServerProcess>().Select(s => s.DisposeAsync().AsTask()));
         if (Redis is not null)
         {
             await Redis.DisposeAsync();
@@ -125,6 +165,7 @@ internal sealed class Deployment : IAsyncDisposable
         {
             server.KillNow();
         }
+        Bare?.KillNow();
         Redis?.KillNow();
         Postgres?.KillNow();
     }

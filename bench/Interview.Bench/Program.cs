@@ -6,6 +6,12 @@ using Interview.Bench;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+// The bare SSE reference is this program too, started by the benchmark as a server process of its own.
+if (args.Length > 0 && args[0] == BareSseServer.Command)
+{
+    return await BareSseServer.RunAsync(args[1..]);
+}
+
 Options options;
 try
 {
@@ -40,6 +46,7 @@ using var sigquit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, OnSignal
 var needed = options.Scenario == Scenario.Questions
     ? (int)(options.QuestionsPerSecond * 15) + 562
     : options.Scenario == Scenario.Failover ? options.FailoverViewerCount + 512
+    : options.Scenario == Scenario.Restart ? options.RestartViewerCount + 512
     : Math.Max(options.Scenario == Scenario.Latency ? 0 : options.MemoryViewers,
         options.Scenario == Scenario.Memory ? 0 : options.LatencyViewers) + 512;
 Console.WriteLine($"machine: {Report.Machine()}");
@@ -65,7 +72,11 @@ try
 {
     var repo = ServerProcess.FindRepository(options.Repo);
     string dll;
-    if (options.ServerDll is not null)
+    if (options.Reference)
+    {
+        dll = "";
+    }
+    else if (options.ServerDll is not null)
     {
         dll = Path.GetFullPath(options.ServerDll);
     }
@@ -78,29 +89,57 @@ try
     {
         dll = ServerProcess.DllPath(repo);
     }
-    if (!File.Exists(dll))
+    if (!options.Reference && !File.Exists(dll))
     {
         throw new InvalidOperationException($"{dll} does not exist (build it, or drop --no-build)");
     }
 
     const string email = "bench@example.gov.cn";
     var password = $"Bench-{Guid.NewGuid():N}-Aa1";
-    Console.WriteLine($"deployment: {options.Instances} instance{(options.Instances > 1 ? "s" : "")} on {options.Provider.ToString().ToLowerInvariant()}" +
-        (options.Instances > 1 ? ", redis, nginx" : ""));
-    await deployment.StartAsync(options, dll, repo, email, password, cancel.Token);
-    var server = deployment.First;
+    ServerProcess server;
+    if (options.Reference)
+    {
+        // --reference: the scenarios against the bare SSE reference alone (what a connection costs with nothing behind it).
+        Console.WriteLine("deployment: the bare SSE reference alone");
+        server = await deployment.StartBareSseAsync(options, cancel.Token);
+    }
+    else
+    {
+        Console.WriteLine($"deployment: {options.Instances} instance{(options.Instances > 1 ? "s" : "")} on {options.Provider.ToString().ToLowerInvariant()}" +
+            (options.Instances > 1 ? ", redis, nginx" : ""));
+        await deployment.StartAsync(options, dll, repo, email, password, cancel.Token);
+        server = deployment.First;
+    }
 
     using var staff = new StaffClient(server.BaseAddress);
     await staff.LoginAsync(email, password, cancel.Token);
-    var hubUrl = new Uri(server.BaseAddress, "hubs/live");
+    Console.WriteLine($"viewers: {Transports.Name(options.Transport)}");
 
     if (options.Scenario is Scenario.All or Scenario.Memory)
     {
-        await Scenarios.MemoryAsync(options, server, staff, hubUrl, report, cancel.Token);
+        await Scenarios.MemoryAsync(options, server, staff, report, cancel.Token);
     }
     if (options.Scenario is Scenario.All or Scenario.Latency)
     {
-        await Scenarios.LatencyAsync(options, deployment.Servers, staff, report, cancel.Token);
+        var (p99, entryData) = await Scenarios.LatencyAsync(options, options.Reference ? [server] : deployment.Servers, staff, report, cancel.Token,
+            bare: options.Reference);
+        if (options.Transport == Transport.Sse && options.Instances == 1 && !options.Reference)
+        {
+            // The same load against an event stream with nothing behind it: what the site adds is the ratio.
+            var bare = await deployment.StartBareSseAsync(options, cancel.Token, entryData);
+            using var bareStaff = new StaffClient(bare.BaseAddress);
+            await bareStaff.LoginAsync(email, password, cancel.Token);
+            var (bareP99, _) = await Scenarios.LatencyAsync(options, [bare], bareStaff, report, cancel.Token, bare: true);
+            var ratio = p99 / bareP99;
+            Console.WriteLine($"latency ratio: site p99 {p99:F0} ms / bare SSE p99 {bareP99:F0} ms = {ratio:F2}");
+            report.Check($"latency: p99 {ratio:F2}× the bare SSE reference ≤ {Options.SseTargetP99Ratio}",
+                ratio <= Options.SseTargetP99Ratio,
+                options.LatencyViewers >= Options.LatencyTargetViewers && options.Rate >= Options.SseLatencyTargetRate);
+        }
+    }
+    if (options.Scenario is Scenario.Restart)
+    {
+        await RestartScenario.RunAsync(options, deployment, staff, email, password, report, cancel.Token);
     }
     if (options.Scenario is Scenario.Questions)
     {

@@ -111,11 +111,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         return port;
     }
 
+    /// <summary>Starts the site; on <paramref name="dataDirectory"/> when given (a restart), else on a new folder.</summary>
     public static ServerProcess Start(string dll, string repo, int port, string email, string password,
-        IEnumerable<KeyValuePair<string, string>> extraEnvironment, bool echo)
+        IEnumerable<KeyValuePair<string, string>> extraEnvironment, bool echo, string? dataDirectory = null)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "interview-bench-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(dataDirectory);
+        dataDirectory ??= NewDataDirectory();
         var url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         var start = new ProcessStartInfo("dotnet")
         {
@@ -148,6 +148,39 @@ internal sealed class ServerProcess : IAsyncDisposable
             env[key] = value;
         }
 
+        return Launch(start, url, dataDirectory, echo);
+    }
+
+    /// <summary>
+    /// The bare SSE reference (<see cref="BareSseServer"/>): this benchmark's own program in its server mode, a process
+    /// of its own as the site is, with the site's garbage collector (the Web SDK's default: server GC).
+    /// </summary>
+    public static ServerProcess StartBareSse(int port, IEnumerable<KeyValuePair<string, string>> extraEnvironment, bool echo)
+    {
+        var url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { typeof(ServerProcess).Assembly.Location, BareSseServer.Command, "--urls", url })
+        {
+            start.ArgumentList.Add(a);
+        }
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment["DOTNET_gcServer"] = "1";
+        foreach (var (key, value) in extraEnvironment)
+        {
+            start.Environment[key] = value;
+        }
+        return Launch(start, url, NewDataDirectory(), echo);
+    }
+
+    private static string NewDataDirectory()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "interview-bench-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dataDirectory);
+        return dataDirectory;
+    }
+
+    private static ServerProcess Launch(ProcessStartInfo start, string url, string dataDirectory, bool echo)
+    {
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         if (!process.Start())
         {
@@ -350,6 +383,21 @@ internal sealed class ServerProcess : IAsyncDisposable
             _process.Dispose();
             DeleteDataDirectory();
         }
+    }
+
+    /// <summary>
+    /// The restart drill's crash: SIGKILL, no chance to close anything; the data folder stays for the server started
+    /// after it (which then owns it). This object is done with.
+    /// </summary>
+    public async Task CrashAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+        _process.Kill();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
     }
 
     /// <summary>The last resort when this process is going away: kill the server, delete its folder.</summary>

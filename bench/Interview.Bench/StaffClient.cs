@@ -57,6 +57,11 @@ internal sealed class StaffClient(Uri baseAddress) : IDisposable
         return (json.RootElement.GetProperty("seq").GetInt32(), sentAt, answeredAt);
     }
 
+    /// <summary>Corrects a published entry (勘误): it keeps its seq and viewers receive it again.</summary>
+    public Task CorrectAsync(int interviewId, int seq, string markdown, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"api/v1/interviews/{interviewId}/entries/{seq}/corrections",
+            new { markdown, note = "压力测试：勘误" }, cancellationToken);
+
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };

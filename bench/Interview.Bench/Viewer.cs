@@ -7,13 +7,28 @@ namespace Interview.Bench;
 /// <summary>The fields of an Entry (CONTRACT.md) a viewer looks at; the rest of the message is ignored.</summary>
 internal sealed record EntryMessage(int Seq, string? Kind, string? Text);
 
+/// <summary>A public viewer over either transport, as the scenarios see it: which entries came, when, how often.</summary>
+internal interface ILiveViewer : IAsyncDisposable
+{
+    /// <summary>Connects (and, on the hub, joins the session); throws when it cannot.</summary>
+    Task ConnectAsync(CancellationToken cancellationToken);
+
+    /// <summary>Not connected now (the hub: closed for good; SSE: its stream is down, it may come back).</summary>
+    bool Closed { get; }
+    int Duplicates { get; }
+    int CountOf(IReadOnlyCollection<int> seqs);
+    bool TryGet(int seq, out long at);
+    int CountForeign(IReadOnlySet<int> published);
+}
+
 /// <summary>
 /// One public viewer: a SignalR .NET client over WebSockets that joins a session and notes, per seq, when the
 /// `entry` message first arrived and how often it came again.
 /// </summary>
-internal sealed class Viewer : IAsyncDisposable
+internal sealed class Viewer : ILiveViewer
 {
     private readonly HubConnection _hub;
+    private readonly int _interviewId;
     private readonly Lock _gate = new();
     private readonly Dictionary<int, long> _firstSeen = [];
     private int _duplicates;
@@ -23,7 +38,7 @@ internal sealed class Viewer : IAsyncDisposable
     /// What a browser on the live page adds to the WebSocket upgrade request (the server keeps the request's headers
     /// for the life of the connection, so they count in its memory per viewer). Public viewers carry no cookie.
     /// </summary>
-    private static readonly KeyValuePair<string, string>[] BrowserHeaders =
+    internal static readonly KeyValuePair<string, string>[] BrowserHeaders =
     [
         new("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36"),
         new("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"),
@@ -32,8 +47,9 @@ internal sealed class Viewer : IAsyncDisposable
         new("Pragma", "no-cache"),
     ];
 
-    public Viewer(Uri hubUrl, bool likeBrowser)
+    public Viewer(Uri hubUrl, int interviewId, bool likeBrowser)
     {
+        _interviewId = interviewId;
         var origin = hubUrl.GetLeftPart(UriPartial.Authority);
         _hub = new HubConnectionBuilder()
             .WithUrl(hubUrl, HttpTransportType.WebSockets, o =>
@@ -72,10 +88,10 @@ internal sealed class Viewer : IAsyncDisposable
         }
     }
 
-    public async Task ConnectAndJoinAsync(int interviewId, CancellationToken cancellationToken)
+    public async Task ConnectAsync(CancellationToken cancellationToken)
     {
         await _hub.StartAsync(cancellationToken);
-        var history = await _hub.InvokeAsync<EntryMessage[]>("Join", interviewId, 0, cancellationToken);
+        var history = await _hub.InvokeAsync<EntryMessage[]>("Join", _interviewId, 0, cancellationToken);
         HistoryCount = history.Length;
     }
 
@@ -137,14 +153,19 @@ internal sealed class Viewer : IAsyncDisposable
     }
 }
 
-/// <summary>Connects many viewers in parallel batches.</summary>
+/// <summary>Connects many viewers in parallel batches, over the transport the options name.</summary>
 internal static class Crowd
 {
-    public sealed record Result(List<Viewer> Connected, int Failed, string? FirstError, TimeSpan Elapsed);
+    public sealed record Result(List<ILiveViewer> Connected, int Failed, string? FirstError, TimeSpan Elapsed);
 
-    public static async Task<Result> ConnectAsync(Uri hubUrl, int interviewId, int count, Options options, CancellationToken cancellationToken)
+    /// <summary>A viewer of the session on the server at <paramref name="baseAddress"/>: the SSE stream or the hub.</summary>
+    public static ILiveViewer Viewer(Uri baseAddress, int interviewId, int index, Options options) => options.Transport == Transport.Sse
+        ? new SseViewer(SseViewer.StreamUrl(baseAddress, interviewId), index, options.BrowserHeaders)
+        : new Viewer(new Uri(baseAddress, "hubs/live"), interviewId, options.BrowserHeaders);
+
+    public static async Task<Result> ConnectAsync(Uri baseAddress, int interviewId, int count, Options options, CancellationToken cancellationToken)
     {
-        var connected = new List<Viewer>(count);
+        var connected = new List<ILiveViewer>(count);
         var failed = 0;
         string? firstError = null;
         var clock = Stopwatch.StartNew();
@@ -152,12 +173,12 @@ internal static class Crowd
         for (var done = 0; done < count; done += options.Batch)
         {
             var size = Math.Min(options.Batch, count - done);
-            var viewers = Enumerable.Range(0, size).Select(_ => new Viewer(hubUrl, options.BrowserHeaders)).ToArray();
+            var viewers = Enumerable.Range(done, size).Select(i => Viewer(baseAddress, interviewId, i, options)).ToArray();
             var attempts = viewers.Select(async v =>
             {
                 try
                 {
-                    await v.ConnectAndJoinAsync(interviewId, cancellationToken);
+                    await v.ConnectAsync(cancellationToken);
                     return (Viewer: v, Error: (string?)null);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -187,7 +208,7 @@ internal static class Crowd
         return new Result(connected, failed, firstError, clock.Elapsed);
     }
 
-    public static async Task DisposeAllAsync(IReadOnlyList<Viewer> viewers, int batch)
+    public static async Task DisposeAllAsync(IReadOnlyList<ILiveViewer> viewers, int batch)
     {
         foreach (var chunk in viewers.Chunk(batch * 2))
         {

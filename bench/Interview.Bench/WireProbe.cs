@@ -9,7 +9,7 @@ namespace Interview.Bench;
 /// `entry` message as it crosses the wire (the JSON record and its 0x1E separator; the WebSocket frame header adds
 /// 2–4 bytes).
 /// </summary>
-internal sealed class WireProbe : IAsyncDisposable
+internal sealed class WireProbe : IEntryProbe
 {
     private const char RecordSeparator = '\u001e';
     private readonly ClientWebSocket _socket = new();
@@ -99,6 +99,29 @@ internal sealed class WireProbe : IAsyncDisposable
             {
                 return [.. _entries];
             }
+        }
+    }
+
+    /// <summary>The server's WebSocket frame header for a message of 126–65,535 bytes.</summary>
+    private const int FrameHeaderBytes = 4;
+
+    public void Print(Report report, bool judge)
+    {
+        var wire = Entries;
+        if (wire.Count == 0)
+        {
+            Console.WriteLine("wire: the probe saw no entry message");
+            return;
+        }
+        var sizes = wire.Select(w => w.Bytes).Order().ToArray();
+        var sample = wire[^1];
+        Console.WriteLine($"wire: entry message {sizes[sizes.Length / 2]} bytes (Entry JSON {sample.PayloadBytes} bytes, " +
+            $"text {sample.TextChars} characters; WebSocket frame header +{FrameHeaderBytes} bytes), largest {sizes[^1]} bytes");
+        Console.WriteLine($"  sample: {sample.Sample}");
+        Transports.PrintUplink(sizes[^1] + FrameHeaderBytes);
+        if (judge)
+        {
+            report.Check($"wire: a {sample.TextChars}-character entry is {sizes[^1]} bytes < 1 KB", sizes[^1] < 1024, true);
         }
     }
 
