@@ -38,17 +38,7 @@ public sealed class PhoneVerificationSite : StaffSite
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>A live session in a new column; the column verifies askers' phones when <paramref name="verifying"/>.</summary>
-    public async Task<int> LiveSessionAsync(bool verifying = true)
-    {
-        var column = await Services.GetRequiredService<ColumnAdmin>().CreateAsync(
-            await this.AdminActorAsync(), new ColumnEdit("实名提问栏目", $"verified-{Guid.NewGuid():N}"[..20], null, 0, verifying));
-        await using var db = await Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContextAsync();
-        var session = Builders.SessionIn(InterviewStatus.Live, column.Id);
-        db.Interviews.Add(session);
-        await db.SaveChangesAsync();
-        return session.Id;
-    }
+    public Task<int> LiveSessionAsync(bool verifying = true) => this.VerifyingSessionAsync(verifying);
 
     /// <summary>A citizen from an address of their own (limits and codes are per client).</summary>
     public HttpClient Citizen(string address) => CreateDefaultClient(new ClientAddress(address));
@@ -60,5 +50,21 @@ public sealed class PhoneVerificationSite : StaffSite
         {
             Gateway.Dispose();
         }
+    }
+}
+
+public static class VerifyingSessions
+{
+    /// <summary>A live session in a new column; the column verifies askers' phones when <paramref name="verifying"/>.</summary>
+    public static async Task<int> VerifyingSessionAsync(this StaffSite site, bool verifying = true)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var column = await site.Services.GetRequiredService<ColumnAdmin>().CreateAsync(
+            await site.AdminActorAsync(), new ColumnEdit("实名提问栏目", $"verified-{Guid.NewGuid():N}"[..20], null, 0, verifying));
+        await using var db = await site.Services.GetRequiredService<IDbContextFactory<InterviewDbContext>>().CreateDbContextAsync();
+        var session = Builders.SessionIn(InterviewStatus.Live, column.Id);
+        db.Interviews.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
     }
 }
