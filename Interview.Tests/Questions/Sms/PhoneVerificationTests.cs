@@ -12,9 +12,17 @@ namespace Interview.Tests.Questions.Sms;
 /// <summary>
 /// 后台实名: in a column that verifies phones, a question is taken only with the SMS code sent to the asker's number;
 /// codes expire, allow five wrong tries, are spent by one question, and are limited per number and per client.
-/// Each test uses numbers and client addresses of its own.
+/// Each test uses numbers and client addresses of its own. Run on SQLite here and on PostgreSQL
+/// (<see cref="PhoneVerificationOnPostgresTests"/>).
 /// </summary>
-public sealed class PhoneVerificationTests(PhoneVerificationSite site) : IClassFixture<PhoneVerificationSite>
+public sealed class PhoneVerificationTests(PhoneVerificationSite site) : PhoneVerificationSuite(site), IClassFixture<PhoneVerificationSite>;
+
+/// <summary>The same on PostgreSQL: codes, limits and the one use of a code are the database's.</summary>
+[Collection(Support.Servers.PostgresCollection.Name)]
+public sealed class PhoneVerificationOnPostgresTests(Support.Servers.PostgresServer server, PhoneVerificationSite site)
+    : PhoneVerificationSuite(site.OnPostgres(server)), IClassFixture<PhoneVerificationSite>;
+
+public abstract class PhoneVerificationSuite(PhoneVerificationSite site)
 {
     [Fact]
     public async Task AQuestionWithoutAPhoneOrACodeIsRefusedInAVerifyingColumn()
