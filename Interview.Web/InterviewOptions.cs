@@ -44,6 +44,9 @@ public sealed class InterviewOptions
     /// <summary>The public pages' footer and the participation rules (Portal/PortalSettings: admins may override them).</summary>
     public PortalOptions Portal { get; set; } = new();
 
+    /// <summary>SMS one-time codes for columns that verify askers' phones (Questions/Sms; README "Phone verification").</summary>
+    public Questions.Sms.SmsOptions Sms { get; set; } = new();
+
     /// <summary>The data directory as an absolute path, relative paths taken from the content root.</summary>
     public string DataDirectoryPath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));

@@ -19,6 +19,11 @@ public sealed partial class Column
     public string Slug { get; private set; } = "";
     public string Description { get; private set; } = "";
     public int SortOrder { get; private set; }
+    /// <summary>
+    /// 后台实名、前台自愿: questions in this column are taken only with a phone number verified by a one-time code; the
+    /// public still sees only the nickname. Off unless an admin turns it on.
+    /// </summary>
+    public bool RequiresPhoneVerification { get; private set; }
 
     public static Column Create(string name, string slug, string? description = null, int sortOrder = 0)
     {
@@ -35,6 +40,8 @@ public sealed partial class Column
     }
 
     public void MoveTo(int sortOrder) => SortOrder = sortOrder;
+
+    public void RequirePhoneVerification(bool required) => RequiresPhoneVerification = required;
 
     public static bool IsValidSlug(string? slug) =>
         slug is { Length: > 0 and <= MaxSlugLength } && SlugPattern().IsMatch(slug);

@@ -7,8 +7,12 @@ namespace Interview.Web.Api;
 /// <summary>
 /// <c>agreedToRules</c> is optional: absent, the question is taken as before (a portal with its own form shows its own
 /// rules); <c>false</c> while the site has participation rules is refused (400), as the site's own form refuses it.
+/// <c>code</c> is the SMS code sent to <c>phone</c>, needed where the column verifies askers' phones.
 /// </summary>
-public sealed record QuestionRequest(string? Nickname, string? Text, string? Phone, bool? AgreedToRules = null);
+public sealed record QuestionRequest(string? Nickname, string? Text, string? Phone, bool? AgreedToRules = null, string? Code = null);
+
+/// <summary>The number a one-time code is to be sent to (columns that verify askers' phones).</summary>
+public sealed record PhoneCodeRequest(string? Phone);
 
 public sealed record ReceiptResponse(string Receipt);
 
@@ -46,6 +50,8 @@ public static class QuestionApi
         var api = app.MapGroup("/api/v1").WithTags("Questions").AllowAnonymous().AddEndpointFilter(StaffEndpoints.TranslateErrors);
         api.MapPost("/interviews/{id:int}/questions", Ask)
             .WithSummary("A citizen asks a question (nickname ≤ 20, text ≤ 500 characters, optional phone for staff follow-up only). 202 with the receipt; nothing is public before a moderator approves it. An Idempotency-Key header makes a repeated submit one question.");
+        api.MapPost("/interviews/{id:int}/phone-codes", SendPhoneCode)
+            .WithSummary("后台实名: sends a 6-digit code by SMS to a mainland mobile, for a question in a column that verifies askers' phones; the question then carries phone and code. 202; a bad number → 400; the column does not verify phones, questions are closed, or no SMS sender is configured → 409; too many codes for the number (1 a minute, 5 an hour) or the client (10 an hour) → 429; the gateway failed → 503.");
         api.MapGet("/receipts/{receipt}", Receipt).WithSummary("The state of a question by its receipt.");
         api.MapPost("/questions/{qid:int}/me-too", MeToo)
             .WithSummary("同问: adds the client's voice to an approved question (once per client; a repeat changes nothing, and the asker's own is the question). 200 with the count; a question that is not public → 404; a cancelled session → 409.");
@@ -80,8 +86,15 @@ public static class QuestionApi
             throw new Domain.DomainException(Text.SiteErrorCodes.RulesAgreementRequired);
         }
         var receipt = await intake.SubmitAsync(
-            id, body.Nickname, body.Text, body.Phone, http.Request.Headers["Idempotency-Key"], clients.For(http.Connection.RemoteIpAddress));
+            id, body.Nickname, body.Text, body.Phone, http.Request.Headers["Idempotency-Key"], clients.For(http.Connection.RemoteIpAddress), body.Code);
         return TypedResults.Accepted($"/api/v1/receipts/{receipt}", new ReceiptResponse(receipt));
+    }
+
+    private static async Task<IResult> SendPhoneCode(
+        int id, PhoneCodeRequest body, Questions.Sms.PhoneVerification verification, ClientKeys clients, HttpContext http)
+    {
+        await verification.SendAsync(id, body.Phone, clients.For(http.Connection.RemoteIpAddress), http.RequestAborted);
+        return Results.Accepted();
     }
 
     private static async Task<Ok<MeTooResponse>> MeToo(int qid, MeToos meToos, ClientKeys clients, HttpContext http) =>

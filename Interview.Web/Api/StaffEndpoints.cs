@@ -39,6 +39,15 @@ public static class StaffEndpoints
             context.HttpContext.Response.Headers.RetryAfter = "60";
             return Failure(StatusCodes.Status429TooManyRequests, ErrorText.Of(e));
         }
+        catch (Questions.Sms.TooManyPhoneCodesException e)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "60";
+            return Failure(StatusCodes.Status429TooManyRequests, ErrorText.Of(e));
+        }
+        catch (Questions.Sms.SmsNotSentException e)
+        {
+            return Failure(StatusCodes.Status503ServiceUnavailable, ErrorText.Of(e));
+        }
         catch (TooManySignInsException e)
         {
             return TooMany(context.HttpContext, e.RetryAfter);

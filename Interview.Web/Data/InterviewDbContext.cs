@@ -32,6 +32,7 @@ public class InterviewDbContext(DbContextOptions<InterviewDbContext> options)
     public DbSet<EntryDraft> EntryDrafts => Set<EntryDraft>();
     public DbSet<ClientBlock> ClientBlocks => Set<ClientBlock>();
     public DbSet<MeToo> MeToos => Set<MeToo>();
+    public DbSet<PhoneCode> PhoneCodes => Set<PhoneCode>();
     public DbSet<StudioScreen> StudioScreens => Set<StudioScreen>();
     public DbSet<WordList> WordLists => Set<WordList>();
     public DbSet<WordListRevision> WordListRevisions => Set<WordListRevision>();

@@ -12,6 +12,7 @@ using Interview.Web.Media;
 using Interview.Web.Operations;
 using Interview.Web.Staff;
 using Interview.Web.Public;
+using Interview.Web.Questions.Sms;
 using Interview.Web.Text;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Data.Sqlite;
@@ -82,6 +83,7 @@ public static class InterviewServices
         services.AddSingleton<Search.SearchIndex>();
         services.AddSingleton<Search.SearchService>();
         services.AddQuestionLimits();
+        services.AddPhoneVerification(options.Sms, builder.Environment);
         services.AddHostedService<Live.LiveHubRelay>();
         // The public event stream (Live/EventStream): its audiences hear every instance's events.
         services.AddEventStream();

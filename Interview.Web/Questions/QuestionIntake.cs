@@ -35,11 +35,12 @@ public sealed record ReceiptView(
 /// </summary>
 public sealed partial class QuestionIntake(
     IDbContextFactory<InterviewDbContext> contexts, QuestionLimiter limiter, QuestionWriter writer,
-    QuestionScreening screening, TimeProvider clock)
+    QuestionScreening screening, TimeProvider clock, Sms.PhoneVerification verification)
 {
     /// <param name="clientKey">Who sent it, from <see cref="ClientKeys"/>: the unit of rate limits and blocks.</param>
+    /// <param name="code">The SMS code that verifies <paramref name="phone"/>, for columns that require one (<see cref="Sms.PhoneVerification"/>).</param>
     public async Task<string> SubmitAsync(
-        int interviewId, string? nickname, string? text, string? phone, string? idempotencyKey, string clientKey)
+        int interviewId, string? nickname, string? text, string? phone, string? idempotencyKey, string clientKey, string? code = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(clientKey);
         await using var db = await contexts.CreateDbContextAsync();
@@ -49,6 +50,7 @@ public sealed partial class QuestionIntake(
             {
                 i.Status,
                 i.ColumnId,
+                VerifiesPhone = db.Columns.Where(c => c.Id == i.ColumnId).Select(c => c.RequiresPhoneVerification).FirstOrDefault(),
                 // A block in this session or in every session (全站).
                 Blocked = db.ClientBlocks.Any(b => (b.InterviewId == interviewId || b.InterviewId == null) && b.ClientKey == clientKey),
             })
@@ -82,6 +84,11 @@ public sealed partial class QuestionIntake(
         var flags = await screening.FlagsForColumnAsync(session.ColumnId, name, body);
         var question = Question.Submit(
             interviewId, NewReceipt(), name, body, ValidPhone(phone), clock.GetUtcNow(), key, clientKey, flags);
+        if (session.VerifiesPhone)
+        {
+            // After the question's own checks, so a question refused for its text does not spend the code.
+            await verification.SpendAsync(question.Phone, code, clientKey);
+        }
         try
         {
             await writer.SaveAsync(question);

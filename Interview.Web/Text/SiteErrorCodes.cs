@@ -100,4 +100,12 @@ public static class SiteErrorCodes
     public const string IdentityEmailRefused = nameof(IdentityEmailRefused);
     public const string IdentityPasswordRefused = nameof(IdentityPasswordRefused);
     public const string SaveConflict = nameof(SaveConflict);
+    public const string TooManyPhoneCodes = nameof(TooManyPhoneCodes);
+    public const string PhoneCodeNotSent = nameof(PhoneCodeNotSent);
+    public const string PhoneVerificationNotRequired = nameof(PhoneVerificationNotRequired);
+    public const string PhoneVerificationUnavailable = nameof(PhoneVerificationUnavailable);
+    public const string PhoneRequired = nameof(PhoneRequired);
+    public const string PhoneCodeRequired = nameof(PhoneCodeRequired);
+    public const string PhoneCodeWrong = nameof(PhoneCodeWrong);
+    public const string PhoneCodeSpent = nameof(PhoneCodeSpent);
 }

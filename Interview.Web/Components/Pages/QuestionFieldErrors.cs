@@ -10,18 +10,35 @@ namespace Interview.Web.Components.Pages;
 /// knows which field broke them; the intake checks them again. When the site has participation rules, the tick agreeing
 /// to them (<see cref="Agreement"/>) is a field too.
 /// </summary>
-public sealed record QuestionFieldErrors(string? Nickname, string? Text, string? Agreement = null)
+public sealed record QuestionFieldErrors(string? Nickname, string? Text, string? Agreement = null, string? Phone = null, string? Code = null)
 {
     public static readonly QuestionFieldErrors None = new(null, null);
 
-    public bool Any => Nickname is not null || Text is not null || Agreement is not null;
+    public bool Any => Nickname is not null || Text is not null || Agreement is not null || Phone is not null || Code is not null;
 
     /// <summary>The id of the first field with an error, in the form's order; null when none.</summary>
     public string? FirstField =>
-        Nickname is not null ? QuestionFields.NicknameId : Text is not null ? QuestionFields.TextId : Agreement is not null ? QuestionFields.AgreedId : null;
+        Nickname is not null ? QuestionFields.NicknameId : Text is not null ? QuestionFields.TextId
+        : Phone is not null ? QuestionFields.PhoneId : Code is not null ? QuestionFields.CodeId
+        : Agreement is not null ? QuestionFields.AgreedId : null;
 
     /// <summary>Every message, in the form's order, for the summary above the form.</summary>
-    public string Summary => string.Join("", new[] { Nickname, Text, Agreement }.Where(m => m is not null));
+    public string Summary => string.Join("", new[] { Nickname, Text, Phone, Code, Agreement }.Where(m => m is not null));
+
+    /// <summary>A refusal of the intake or of a code request that belongs to the phone or the code field; None otherwise.</summary>
+    public static QuestionFieldErrors Of(ICodedError refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var message = Interview.Web.Text.ErrorText.Word(refusal.Code, refusal.Arguments, null);
+        return refusal.Code switch
+        {
+            Interview.Web.Text.SiteErrorCodes.PhoneInvalid or Interview.Web.Text.SiteErrorCodes.PhoneRequired
+                or Interview.Web.Text.SiteErrorCodes.TooManyPhoneCodes => new(null, null, Phone: message),
+            Interview.Web.Text.SiteErrorCodes.PhoneCodeRequired or Interview.Web.Text.SiteErrorCodes.PhoneCodeWrong
+                or Interview.Web.Text.SiteErrorCodes.PhoneCodeSpent => new(null, null, Code: message),
+            _ => None,
+        };
+    }
 
     public static QuestionFieldErrors Check(string? nickname, string? text) => Check(nickname, text, agreed: true, rulesSet: false);
 
