@@ -53,6 +53,7 @@ public static class InterviewServices
         services.AddSingleton<StaffNames>();
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<InterviewAdmin>();
+        services.AddSingleton<Rehearsals>();
         services.AddImages();
         services.AddSingleton<Archive.SnapshotWriter>();
         services.AddSingleton<AuditQuery>();

@@ -16,19 +16,31 @@ public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
 
     public static string Group(int interviewId) => $"interview-{interviewId}";
 
+    /// <summary>The query parameter of the hub's address that carries a rehearsal's private link token.</summary>
+    public const string RehearsalParameter = "rehearsal";
+
     public async Task<IReadOnlyList<EntryDto>> Join(int interviewId, int afterSeq)
     {
+        // A rehearsal (彩排) is joined only with its private link's token, given in the hub's address
+        // (/hubs/live?rehearsal=TOKEN). Asked before subscribing: without it, the rehearsal's group is never entered,
+        // not even for a moment, so none of its events reaches anyone without the link.
+        var token = Context.GetHttpContext()?.Request.Query[RehearsalParameter].ToString();
+        var pass = string.IsNullOrEmpty(token) ? null : new Pass(token);
+        if (!await catalog.IsVisibleAsync(interviewId, pass))
+        {
+            throw new HubException(Text.ErrorText.Word(Text.SiteErrorCodes.HubNoSuchInterview));
+        }
         // Subscribe first, then read: an entry published in between arrives twice at worst (the client drops
         // repeats by seq), never not at all.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(interviewId));
-        var entries = await catalog.EntriesAsync(interviewId, Math.Max(0, afterSeq));
+        var entries = await catalog.EntriesAsync(interviewId, Math.Max(0, afterSeq), pass: pass);
         if (entries is null)
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(interviewId));
             throw new HubException(Text.ErrorText.Word(Text.SiteErrorCodes.HubNoSuchInterview));
         }
         // The question being answered may have changed while the client was away: it hears where the floor is now.
-        await Clients.Caller.SendAsync("floor", new FloorMessage(interviewId, await catalog.OnTheFloorAsync(interviewId)));
+        await Clients.Caller.SendAsync("floor", new FloorMessage(interviewId, await catalog.OnTheFloorAsync(interviewId, pass: pass)));
         return entries.Select(map.Entry).ToList();
     }
 
@@ -84,7 +96,7 @@ public sealed class LiveHubRelay(
         {
             // Read after the save, so the marker lands where the host console shows it, whatever the order of events.
             started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await SendAsync(group, "floor", new FloorMessage(liveEvent.InterviewId, await catalog.OnTheFloorAsync(liveEvent.InterviewId)));
+            await SendAsync(group, "floor", new FloorMessage(liveEvent.InterviewId, await catalog.OnTheFloorAsync(liveEvent.InterviewId, pass: Pass.Site)));
             metrics.HubSent("floor", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
     }
