@@ -64,6 +64,9 @@ public sealed class InterviewSession : Entity
     /// <summary>The private link's token of a rehearsal (random, made by the site); null for a real session.</summary>
     public string? RehearsalToken { get; private set; }
     public bool IsRehearsal => RehearsalOf is not null;
+
+    /// <summary>Whether a rehearsal of this session can be made now: a real session still to come, with a guest.</summary>
+    public bool CanRehearse => !IsRehearsal && Status is InterviewStatus.Draft or InterviewStatus.Scheduled && _guests.Count > 0;
     public IReadOnlyList<Guest> Guests => _guests;
     public IReadOnlyList<Assignment> Assignments => _assignments;
 

@@ -5,7 +5,6 @@ using Interview.Domain.Interviews;
 using Interview.Domain.Staff;
 using Interview.Web.Audit;
 using Interview.Web.Data;
-using Interview.Web.Live;
 using Interview.Web.Media;
 using Interview.Web.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -19,14 +18,14 @@ public sealed record RehearsalWipe(int Entries, int Drafts, int Questions, int I
 /// Rehearsals (彩排): the team rehearses the day before with the real consoles on a private copy of a session
 /// (<see cref="InterviewSession.Rehearse"/>), seen as the public would see it only through its private link
 /// (<c>/interviews/{id}?rehearsal=TOKEN</c>), and wiped afterwards. Admins and the session's assigned hosts make and
-/// wipe them; every action is audited (<c>rehearsal.create</c>, <c>rehearsal.delete</c>, <c>rehearsal.carry</c>).
+/// wipe them; both are audited (<c>rehearsal.create</c>, <c>rehearsal.delete</c>). <see cref="RehearsalCarry"/> takes
+/// prepared answers over.
 /// </summary>
 public sealed class Rehearsals(
     IDbContextFactory<InterviewDbContext> contexts,
     StaffPermissions permissions,
     AuditTrail audit,
     ImageStore images,
-    LivePublisher publisher,
     TimeProvider clock)
 {
     private const int TokenBytes = 24;
@@ -120,55 +119,6 @@ public sealed class Rehearsals(
             images.Delete(url);
         }
         return wiped;
-    }
-
-    /// <summary>
-    /// Carries an answer prepared in the rehearsal (a published host's or guest's entry) into the real session, which
-    /// must be live: it is published there only as 预录 (prepared), labelled as such, and under the real session's
-    /// review rule. Photos it shows are copied, so the rehearsal's wipe leaves them.
-    /// </summary>
-    public async Task<PublishOutcome> CarryAsync(StaffActor actor, int rehearsalId, int seq)
-    {
-        await using var db = await contexts.CreateDbContextAsync();
-        var rehearsal = await db.Interviews.AsNoTracking().SingleOrDefaultAsync(i => i.Id == rehearsalId)
-            ?? throw new NotFoundException(Text.SiteErrorCodes.InterviewNotFound, rehearsalId);
-        var entry = await db.Entries.AsNoTracking().SingleOrDefaultAsync(e => e.InterviewId == rehearsalId && e.Seq == seq)
-            ?? throw new NotFoundException(Text.SiteErrorCodes.InterviewNotFound, rehearsalId);
-        if (rehearsal.RehearsalOf is not { } realId || entry.Kind is not (EntryKind.Host or EntryKind.Guest))
-        {
-            throw new ConflictException(ErrorCodes.CarryOnlyFromRehearsal);
-        }
-        var real = await db.Interviews.AsNoTracking().SingleAsync(i => i.Id == realId);
-        int? guestId = null;
-        if (entry.GuestId is { } rehearsed)
-        {
-            // The copy's guests follow the real session's order and names.
-            var guest = rehearsal.Guests.Single(g => g.Id == rehearsed);
-            guestId = real.Guests.FirstOrDefault(g => g.Name == guest.Name)?.Id
-                ?? throw new DomainException(ErrorCodes.GuestNotInSession);
-        }
-        var markdown = entry.Markdown;
-        var copies = new List<string>();
-        foreach (var url in ImageStore.UrlsIn(markdown).Distinct())
-        {
-            if (await images.CopyAsync(db, url, "entries") is { } copy)
-            {
-                copies.Add(copy);
-                markdown = markdown.Replace(url, copy, StringComparison.Ordinal);
-            }
-        }
-        await db.SaveChangesAsync();
-        try
-        {
-            var outcome = await publisher.PublishAsync(actor, realId, new EntryRequest(entry.Kind, markdown, guestId, Prepared: true));
-            await audit.RecordAsync(actor, "rehearsal.carry", Target(realId), AuditTrail.Ok, $"from interview/{rehearsalId}#e{seq} as 预录");
-            return outcome;
-        }
-        catch
-        {
-            copies.ForEach(images.Delete);
-            throw;
-        }
     }
 
     private static async Task<HashSet<string>> SharedImagesAsync(InterviewDbContext db, int id, IReadOnlyList<string> urls)

@@ -213,9 +213,9 @@ public static class StaffApi
         return Results.NoContent();
     }
 
-    private static async Task<IResult> CarryFromRehearsal(int id, int seq, Rehearsals rehearsals, HttpContext http)
+    private static async Task<IResult> CarryFromRehearsal(int id, int seq, RehearsalCarry carry, HttpContext http)
     {
-        var outcome = await rehearsals.CarryAsync(StaffEndpoints.Actor(http), id, seq);
+        var outcome = await carry.CarryAsync(StaffEndpoints.Actor(http), id, seq);
         return Results.Created((string?)null, new CarriedEntry(outcome.Entry?.Seq, outcome.Draft?.Id));
     }
 

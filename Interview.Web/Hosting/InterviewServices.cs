@@ -54,6 +54,7 @@ public static class InterviewServices
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<InterviewAdmin>();
         services.AddSingleton<Rehearsals>();
+        services.AddSingleton<RehearsalCarry>();
         services.AddImages();
         services.AddSingleton<Archive.SnapshotWriter>();
         services.AddSingleton<AuditQuery>();
