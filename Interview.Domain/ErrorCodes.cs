@@ -69,6 +69,10 @@ public static class ErrorCodes
     public const string FieldReportReply = nameof(FieldReportReply);
     public const string ReportTargetRequired = nameof(ReportTargetRequired);
     public const string ReportAlreadyDecided = nameof(ReportAlreadyDecided);
+    public const string RehearsalOfRehearsal = nameof(RehearsalOfRehearsal);
+    public const string RehearsalClosed = nameof(RehearsalClosed);
+    public const string OnlyRehearsalDeleted = nameof(OnlyRehearsalDeleted);
+    public const string CarryOnlyFromRehearsal = nameof(CarryOnlyFromRehearsal);
 
     /// <summary>The log form of an error: its code and arguments, e.g. <c>IllegalTransition(Draft, Live)</c>.</summary>
     public static string Describe(string code, IEnumerable<object?> arguments) =>

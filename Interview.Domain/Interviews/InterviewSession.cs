@@ -61,6 +61,17 @@ public sealed class InterviewSession : Entity
     /// a plain "reviewed".
     /// </summary>
     public string ReviewUnit { get; private set; } = "";
+    /// <summary>
+    /// The real session this one rehearses (彩排), or null for a real session. A rehearsal is never public: only its
+    /// private link (<see cref="RehearsalToken"/>) shows it as the public would see it.
+    /// </summary>
+    public int? RehearsalOf { get; private set; }
+    /// <summary>The private link's token of a rehearsal (random, made by the site); null for a real session.</summary>
+    public string? RehearsalToken { get; private set; }
+    public bool IsRehearsal => RehearsalOf is not null;
+
+    /// <summary>Whether a rehearsal of this session can be made now: a real session still to come, with a guest.</summary>
+    public bool CanRehearse => !IsRehearsal && Status is InterviewStatus.Draft or InterviewStatus.Scheduled && _guests.Count > 0;
     public IReadOnlyList<Guest> Guests => _guests;
     public IReadOnlyList<Assignment> Assignments => _assignments;
 
@@ -78,6 +89,62 @@ public sealed class InterviewSession : Entity
         session.Describe(title, background ?? RenderedText.Empty, RenderedText.Empty, now);
         session.Reschedule(scheduledStart, scheduledEnd, now);
         return session;
+    }
+
+    /// <summary>
+    /// A private copy for the team's rehearsal (彩排) the day before: title, background, times, column, guests (their
+    /// photos through <paramref name="copyPhoto"/>, so the rehearsal owns its own files), staff assignments and review
+    /// setting. It starts scheduled, so staff take it live and end it with the real consoles. A rehearsal is not
+    /// rehearsed again, and only a session still to come is rehearsed.
+    /// </summary>
+    public InterviewSession Rehearse(string token, Func<string?, string?> copyPhoto, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        ArgumentNullException.ThrowIfNull(copyPhoto);
+        if (IsRehearsal)
+        {
+            throw new DomainException(ErrorCodes.RehearsalOfRehearsal);
+        }
+        if (Status is not (InterviewStatus.Draft or InterviewStatus.Scheduled))
+        {
+            throw new DomainException(ErrorCodes.RehearsalClosed, new SessionState(Status));
+        }
+        if (_guests.Count == 0)
+        {
+            throw new DomainException(ErrorCodes.GuestRequiredToSchedule);
+        }
+        var copy = new InterviewSession
+        {
+            ColumnId = ColumnId,
+            Status = InterviewStatus.Scheduled,
+            CreatedAt = now,
+            RehearsalOf = Id,
+            RehearsalToken = token,
+            ScheduledStart = ScheduledStart,
+            ScheduledEnd = ScheduledEnd,
+            RequiresReview = RequiresReview,
+            ReviewUnit = ReviewUnit,
+        };
+        copy.Describe(Title, new RenderedText(BackgroundMarkdown, BackgroundHtml, ""), RenderedText.Empty, now);
+        foreach (var guest in _guests.OrderBy(g => g.SortOrder))
+        {
+            var added = copy.AddGuest(guest.Name, guest.Position, guest.Organization, guest.Bio, now);
+            added.SetPhoto(copyPhoto(guest.PhotoUrl));
+        }
+        foreach (var assignment in _assignments)
+        {
+            copy.Assign(assignment.StaffId, assignment.Role);
+        }
+        return copy;
+    }
+
+    /// <summary>Whether this session may be deleted: only a rehearsal is (wiped); a real session is the record.</summary>
+    public void EnsureDeletable()
+    {
+        if (!IsRehearsal)
+        {
+            throw new DomainException(ErrorCodes.OnlyRehearsalDeleted);
+        }
     }
 
     public static IReadOnlyList<InterviewStatus> LegalMovesFrom(InterviewStatus status) => LegalMoves[status];

@@ -92,6 +92,26 @@ public sealed class PostgresSearchServiceTests(PostgresServer server) : IAsyncLi
         Assert.Equal([2025, 2026], (await search.FiltersAsync()).Years.Order());
     }
 
+    [Fact]
+    public async Task APublishedRehearsalIsNeverIndexedOnPostgres()
+    {
+        await using (var connection = new NpgsqlConnection(_contexts.ConnectionString))
+        {
+            await connection.OpenAsync();
+            var column = await IdAsync(connection, """SELECT "ColumnId" FROM "Interviews" ORDER BY "Id" LIMIT 1""");
+            var rehearsal = await SessionAsync(connection, column, "彩排访谈", "2026-05-01T02:00:00.0000000Z", "Published", ("孙彩排", "市彩排局"));
+            await using var mark = new NpgsqlCommand($"""UPDATE "Interviews" SET "RehearsalOf" = {_health}, "RehearsalToken" = 'token-{rehearsal}' WHERE "Id" = {rehearsal}""", connection);
+            await mark.ExecuteNonQueryAsync();
+            await EntryAsync(connection, rehearsal, 1, "Guest", "孙彩排", "彩排专用词：医保彩排答复。");
+        }
+
+        var rebuilt = await new SearchIndex(_contexts, _renderer, NullLogger<SearchIndex>.Instance).RebuildAsync();
+
+        Assert.Equal((2, 7), (rebuilt.Sessions, rebuilt.Documents));
+        Assert.Equal(0, (await Search().SearchAsync(new SearchRequest("彩排"))).Total);
+        Assert.DoesNotContain("市彩排局", (await Search().FiltersAsync()).Organizations);
+    }
+
     private SearchService Search() => new(_contexts, _renderer, new SiteTime(Options.Create(new InterviewOptions())));
 
     private static async Task<int> SessionAsync(

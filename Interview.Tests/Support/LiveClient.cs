@@ -19,12 +19,13 @@ public sealed class LiveClient : IAsyncDisposable
     public ConcurrentQueue<string> Messages { get; } = new();
 
     /// <param name="clientAddress">The viewer's address (X-Test-Client); loopback when not given.</param>
-    public static async Task<LiveClient> ConnectAsync<T>(WebApplicationFactory<T> factory, string? clientAddress = null)
+    /// <param name="hubPath">The hub's address; a rehearsal's viewers add its private link's token (<c>?rehearsal=…</c>).</param>
+    public static async Task<LiveClient> ConnectAsync<T>(WebApplicationFactory<T> factory, string? clientAddress = null, string hubPath = "/hubs/live")
         where T : class
     {
         var server = factory.Server;
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "/hubs/live"), o =>
+            .WithUrl(new Uri(server.BaseAddress, hubPath), o =>
             {
                 o.HttpMessageHandlerFactory = _ => clientAddress is null
                     ? server.CreateHandler()

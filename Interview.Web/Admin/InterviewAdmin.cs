@@ -22,14 +22,15 @@ public sealed record InterviewEdit(
     int ColumnId, string Title, string? Summary, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd,
     string? Background = null, string? ReviewUnit = null);
 
-public sealed record InterviewRow(int Id, string Title, string ColumnName, InterviewStatus Status, DateTimeOffset ScheduledStart);
+public sealed record InterviewRow(int Id, string Title, string ColumnName, InterviewStatus Status, DateTimeOffset ScheduledStart, bool IsRehearsal = false);
 
 public sealed record AssignmentRow(string StaffId, string Email, string DisplayName, StaffRole Role);
 
 public sealed record InterviewDraft(
     int Id, int ColumnId, string Title, string SummaryMarkdown, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd,
     InterviewStatus Status, IReadOnlyList<Guest> Guests, IReadOnlyList<AssignmentRow> Assignments,
-    IReadOnlyList<InterviewStatus> NextStates, bool RequiresReview = false, string BackgroundMarkdown = "", string ReviewUnit = "");
+    IReadOnlyList<InterviewStatus> NextStates, bool RequiresReview = false, string BackgroundMarkdown = "", string ReviewUnit = "",
+    int? RehearsalOf = null, string? RehearsalToken = null, bool CanRehearse = false);
 
 /// <summary>
 /// Sessions as staff manage them: create, edit, guests, assignments and the lifecycle. Admins act on every session,
@@ -56,7 +57,7 @@ public sealed class InterviewAdmin(
             query = query.Where(i => i.Assignments.Any(a => a.StaffId == actor.Id));
         }
         return await query.OrderByDescending(i => i.ScheduledStart)
-            .Join(db.Columns, i => i.ColumnId, c => c.Id, (i, c) => new InterviewRow(i.Id, i.Title, c.Name, i.Status, i.ScheduledStart))
+            .Join(db.Columns, i => i.ColumnId, c => c.Id, (i, c) => new InterviewRow(i.Id, i.Title, c.Name, i.Status, i.ScheduledStart, i.RehearsalOf != null))
             .ToListAsync();
     }
 
@@ -70,7 +71,7 @@ public sealed class InterviewAdmin(
             .ToListAsync();
         return new InterviewDraft(session.Id, session.ColumnId, session.Title, session.SummaryMarkdown, session.ScheduledStart,
             session.ScheduledEnd, session.Status, session.Guests.OrderBy(g => g.SortOrder).ToList(), assignments, session.NextStates,
-            session.RequiresReview, session.BackgroundMarkdown, session.ReviewUnit);
+            session.RequiresReview, session.BackgroundMarkdown, session.ReviewUnit, session.RehearsalOf, session.RehearsalToken, session.CanRehearse);
     }
 
     public async Task<InterviewSession> CreateAsync(StaffActor actor, NewInterview request)

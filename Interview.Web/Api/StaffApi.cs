@@ -45,6 +45,12 @@ public sealed record CreatedInterview(int Id, InterviewStatus Status, IReadOnlyL
 
 public sealed record StatusResponse(InterviewStatus Status);
 
+/// <summary>A new rehearsal (彩排): its id and its private link (a site-relative URL).</summary>
+public sealed record CreatedRehearsal(int Id, string Url);
+
+/// <summary>Where a carried 预录 answer went: its seq in the real session, or the draft awaiting review.</summary>
+public sealed record CarriedEntry(int? Seq, int? DraftId);
+
 /// <summary>
 /// The staff API (CONTRACT.md "Staff API"): a bearer token from <c>/auth/login</c>, then role-guarded endpoints.
 /// Each action re-checks the caller's roles inside the service and is audited there.
@@ -68,6 +74,12 @@ public static class StaffApi
             .WithSummary("Creates a draft session with its guests (admin, host).");
         api.MapPatch("/interviews/{id:int}", UpdateTexts).RequireAuthorization(StaffPolicies.Sessions)
             .WithSummary("Changes the title, background (访谈背景), summary (访谈摘要) or reviewing unit (审核单位); fields left out keep their value. The summary stays writable after the end and after publication (admin, assigned host). Audited.");
+        api.MapPost("/interviews/{id:int}/rehearsals", Rehearse).RequireAuthorization(StaffPolicies.Sessions)
+            .WithSummary("Makes a private rehearsal copy (彩排) of a session still to come: title, background, guests and their photos, assignments, review setting; it starts scheduled and never appears in any public output; its private link shows it as the public would (admin, assigned host). Audited.");
+        api.MapDelete("/interviews/{id:int}", DeleteRehearsal).RequireAuthorization(StaffPolicies.Sessions)
+            .WithSummary("Wipes a rehearsal and everything in it (entries, questions, drafts, uploads); only the audit line stays. Any other session: 409 (admin, assigned host).");
+        api.MapPost("/interviews/{id:int}/entries/{seq:int}/carry", CarryFromRehearsal).RequireAuthorization(StaffPolicies.Publish)
+            .WithSummary("Carries a host's or guest's entry prepared in a rehearsal into the real session (live) as 预录, labelled so (the real session's host or typist). Audited.");
         api.MapPost("/interviews/{id:int}/transitions", Transition).RequireAuthorization(StaffPolicies.Sessions)
             .WithSummary("Moves a session along Draft → Scheduled → Live → Ended → Published, or cancels it before Live (admin, assigned host).");
         return app;
@@ -187,6 +199,24 @@ public static class StaffApi
             session.ColumnId, body.Title ?? session.Title, body.Summary ?? session.SummaryMarkdown, session.ScheduledStart,
             session.ScheduledEnd, body.Background ?? session.BackgroundMarkdown, body.ReviewUnit ?? session.ReviewUnit));
         return Results.NoContent();
+    }
+
+    private static async Task<IResult> Rehearse(int id, Rehearsals rehearsals, HttpContext http)
+    {
+        var rehearsal = await rehearsals.CreateAsync(StaffEndpoints.Actor(http), id);
+        return Results.Created($"/api/v1/interviews/{rehearsal.Id}", new CreatedRehearsal(rehearsal.Id, Rehearsals.Url(rehearsal.Id, rehearsal.RehearsalToken!)));
+    }
+
+    private static async Task<IResult> DeleteRehearsal(int id, Rehearsals rehearsals, HttpContext http)
+    {
+        await rehearsals.DeleteAsync(StaffEndpoints.Actor(http), id);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> CarryFromRehearsal(int id, int seq, RehearsalCarry carry, HttpContext http)
+    {
+        var outcome = await carry.CarryAsync(StaffEndpoints.Actor(http), id, seq);
+        return Results.Created((string?)null, new CarriedEntry(outcome.Entry?.Seq, outcome.Draft?.Id));
     }
 
     private static async Task<IResult> Transition(int id, TransitionRequest body, InterviewAdmin sessions, HttpContext http)

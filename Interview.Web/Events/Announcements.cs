@@ -130,7 +130,8 @@ public sealed class Announcements(IEventBus bus, PublicCatalog catalog, Hosting.
         foreach (var session in entries.GroupBy(e => e.InterviewId))
         {
             var seqs = session.Select(e => e.Seq).ToList();
-            var views = await catalog.EntriesAsync(session.Key, seqs.Min() - 1) ?? [];
+            // Rehearsals too: their consoles, and viewers who joined with the private link, follow them like any session.
+            var views = await catalog.EntriesAsync(session.Key, seqs.Min() - 1, pass: Pass.Site) ?? [];
             published.AddRange(seqs.Select(seq => views.FirstOrDefault(v => v.Seq == seq)).OfType<EntryView>()
                 .Select(view => new EntryPublished(session.Key, view)));
         }

@@ -55,6 +55,8 @@ public static class InterviewServices
         services.AddSingleton<StaffNames>();
         services.AddSingleton<ColumnAdmin>();
         services.AddSingleton<InterviewAdmin>();
+        services.AddSingleton<Rehearsals>();
+        services.AddSingleton<RehearsalCarry>();
         services.AddImages();
         services.AddSingleton<Archive.SnapshotWriter>();
         services.AddSingleton<AuditQuery>();

@@ -18,7 +18,9 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<InterviewOpti
         var embed = context.Request.Path.StartsWithSegments("/embed", StringComparison.OrdinalIgnoreCase);
         var staff = StaffPages.IsStaffPath(context.Request.Path);
         // A studio screen's address is its key (Live/StudioScreens): never sent on, cached or indexed.
-        var screen = context.Request.Path.StartsWithSegments("/screen", StringComparison.OrdinalIgnoreCase);
+        // So is a rehearsal's (彩排) private link, /interviews/{id}?rehearsal=TOKEN, and the hub joined with it.
+        var screen = context.Request.Path.StartsWithSegments("/screen", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Query.ContainsKey(Live.LiveHub.RehearsalParameter);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;

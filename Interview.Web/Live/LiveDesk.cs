@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Interview.Web.Live;
 
-public sealed record DeskSession(int Id, string Title, InterviewStatus Status, bool RequiresReview, IReadOnlyList<GuestView> Guests);
+/// <summary>The session the consoles work on; <see cref="IsRehearsal"/>: a rehearsal (彩排), marked so in every console.</summary>
+public sealed record DeskSession(int Id, string Title, InterviewStatus Status, bool RequiresReview, IReadOnlyList<GuestView> Guests, bool IsRehearsal = false);
 
 /// <summary>
 /// An approved question as the host sees it: whether it was put to the guests yet, and whether answered. Personal data
@@ -45,7 +46,8 @@ public sealed class LiveDesk(IDbContextFactory<InterviewDbContext> contexts, Sta
         var session = await db.Interviews.AsNoTracking().SingleOrDefaultAsync(i => i.Id == interviewId)
             ?? throw new NotFoundException(Text.SiteErrorCodes.InterviewNotFound, interviewId);
         return new DeskSession(session.Id, session.Title, session.Status, session.RequiresReview,
-            session.Guests.OrderBy(g => g.SortOrder).Select(g => new GuestView(g.Id, g.Name, g.Position, g.Organization, g.Bio, g.PhotoUrl)).ToList());
+            session.Guests.OrderBy(g => g.SortOrder).Select(g => new GuestView(g.Id, g.Name, g.Position, g.Organization, g.Bio, g.PhotoUrl)).ToList(),
+            session.IsRehearsal);
     }
 
     /// <summary>Approved and answered questions, oldest first, with the seq of the entry that put each to the guests.</summary>

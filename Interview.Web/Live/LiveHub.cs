@@ -16,19 +16,26 @@ public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
 
     public static string Group(int interviewId) => $"interview-{interviewId}";
 
+    /// <summary>The query parameter of the hub's address that carries a rehearsal's private link token.</summary>
+    public const string RehearsalParameter = "rehearsal";
+
     public async Task<IReadOnlyList<EntryDto>> Join(int interviewId, int afterSeq)
     {
+        // A rehearsal (彩排) is joined only with its private link's token, given in the hub's address
+        // (/hubs/live?rehearsal=TOKEN). Asked before subscribing: without it, the rehearsal's group is never entered,
+        // not even for a moment, so none of its events reaches anyone without the link.
+        var pass = await VisiblePassAsync(interviewId);
         // Subscribe first, then read: an entry published in between arrives twice at worst (the client drops
         // repeats by seq), never not at all.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(interviewId));
-        var entries = await catalog.EntriesAsync(interviewId, Math.Max(0, afterSeq));
+        var entries = await catalog.EntriesAsync(interviewId, Math.Max(0, afterSeq), pass: pass);
         if (entries is null)
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(interviewId));
             throw new HubException(Text.ErrorText.Word(Text.SiteErrorCodes.HubNoSuchInterview));
         }
         // The question being answered may have changed while the client was away: it hears where the floor is now.
-        await Clients.Caller.SendAsync("floor", new FloorMessage(interviewId, await catalog.OnTheFloorAsync(interviewId)));
+        await Clients.Caller.SendAsync("floor", new FloorMessage(interviewId, await catalog.OnTheFloorAsync(interviewId, pass: pass)));
         return entries.Select(map.Entry).ToList();
     }
 
@@ -39,13 +46,14 @@ public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
     /// </summary>
     public async Task<IReadOnlyList<EntryDto>> JoinAfter(int interviewId, int cursor)
     {
+        var pass = await VisiblePassAsync(interviewId);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(interviewId));
         var entries = new List<EntryDto>();
         EntryChanges? changes;
         var after = Math.Max(0, cursor);
         do
         {
-            changes = await catalog.ChangesAsync(interviewId, after);
+            changes = await catalog.ChangesAsync(interviewId, after, pass: pass);
             if (changes is null)
             {
                 await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(interviewId));
@@ -55,8 +63,22 @@ public sealed class LiveHub(PublicCatalog catalog, PublicApiMapper map) : Hub
             after = changes.Cursor;
         }
         while (!changes.Complete);
-        await Clients.Caller.SendAsync("floor", new FloorMessage(interviewId, await catalog.OnTheFloorAsync(interviewId)));
+        await Clients.Caller.SendAsync("floor", new FloorMessage(interviewId, await catalog.OnTheFloorAsync(interviewId, pass: pass)));
         return entries;
+    }
+
+    /// <summary>
+    /// The pass of the hub's address (a rehearsal's private link token, /hubs/live?rehearsal=TOKEN), once it is known that
+    /// it opens the session. Asked before subscribing: a rehearsal's group is never entered without the link, not even for
+    /// a moment, so none of its events reaches anyone without it.
+    /// </summary>
+    private async Task<Pass?> VisiblePassAsync(int interviewId)
+    {
+        var token = Context.GetHttpContext()?.Request.Query[RehearsalParameter].ToString();
+        var pass = string.IsNullOrEmpty(token) ? null : new Pass(token);
+        return await catalog.IsVisibleAsync(interviewId, pass)
+            ? pass
+            : throw new HubException(Text.ErrorText.Word(Text.SiteErrorCodes.HubNoSuchInterview));
     }
 
     public Task Leave(int interviewId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(interviewId));
@@ -111,7 +133,7 @@ public sealed class LiveHubRelay(
         {
             // Read after the save, so the marker lands where the host console shows it, whatever the order of events.
             started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await SendAsync(group, "floor", new FloorMessage(liveEvent.InterviewId, await catalog.OnTheFloorAsync(liveEvent.InterviewId)));
+            await SendAsync(group, "floor", new FloorMessage(liveEvent.InterviewId, await catalog.OnTheFloorAsync(liveEvent.InterviewId, pass: Pass.Site)));
             metrics.HubSent("floor", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
     }

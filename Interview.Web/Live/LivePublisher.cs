@@ -287,7 +287,7 @@ public sealed class LivePublisher(
 
     /// <summary>The entry as the public sees it (the save has announced it already).</summary>
     private async Task<EntryView?> ViewAsync(int interviewId, int seq) =>
-        (await catalog.EntriesAsync(interviewId, seq - 1))?.FirstOrDefault(e => e.Seq == seq);
+        (await catalog.EntriesAsync(interviewId, seq - 1, pass: Pass.Site))?.FirstOrDefault(e => e.Seq == seq);
 
     /// <summary>Saves; a lost race for the next seq (concurrency token or unique index) means: reload and retry.</summary>
     private async Task<bool> TrySaveAsync(InterviewDbContext db, int attempt)

@@ -90,6 +90,43 @@ public sealed partial class ImageStore(
     }
 
     /// <summary>
+    /// Stores a copy of the image behind <paramref name="url"/> under a new name in <paramref name="db"/> (saved with the
+    /// caller's change) and returns the copy's URL; null for null or for an address that is not one of our images. A
+    /// rehearsal (彩排) owns its copies, so wiping it never touches the real session's photos.
+    /// </summary>
+    public async Task<string?> CopyAsync(InterviewDbContext db, string? url, string folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (url is null || PathOf(url) is not { } path
+            || await db.Set<StoredImage>().AsNoTracking().SingleOrDefaultAsync(i => i.Path == path, cancellationToken) is not { } image)
+        {
+            return null;
+        }
+        var copy = $"{folder}/{Guid.NewGuid():N}{System.IO.Path.GetExtension(path)}";
+        db.Add(StoredImage.Create(copy, image.MediaType, image.Bytes, clock.GetUtcNow()));
+        return $"{RequestPath}/{copy}";
+    }
+
+    /// <summary>
+    /// Deletes the stored images behind these <c>/media/…</c> URLs inside the caller's transaction (a wipe that
+    /// deletes them with what referred to them); files an earlier version left in the uploads folder go after the
+    /// commit, through <see cref="Delete"/>. Returns how many rows were deleted.
+    /// </summary>
+    public static async Task<int> DeleteInAsync(InterviewDbContext db, IEnumerable<string> urls, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var paths = urls.Select(PathOf).OfType<string>().Distinct().ToList();
+        return paths.Count == 0 ? 0 : await db.Set<StoredImage>().Where(i => paths.Contains(i.Path)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>The <c>/media/…</c> addresses a text (an entry's Markdown) names.</summary>
+    public static IEnumerable<string> UrlsIn(string? text) =>
+        text is null ? [] : MediaUrl().Matches(text).Select(m => m.Value).Where(u => PathOf(u) is not null);
+
+    [GeneratedRegex("/media/[a-z][a-z0-9-]{0,30}/[0-9a-f]{32}\\.(?:jpg|png|webp)", RegexOptions.CultureInvariant)]
+    private static partial Regex MediaUrl();
+
+    /// <summary>
     /// Copies the images that earlier versions wrote to the uploads folder into the database (those not there yet), so
     /// that their URLs keep working on every instance. The files stay where they are. Returns how many were imported.
     /// </summary>

@@ -8,7 +8,8 @@ namespace Interview.Web.Public;
 
 /// <summary>
 /// Reads what the public may see. Every public output (pages, feeds, sitemap, API) asks this one service, so the rule
-/// of what is public lives here: no drafts, and citizens' words only through published transcript entries.
+/// of what is public lives here: no drafts, no rehearsals (彩排) but through their private link (<see cref="Pass"/>), and
+/// citizens' words only through published transcript entries.
 /// </summary>
 public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextFactory)
 {
@@ -28,6 +29,36 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The sessions a reader may open: the real ones, and a rehearsal only with its private link's token (or, for the
+    /// site announcing a committed change to those who joined, every rehearsal). Every read below starts here.
+    /// </summary>
+    private static IQueryable<InterviewSession> Visible(InterviewDbContext db, Pass? pass = null)
+    {
+        var token = pass?.RehearsalToken;
+        var every = pass?.EveryRehearsal ?? false;
+        return db.Interviews.Where(i => i.RehearsalOf == null || every || (token != null && i.RehearsalToken == token));
+    }
+
+    /// <summary>The id of the rehearsal behind a private link's token, or null when there is none.</summary>
+    public async Task<int?> RehearsalAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Interviews.Where(i => i.RehearsalOf != null && i.RehearsalToken == token).Select(i => (int?)i.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the reader may open the session at all (a rehearsal only with its pass).</summary>
+    public async Task<bool> IsVisibleAsync(int id, Pass? pass = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Visible(db, pass).AnyAsync(i => i.Id == id, cancellationToken);
+    }
+
     public async Task<ColumnView?> ColumnAsync(string slug, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -40,11 +71,11 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var columns = await ColumnMapAsync(db, cancellationToken);
-        var live = await CardsAsync(columns, db.Interviews.Where(i => i.Status == InterviewStatus.Live)
+        var live = await CardsAsync(columns, Visible(db).Where(i => i.Status == InterviewStatus.Live)
             .OrderBy(i => i.ScheduledStart), 10, cancellationToken);
-        var upcoming = await CardsAsync(columns, db.Interviews.Where(i => i.Status == InterviewStatus.Scheduled)
+        var upcoming = await CardsAsync(columns, Visible(db).Where(i => i.Status == InterviewStatus.Scheduled)
             .OrderBy(i => i.ScheduledStart), 10, cancellationToken);
-        var recent = await CardsAsync(columns, db.Interviews
+        var recent = await CardsAsync(columns, Visible(db)
             .Where(i => i.Status == InterviewStatus.Published || i.Status == InterviewStatus.Ended)
             .OrderByDescending(i => i.ScheduledStart), 10, cancellationToken);
         return new HomeView(live, upcoming, recent, columns.Values.OrderBy(c => c.Order).Select(c => c.View).ToList());
@@ -57,7 +88,7 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         page = Math.Clamp(page, 1, MaxPage);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var columns = await ColumnMapAsync(db, cancellationToken);
-        var query = db.Interviews.AsQueryable();
+        var query = Visible(db);
         query = status is { } wanted && ListedStatuses.Contains(wanted)
             ? query.Where(i => i.Status == wanted)
             : status is null
@@ -75,10 +106,10 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
     }
 
     /// <summary>A session the public may open (anything but a draft), or null.</summary>
-    public async Task<InterviewDetail?> InterviewAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<InterviewDetail?> InterviewAsync(int id, CancellationToken cancellationToken = default, Pass? pass = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var session = await db.Interviews.AsNoTracking()
+        var session = await Visible(db, pass).AsNoTracking()
             .SingleOrDefaultAsync(i => i.Id == id && i.Status != InterviewStatus.Draft, cancellationToken);
         if (session is null)
         {
@@ -89,13 +120,14 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         var corrected = await LastCorrectionsAsync(db, id, cancellationToken);
         return new InterviewDetail(
             Card(session, ToView(column)), session.SummaryHtml, stats, session.PublishedAt, session.SummaryMarkdown,
-            LastChange(session.UpdatedAt, corrected.GetValueOrDefault(id)), session.BackgroundHtml, session.BackgroundMarkdown);
+            LastChange(session.UpdatedAt, corrected.GetValueOrDefault(id)), session.BackgroundHtml, session.BackgroundMarkdown,
+            session.IsRehearsal);
     }
 
     /// <summary>A published session (文字实录) with all its entries, or null for any other state.</summary>
-    public async Task<ArchiveView?> ArchiveAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<ArchiveView?> ArchiveAsync(int id, CancellationToken cancellationToken = default, Pass? pass = null)
     {
-        var detail = await InterviewAsync(id, cancellationToken);
+        var detail = await InterviewAsync(id, cancellationToken, pass);
         if (detail is not { Status: InterviewStatus.Published })
         {
             return null;
@@ -104,21 +136,22 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         IReadOnlyList<EntryView> batch;
         do
         {
-            batch = await EntriesAsync(id, entries.Count > 0 ? entries[^1].Seq : 0, cancellationToken) ?? [];
+            batch = await EntriesAsync(id, entries.Count > 0 ? entries[^1].Seq : 0, cancellationToken, pass) ?? [];
             entries.AddRange(batch);
         }
         while (batch.Count == MaxEntriesPerRead);
-        return new ArchiveView(detail, entries) { AwaitingFollowUp = await AwaitingFollowUpAsync(id, cancellationToken) };
+        return new ArchiveView(detail, entries) { AwaitingFollowUp = await AwaitingFollowUpAsync(id, cancellationToken, pass) };
     }
 
     /// <summary>
     /// After the session: the approved questions never put to the guests and not answered yet, which wait for their
     /// 会后答复 (an answered one appears with its answer in the transcript instead). Oldest approval first.
     /// </summary>
-    public async Task<IReadOnlyList<PublicQuestion>> AwaitingFollowUpAsync(int interviewId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PublicQuestion>> AwaitingFollowUpAsync(
+        int interviewId, CancellationToken cancellationToken = default, Pass? pass = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Interviews.AnyAsync(i => i.Id == interviewId
+        if (!await Visible(db, pass).AnyAsync(i => i.Id == interviewId
                 && (i.Status == InterviewStatus.Ended || i.Status == InterviewStatus.Published), cancellationToken))
         {
             return [];
@@ -139,7 +172,7 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
     {
         ArgumentNullException.ThrowIfNull(column);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var sessions = db.Interviews.AsNoTracking().Where(i => i.ColumnId == column.Id);
+        var sessions = Visible(db).AsNoTracking().Where(i => i.ColumnId == column.Id);
         var archives = await sessions.Where(i => i.Status == InterviewStatus.Published)
             .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(take).ToListAsync(cancellationToken);
         var current = await sessions
@@ -161,10 +194,10 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
     /// when there is no public session with that id.
     /// </summary>
     public async Task<IReadOnlyList<EntryView>?> EntriesAsync(
-        int interviewId, int afterSeq = 0, CancellationToken cancellationToken = default)
+        int interviewId, int afterSeq = 0, CancellationToken cancellationToken = default, Pass? pass = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var session = await TranscriptSessionAsync(db, interviewId, cancellationToken);
+        var session = await TranscriptSessionAsync(db, interviewId, pass, cancellationToken);
         if (session is null)
         {
             return null;
@@ -186,10 +219,11 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
     /// those changes, at most <see cref="MaxEntriesPerRead"/>; with the session's state and last change. Null when there
     /// is no public session with that id. Each entry comes once, in its latest wording.
     /// </summary>
-    public async Task<EntryChanges?> ChangesAsync(int interviewId, int afterChange, CancellationToken cancellationToken = default)
+    public async Task<EntryChanges?> ChangesAsync(
+        int interviewId, int afterChange, CancellationToken cancellationToken = default, Pass? pass = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var session = await TranscriptSessionAsync(db, interviewId, cancellationToken);
+        var session = await TranscriptSessionAsync(db, interviewId, pass, cancellationToken);
         if (session is null)
         {
             return null;
@@ -216,10 +250,11 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
     /// entries, and any later correction of earlier ones (a client that knows the entries up to a seq, from the page,
     /// misses nothing). Null when there is no public session with that id.
     /// </summary>
-    public async Task<int?> CursorBeforeSeqAsync(int interviewId, int afterSeq, CancellationToken cancellationToken = default)
+    public async Task<int?> CursorBeforeSeqAsync(
+        int interviewId, int afterSeq, CancellationToken cancellationToken = default, Pass? pass = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var session = await TranscriptSessionAsync(db, interviewId, cancellationToken);
+        var session = await TranscriptSessionAsync(db, interviewId, pass, cancellationToken);
         if (session is null)
         {
             return null;
@@ -229,9 +264,13 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         return first is { } change ? change - 1 : session.LastChange;
     }
 
-    /// <summary>The one check of whether the public may read a session's transcript (anything but a draft).</summary>
-    private static Task<TranscriptSession?> TranscriptSessionAsync(InterviewDbContext db, int interviewId, CancellationToken cancellationToken) =>
-        db.Interviews.Where(i => i.Id == interviewId && i.Status != InterviewStatus.Draft)
+    /// <summary>
+    /// The one check of whether the reader may read a session's transcript: a session they may open (<see cref="Visible"/>:
+    /// a rehearsal only with its pass) that is anything but a draft.
+    /// </summary>
+    private static Task<TranscriptSession?> TranscriptSessionAsync(
+        InterviewDbContext db, int interviewId, Pass? pass, CancellationToken cancellationToken) =>
+        Visible(db, pass).Where(i => i.Id == interviewId && i.Status != InterviewStatus.Draft)
             .Select(i => new TranscriptSession(i.Status, i.ReviewUnit, i.LastChange))
             .SingleOrDefaultAsync(cancellationToken);
 
@@ -241,19 +280,21 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
     /// The seq of the question being answered (正在回答) while the session is live, else null: what the live page's
     /// marker shows and the hub's <c>floor</c> message carries.
     /// </summary>
-    public async Task<int?> OnTheFloorAsync(int interviewId, CancellationToken cancellationToken = default)
+    public async Task<int?> OnTheFloorAsync(int interviewId, CancellationToken cancellationToken = default, Pass? pass = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var live = await db.Interviews.AnyAsync(i => i.Id == interviewId && i.Status == InterviewStatus.Live, cancellationToken);
+        var live = await Visible(db, pass).AnyAsync(i => i.Id == interviewId && i.Status == InterviewStatus.Live, cancellationToken);
         return live ? (await EntryPairs.ReadAsync(db, interviewId, live, cancellationToken)).FloorSeq : null;
     }
 
     /// <summary>The approved questions of a session, oldest first, with their 同问 counts: only what a moderator let through (先审后发).</summary>
-    public async Task<IReadOnlyList<PublicQuestion>> ApprovedQuestionsAsync(int interviewId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PublicQuestion>> ApprovedQuestionsAsync(
+        int interviewId, CancellationToken cancellationToken = default, Pass? pass = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var visible = Visible(db, pass).Where(i => i.Id == interviewId);
         return await db.Questions.AsNoTracking()
-            .Where(q => q.InterviewId == interviewId && (q.Status == QuestionStatus.Approved || q.Status == QuestionStatus.Answered))
+            .Where(q => q.InterviewId == interviewId && visible.Any() && (q.Status == QuestionStatus.Approved || q.Status == QuestionStatus.Answered))
             .OrderBy(q => q.DecidedAt).ThenBy(q => q.Id)
             .Select(q => new PublicQuestion(q.Id, q.Nickname, q.Text, db.MeToos.Count(m => m.QuestionId == q.Id)))
             .ToListAsync(cancellationToken);
@@ -264,7 +305,7 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var corrected = await LastCorrectionsAsync(db, null, cancellationToken);
-        var sessions = (await db.Interviews.AsNoTracking().Where(i => ListedStatuses.Contains(i.Status))
+        var sessions = (await Visible(db).AsNoTracking().Where(i => ListedStatuses.Contains(i.Status))
                 .Select(i => new { i.Id, i.UpdatedAt, i.ColumnId }).ToListAsync(cancellationToken))
             .Select(s => new { s.Id, s.ColumnId, Changed = LastChange(s.UpdatedAt, corrected.GetValueOrDefault(s.Id)) })
             .ToList();
@@ -359,4 +400,14 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         e.Revisions.OrderBy(r => r.ReplacedAt).Select(r => new RevisionView(r.Html, r.PublishedAt, r.ReplacedAt, r.Note, r.Markdown)).ToList(),
         e.IsPrepared, e.ReviewedBy is null || reviewUnit.Length == 0 ? null : reviewUnit, e.Markdown, e.Speaker,
         IsReviewed: e.ReviewedBy is not null, Reviewer: e.ReviewedBy) { Change = e.Change };
+}
+
+/// <summary>
+/// What a reader may see beyond the real sessions: one rehearsal (彩排) through its private link's token, or every
+/// rehearsal (<see cref="Site"/>: the site announcing a committed change to consoles and to viewers who joined with the
+/// link). Without a pass, rehearsals do not exist for the reader.
+/// </summary>
+public sealed record Pass(string? RehearsalToken, bool EveryRehearsal = false)
+{
+    public static Pass Site { get; } = new(null, EveryRehearsal: true);
 }

@@ -39,7 +39,7 @@ public sealed record PublicStats(
 /// </summary>
 public sealed record InterviewDetail(
     InterviewCard Card, string SummaryHtml, PublicStats Stats, DateTimeOffset? PublishedAt, string SummaryMarkdown,
-    DateTimeOffset LastChangedAt, string BackgroundHtml = "", string BackgroundMarkdown = "")
+    DateTimeOffset LastChangedAt, string BackgroundHtml = "", string BackgroundMarkdown = "", bool IsRehearsal = false)
 {
     public int Id => Card.Id;
     public InterviewStatus Status => Card.Status;

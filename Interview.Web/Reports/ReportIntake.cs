@@ -93,7 +93,7 @@ public sealed class ReportIntake(
 
     internal static async Task<ReportTarget?> TargetAsync(InterviewDbContext db, int interviewId, int? seq, int? questionId)
     {
-        var title = await db.Interviews.Where(i => i.Id == interviewId && i.Status != InterviewStatus.Draft)
+        var title = await db.Interviews.Where(i => i.Id == interviewId && i.Status != InterviewStatus.Draft && i.RehearsalOf == null)
             .Select(i => i.Title).SingleOrDefaultAsync();
         if (title is null)
         {

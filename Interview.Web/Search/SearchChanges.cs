@@ -76,7 +76,7 @@ internal sealed class SearchChanges
         public List<Question> TrackedQuestions { get; } = [];
 
         /// <summary>Whether the session is published after the save, when the context holds it; null: ask the database.</summary>
-        public bool? Published => Tracked is { } session ? session.Status == InterviewStatus.Published : null;
+        public bool? Published => Tracked is { } session ? session.Status == InterviewStatus.Published && !session.IsRehearsal : null;
 
         /// <summary>The questions to index again (their ids exist once saved).</summary>
         public IEnumerable<int> Questions() => TrackedQuestions.Select(q => q.Id).Concat(AskedQuestions).Distinct();

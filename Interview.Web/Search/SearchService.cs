@@ -60,7 +60,7 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var columns = await db.Columns.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
             .Select(c => new ColumnView(c.Id, c.Slug, c.Name, c.Description)).ToListAsync(cancellationToken);
-        var published = db.Interviews.Where(i => i.Status == InterviewStatus.Published);
+        var published = db.Interviews.Where(i => i.Status == InterviewStatus.Published && i.RehearsalOf == null);
         var starts = await published.Select(i => i.ScheduledStart).ToListAsync(cancellationToken);
         var organizations = await db.Guests.Where(g => published.Any(i => i.Id == g.InterviewId) && g.Organization != "")
             .Select(g => g.Organization).Distinct().ToListAsync(cancellationToken);
@@ -124,7 +124,7 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
     /// <summary>The published sessions in <paramref name="scope"/>, for a store that filters by them.</summary>
     private static async Task<List<int>> SessionsInAsync(InterviewDbContext db, SearchScope scope, CancellationToken cancellationToken)
     {
-        var sessions = db.Interviews.Where(i => i.Status == InterviewStatus.Published);
+        var sessions = db.Interviews.Where(i => i.Status == InterviewStatus.Published && i.RehearsalOf == null);
         if (scope.ColumnId is { } columnId)
         {
             sessions = sessions.Where(i => i.ColumnId == columnId);
@@ -147,7 +147,7 @@ public sealed class SearchService(IDbContextFactory<InterviewDbContext> contexts
     private static async Task<Dictionary<int, SessionInfo>> SessionsAsync(
         InterviewDbContext db, List<int> ids, CancellationToken cancellationToken) =>
         await db.Interviews.AsNoTracking()
-            .Where(i => ids.Contains(i.Id) && i.Status == InterviewStatus.Published)
+            .Where(i => ids.Contains(i.Id) && i.Status == InterviewStatus.Published && i.RehearsalOf == null)
             .Join(db.Columns, i => i.ColumnId, c => c.Id, (i, c) => new { i.Id, i.Title, Column = c.Name, i.ScheduledStart })
             .ToDictionaryAsync(s => s.Id, s => new SessionInfo(s.Title, s.Column, s.ScheduledStart), cancellationToken);
 

@@ -13,7 +13,7 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
     /// <summary>Published sessions in the order they were published: a rebuild numbers documents in that order.</summary>
     public List<int> PublishedSessions(ISqlCommands sql)
     {
-        using var command = sql.Command("""SELECT "Id" FROM "Interviews" WHERE "Status" = 'Published' ORDER BY "PublishedAt", "Id" """);
+        using var command = sql.Command("""SELECT "Id" FROM "Interviews" WHERE "Status" = 'Published' AND "RehearsalOf" IS NULL ORDER BY "PublishedAt", "Id" """);
         using var reader = command.ExecuteReader();
         var ids = new List<int>();
         while (reader.Read())
@@ -25,7 +25,8 @@ internal sealed class SearchSource(MarkdownRenderer renderer)
 
     public bool IsPublished(ISqlCommands sql, int interviewId)
     {
-        using var command = sql.Command("""SELECT "Status" FROM "Interviews" WHERE "Id" = @id""");
+        // A rehearsal (彩排) is never public, so never indexed: it reads as not published.
+        using var command = sql.Command("""SELECT "Status" FROM "Interviews" WHERE "Id" = @id AND "RehearsalOf" IS NULL""");
         SqlParameters.Bind(command, ("@id", interviewId));
         return command.ExecuteScalar() as string == "Published";
     }

@@ -57,7 +57,8 @@ public sealed class AnnualStatistics(IDbContextFactory<InterviewDbContext> conte
         var columns = await db.Columns.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.Slug, c.Name }).ToListAsync();
         var started = await db.Interviews.AsNoTracking()
-            .Where(i => i.StartedAt != null && i.Status != InterviewStatus.Cancelled)
+            // A rehearsal (彩排) is not a session held.
+            .Where(i => i.StartedAt != null && i.Status != InterviewStatus.Cancelled && i.RehearsalOf == null)
             .Select(i => new { i.Id, i.ColumnId, StartedAt = i.StartedAt!.Value })
             .ToListAsync();
         var sessions = started

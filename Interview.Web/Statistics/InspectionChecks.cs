@@ -42,7 +42,8 @@ public sealed class InspectionChecks(
         var columns = await db.Columns.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync();
         // Times compared here, not in SQL: a few rows per column, and the same on every provider.
         var starts = (await db.Interviews.AsNoTracking()
-                .Where(i => i.StartedAt != null && i.Status != InterviewStatus.Cancelled)
+                // A rehearsal (彩排) does not keep a column from going quiet.
+                .Where(i => i.StartedAt != null && i.Status != InterviewStatus.Cancelled && i.RehearsalOf == null)
                 .Select(i => new { i.ColumnId, StartedAt = i.StartedAt!.Value })
                 .ToListAsync())
             .GroupBy(i => i.ColumnId)

@@ -156,6 +156,7 @@ public abstract class AdminTestContext : BunitContext, IAsyncLifetime
         services.AddSingleton<Interview.Web.Hosting.SiteTime>();
         services.AddSingleton<Interview.Web.Hosting.InterviewMetrics>();
         services.AddSingleton<InterviewAdmin>();
+        services.AddSingleton<Rehearsals>();
         services.AddSingleton<Interview.Web.Search.SearchIndex>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffNames>();

@@ -45,6 +45,7 @@ public sealed partial class EnglishConsolesTests : ModerationConsoleTestContext
         Services.AddSingleton<WordListAdmin>();
         Services.AddSingleton<LiveDesk>();
         Services.AddSingleton<Interview.Web.Reports.ReportDesk>();
+        Services.AddSingleton<Interview.Web.Admin.RehearsalCarry>();
     }
 
     private const string OtherStaffId = "staff-typist";
@@ -108,6 +109,12 @@ public sealed partial class EnglishConsolesTests : ModerationConsoleTestContext
         host.WaitForElement(".live-transcript");
         host.Find(".live-transcript button").Click();
         Scan("host console, correcting", host, ".save-correction");
+        var rehearsal = await Service<Interview.Web.Admin.Rehearsals>().CreateAsync(Admin, data.Draft);
+        await Service<Interview.Web.Admin.InterviewAdmin>().TransitionAsync(Admin, rehearsal.Id, InterviewStatus.Live);
+        await Service<Interview.Web.Live.LivePublisher>().PublishAsync(Admin, rehearsal.Id,
+            new Interview.Web.Live.EntryRequest(EntryKind.Guest, Wrote("彩排答复。"), rehearsal.Guests[0].Id));
+        Scan("session (rehearsal)", Render<SessionPage>(p => p.Add(s => s.Id, rehearsal.Id)), ".rehearsal-notice");
+        Scan("host console (rehearsal)", Render<HostConsolePage>(p => p.Add(s => s.Id, rehearsal.Id)), ".carry-prepared");
         var typist = Render<TypistConsolePage>(p => p.Add(s => s.Id, data.Live));
         typist.WaitForElement(".typist-draft");
         typist.FindAll(".typist-draft button").First().Click();

@@ -19,6 +19,13 @@ public partial class InterviewPage
     // Text, not a number: ?refresh=abc means no refresh, not an error page.
     [SupplyParameterFromQuery] public string? Refresh { get; set; }
     [SupplyParameterFromQuery] public string? Order { get; set; }
+    // A rehearsal's (彩排) private link: /interviews/{id}?rehearsal=TOKEN shows it as the public would see it.
+    [SupplyParameterFromQuery] public string? Rehearsal { get; set; }
+    private Pass? RehearsalPass => string.IsNullOrEmpty(Rehearsal) ? null : new Pass(Rehearsal);
+    private bool IsRehearsal => _interview?.IsRehearsal == true;
+    private string HubUrl => IsRehearsal
+        ? $"{Live.LiveHub.Path}?{Live.LiveHub.RehearsalParameter}={Uri.EscapeDataString(Rehearsal!)}"
+        : Live.LiveHub.Path;
 
     private bool TextMode => string.Equals(Mode, "text", StringComparison.OrdinalIgnoreCase);
     // Off unless the reader asked (?refresh=N from the page's own control): an automatic reload by default is what WCAG
@@ -62,19 +69,23 @@ public partial class InterviewPage
 
     protected override async Task OnInitializedAsync()
     {
-        _interview = await Catalog.InterviewAsync(Id);
+        _interview = await Catalog.InterviewAsync(Id, pass: RehearsalPass);
         if (_interview is null)
         {
             Navigation.NotFound();
             return;
         }
-        _entries = await Catalog.EntriesAsync(Id) ?? [];
+        _entries = await Catalog.EntriesAsync(Id, pass: RehearsalPass) ?? [];
         if (_interview.Status is InterviewStatus.Scheduled or InterviewStatus.Live)
         {
-            _questions = await Catalog.ApprovedQuestionsAsync(Id);
+            _questions = await Catalog.ApprovedQuestionsAsync(Id, pass: RehearsalPass);
         }
-        _awaiting = await Catalog.AwaitingFollowUpAsync(Id);
-        // The same page for every cookie-less reader: a CDN or nginx in front may carry it (Hosting/EdgeCaching).
-        Hosting.EdgeCache.Fresh(HttpContext, Hosting.EdgeCache.For(_interview.Status));
+        _awaiting = await Catalog.AwaitingFollowUpAsync(Id, pass: RehearsalPass);
+        if (!IsRehearsal)
+        {
+            // The same page for every cookie-less reader: a CDN or nginx in front may carry it (Hosting/EdgeCaching). A
+            // rehearsal's private view never: it is sent no-store.
+            Hosting.EdgeCache.Fresh(HttpContext, Hosting.EdgeCache.For(_interview.Status));
+        }
     }
 }

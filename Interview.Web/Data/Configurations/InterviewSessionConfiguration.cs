@@ -24,6 +24,11 @@ internal sealed class InterviewSessionConfiguration : IEntityTypeConfiguration<I
         builder.Property(i => i.LastChange).IsConcurrencyToken();
         builder.HasIndex(i => new { i.Status, i.ScheduledStart });
         builder.HasIndex(i => new { i.ColumnId, i.ScheduledStart });
+        // A rehearsal (彩排) names its real session; real sessions are never deleted, so no foreign key is needed (and
+        // adding one would make SQLite rebuild the table).
+        builder.HasIndex(i => i.RehearsalOf);
+        builder.Property(i => i.RehearsalToken).HasMaxLength(64);
+        builder.HasIndex(i => i.RehearsalToken).IsUnique();
     }
 }
 

@@ -336,6 +336,13 @@ namespace Interview.Web.Data.Migrations
                     b.Property<string>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RehearsalOf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RehearsalToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RequiresReview")
                         .HasColumnType("INTEGER");
 
@@ -378,6 +385,11 @@ namespace Interview.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RehearsalOf");
+
+                    b.HasIndex("RehearsalToken")
+                        .IsUnique();
 
                     b.HasIndex("ColumnId", "ScheduledStart");
 

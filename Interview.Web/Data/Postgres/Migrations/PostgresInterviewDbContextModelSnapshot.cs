@@ -351,6 +351,13 @@ namespace Interview.Web.Data.ProbeTmp
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("RehearsalOf")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RehearsalToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("RequiresReview")
                         .HasColumnType("boolean");
 
@@ -390,6 +397,11 @@ namespace Interview.Web.Data.ProbeTmp
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RehearsalOf");
+
+                    b.HasIndex("RehearsalToken")
+                        .IsUnique();
 
                     b.HasIndex("ColumnId", "ScheduledStart");
 
