@@ -108,6 +108,12 @@ public sealed class RehearsalTests(RehearsalTests.Site site) : IClassFixture<Reh
         {
             var refused = await Assert.ThrowsAsync<HubException>(() => viewer.JoinAsync(rid, 0));
             Assert.NotNull(refused);
+            // Joining by cursor (JoinAfter, which catches corrections up) is refused alike.
+            await Assert.ThrowsAsync<HubException>(() => Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions.InvokeAsync<JsonElement[]>(viewer.Connection, "JoinAfter", rid, 0));
+        }
+        await using (var stream = await StreamClient.OpenAsync(site.CreateClient(), rid))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, stream.Status);
         }
         await using (var team = await ConnectAsync($"/hubs/live?rehearsal={Token(link)}"))
         {
