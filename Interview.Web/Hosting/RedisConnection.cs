@@ -16,10 +16,12 @@ public sealed class RedisConnection : IDisposable
     private readonly ILogger<RedisConnection> _logger;
     private readonly Lock _gate = new();
     private readonly List<(RedisChannel Channel, Func<ChannelMessage, Task> Handler)> _waiting = [];
+    private readonly Timer _retry;
 
     public RedisConnection(string configuration, ILogger<RedisConnection> logger)
     {
         _logger = logger;
+        _retry = new Timer(_ => RetryWaiting(), null, Timeout.Infinite, Timeout.Infinite);
         var options = ConfigurationOptions.Parse(configuration);
         // Start with Redis down rather than not start: pages need only the database; the client reconnects by itself.
         options.AbortOnConnectFail = false;
@@ -73,15 +75,46 @@ public sealed class RedisConnection : IDisposable
             if (!TrySubscribe(channel, handler))
             {
                 _waiting.Add((channel, handler));
+                _retry.Change(RetryEvery, Timeout.InfiniteTimeSpan);
             }
         }
     }
+
+    /// <summary>How often a subscription still waiting is tried again once Redis answers.</summary>
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);
 
     private void SubscribeWaiting()
     {
         lock (_gate)
         {
             _waiting.RemoveAll(w => TrySubscribe(w.Channel, w.Handler));
+            if (_waiting.Count > 0)
+            {
+                _retry.Change(RetryEvery, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The restored-connection event is not enough on its own: an attempt made right as it fires can still fail (the
+    /// subscription connection not quite ready on a loaded machine), and no second event follows. So a subscription left
+    /// waiting is tried again every few seconds while Redis answers, until it holds.
+    /// </summary>
+    private void RetryWaiting()
+    {
+        if (_multiplexer.IsConnected)
+        {
+            SubscribeWaiting();
+        }
+        else
+        {
+            lock (_gate)
+            {
+                if (_waiting.Count > 0)
+                {
+                    _retry.Change(RetryEvery, Timeout.InfiniteTimeSpan);
+                }
+            }
         }
     }
 
@@ -110,5 +143,9 @@ public sealed class RedisConnection : IDisposable
 
     public static RedisChannel Channel(string name) => RedisChannel.Literal(Prefix + name);
 
-    public void Dispose() => _multiplexer.Dispose();
+    public void Dispose()
+    {
+        _retry.Dispose();
+        _multiplexer.Dispose();
+    }
 }
