@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Interview.Tests.Web;
 
 /// <summary>
-/// The first-visit weight of the public pages (HTML + same-site CSS and JS, compressed as a browser receives them)
+/// The first-visit weight of the public pages (HTML + same-site CSS, JS and images, compressed as a browser receives them)
 /// against the budget of a district portal's thin line. The figures are also written to page-weight.txt, which the
 /// test command prints.
 /// </summary>
@@ -74,14 +74,15 @@ public sealed partial class PageWeightTests(DemoSiteFixture site, ITestOutputHel
     {
         using var client = site.CreateClient();
         var (htmlBytes, html) = await FetchAsync(client, path);
-        long assets = 0;
-        foreach (var asset in SameSiteAssets().Matches(html).Select(m => m.Groups["url"].Value).Distinct())
+        long weight = 0;
+        var assets = SameSiteAssets().Matches(html).Concat(SameSiteImages().Matches(html)).Select(m => m.Groups["url"].Value);
+        foreach (var asset in assets.Distinct())
         {
             var (bytes, _) = await FetchAsync(client, asset.StartsWith('/') ? asset : "/" + asset);
             output.WriteLine($"{asset}: {bytes} bytes");
-            assets += bytes;
+            weight += bytes;
         }
-        return new Weight(htmlBytes, assets);
+        return new Weight(htmlBytes, weight);
     }
 
     /// <summary>The bytes on the wire for <paramref name="path"/> and its decoded text.</summary>
@@ -109,4 +110,11 @@ public sealed partial class PageWeightTests(DemoSiteFixture site, ITestOutputHel
     /// <summary>Stylesheets and scripts served by the site itself (a relative or root-relative address).</summary>
     [GeneratedRegex("<(?:link[^>]+rel=\"stylesheet\"[^>]+href|script[^>]+src)=\"(?<url>(?!https?:|//)[^\"]+)\"")]
     private static partial Regex SameSiteAssets();
+
+    /// <summary>
+    /// The icon and the images a first visit loads from the site (a lazy image, such as a guest's photo in the collapsed
+    /// 访谈介绍与嘉宾, waits until it is shown).
+    /// </summary>
+    [GeneratedRegex("<(?:link[^>]+rel=\"icon\"[^>]+href|img(?![^>]+loading=\"lazy\")[^>]+src)=\"(?<url>(?!https?:|//|data:)[^\"]+)\"")]
+    private static partial Regex SameSiteImages();
 }
