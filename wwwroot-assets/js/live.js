@@ -260,19 +260,25 @@
   const tags = {};
   const get = url => fetch(url, { cache: 'no-store', headers: tags[url] ? { 'If-None-Match': tags[url] } : {} })
     .then(r => { if (r.status === 304) return null; if (!r.ok) throw r.status; tags[url] = r.headers.get('ETag'); return r.json(); });
+  // One poll at a time, and one timer: every timer set clears the one before.
+  let polling = false;
   function poll() {
+    if (polling || ended) return;
+    polling = true;
     get(`${api}/entries?after=${cursor}`)
       .then(d => {
         if (d) { for (const e of d.items) cursor = Math.max(cursor, e.cursor); apply(d.items); }
         return get(api);
       })
       .then(d => {
+        polling = false;
         tries = 0;
         if (ended) return;
         state('live', noteText);
         if (d) archive(d.status);
+        clearTimeout(timer);
         if (!ended) timer = setTimeout(poll, 3000);
-      }, retry);
+      }, () => { polling = false; retry(); });
   }
 
   function archive(status) {
