@@ -31,7 +31,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 weight=Interview.Tests/bin/Release/net10.0/page-weight.txt
-rm -f "$weight"
+live_weight=Interview.Tests/bin/Release/net10.0/page-weight-live.txt
+rm -f "$weight" "$live_weight"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
@@ -40,6 +41,7 @@ status=${PIPESTATUS[0]}
 set -e
 
 if [ -f "$weight" ]; then cat "$weight"; fi
+if [ -f "$live_weight" ]; then cat "$live_weight"; fi
 # One plain closing line: "N passed, N failed".
 summary=$(grep -E 'Failed: +[0-9]+, Passed: +[0-9]+' "$log" | tail -n 1 || true)
 if [ -n "$summary" ]; then

@@ -38,6 +38,29 @@ public sealed class LivePageLayoutTests(DemoSiteFixture site) : IClassFixture<De
         Assert.Null(page.QuerySelector("[data-countdown-start]"));
     }
 
+    /// <summary>
+    /// Issue 15: the live page resumes the event stream from what it shows (an edge cache may serve it a few seconds
+    /// old), so its markup carries the cursor of its newest wording; and it loads no SignalR client.
+    /// </summary>
+    [Fact]
+    public async Task ALivePageCarriesTheCursorOfWhatItShowsAndNoSignalRClient()
+    {
+        var id = await site.DemoInterviewIdAsync("live");
+        var entries = JsonDocument.Parse(await _client.GetStringAsync($"/api/v1/interviews/{id}/entries")).RootElement.GetProperty("items");
+        var newest = entries.EnumerateArray().Select(e => e.GetProperty("cursor").GetInt32()).DefaultIfEmpty(0).Max();
+
+        var page = _parser.ParseDocument(await _client.GetStringAsync($"/interviews/{id}"));
+        var text = _parser.ParseDocument(await _client.GetStringAsync($"/interviews/{id}?mode=text"));
+
+        var feed = page.QuerySelector("section.transcript[data-live-interview]")!;
+        Assert.Equal(newest.ToString(System.Globalization.CultureInfo.InvariantCulture), feed.GetAttribute("data-cursor"));
+        var scripts = page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToArray();
+        Assert.Contains(scripts, src => src.StartsWith("js/live", StringComparison.Ordinal));
+        Assert.DoesNotContain(scripts, src => src.Contains("signalr", StringComparison.OrdinalIgnoreCase));
+        // Text mode has no script to resume anything.
+        Assert.Null(text.QuerySelector("[data-cursor]"));
+    }
+
     [Fact]
     public async Task APreviewCarriesItsStartTimeAndTheCountdownsWordsAndNoAskLink()
     {

@@ -1,14 +1,15 @@
-/* The live page: entries from /hubs/live join the server-rendered transcript. Gap-free by seq: after any break
-   (reconnect, back online, tab visible again, a gap) it joins again with the highest seq shown. */
+/* The live page: events from the public stream (/api/v1/interviews/{id}/events) join the server-rendered transcript.
+   Gap-free by cursor (the session's change number, data-cursor as rendered): after any break the stream sends exactly
+   the entries published or corrected since. Without EventSource it polls the entries API from the same cursor. */
 (() => {
   'use strict';
-  const root = document.querySelector('[data-live-interview]'), R = window.signalR;
-  if (!root || !R || document.documentElement.dataset.liveMode === 'text') return;
+  const root = document.querySelector('[data-live-interview]');
+  if (!root || document.documentElement.dataset.liveMode === 'text') return;
   // The words come from the page, in its language: {0}, {1}… are filled in by f().
   const words = root.closest('[data-words]'), W = words ? JSON.parse(words.dataset.words) : {};
   const f = (s, ...a) => String(s).replace(/\{(\d)\}/g, (_, i) => a[i]);
   const id = +root.dataset.liveInterview, bySeq = new Map(), KEY = 'interview.live.order', LOST = W.ScriptLost;
-  let list = root.querySelector('ol.entries'), last = 0, ended = false, joined = false, busy = false, again = false;
+  let list = root.querySelector('ol.entries'), cursor = +root.dataset.cursor || 0, ended = false;
   let tries = 0, timer = 0, newest = false, unseen = [];
 
   const el = (tag, cls, text) => {
@@ -22,7 +23,7 @@
   const time = (s, text) => { const t = el('time', null, text); t.dateTime = s.replace(/\.\d+/, ''); return t; };
   const seqOf = li => +li.id.slice(1);
   const items = () => list ? [...list.children].filter(li => /^e\d+$/.test(li.id)) : [];
-  items().forEach(li => { bySeq.set(seqOf(li), li); last = Math.max(last, seqOf(li)); });
+  items().forEach(li => bySeq.set(seqOf(li), li));
   const onFloor = list && list.querySelector(':scope > li.entry-floor');
   let floorSeq = onFloor ? seqOf(onFloor) : null;
 
@@ -30,10 +31,20 @@
   region.setAttribute('role', 'status');
   region.setAttribute('aria-live', 'polite');
   const say = text => { region.textContent = ''; region.appendChild(el('p', null, text)); };
-  // The hub's entries carry the zh-CN label; with the bare name the page's own words label them.
+  // Entries carry the zh-CN label (嘉宾 李卫东): the page's own words label them with the name, the label less its word
+  // (the entries API also sends the name alone).
+  const nameOf = e => {
+    const s = String(e.speaker || ''), i = s.indexOf(' ');
+    if (e.speakerName != null) return e.speakerName;
+    switch (String(e.kind).toLowerCase()) {
+      case 'host': return '';
+      case 'note': return s === '提示' ? '' : s;
+      default: return i < 0 ? '' : s.slice(i + 1);
+    }
+  };
   const speaker = e => {
-    const n = e.speakerName;
-    if (n == null || !W.SpeakerHost) return e.speaker;
+    const n = nameOf(e);
+    if (!W.SpeakerHost) return e.speaker;
     switch (String(e.kind).toLowerCase()) {
       case 'host': return W.SpeakerHost;
       case 'guest': return f(W.SpeakerGuest, n);
@@ -42,7 +53,9 @@
       default: return n || W.SpeakerNote;
     }
   };
-  const brief = e => { const t = (e.text || '').trim(); return f(W.ScriptBrief, speaker(e), t.length > 80 ? t.slice(0, 80) + '…' : t); };
+  // The announcement: the entry's words, from its html (the stream sends no plain text).
+  const plain = html => { const t = document.createElement('template'); t.innerHTML = html; return t.content.textContent.replace(/\s+/g, ' ').trim(); };
+  const brief = e => { const t = plain(e.html); return f(W.ScriptBrief, speaker(e), t.length > 80 ? t.slice(0, 80) + '…' : t); };
 
   // The note tells how the feed is doing; data-live-state (connecting, live, reconnecting, ended) too, for styles and tests.
   const note = root.querySelector('.live-note'), noteText = note ? note.textContent : '';
@@ -62,7 +75,7 @@
     // The reviewing unit, or a plain "reviewed" for a session without one; never a reviewer's name.
     if (e.reviewed) head.appendChild(el('span', 'tag', e.reviewedBy ? f(W.EntryReviewed, e.reviewedBy) : W.EntryReviewedPlain)).title = W.EntryReviewedTitle;
     const a = head.appendChild(el('a', 'permalink', `#${e.seq}`));
-    a.href = e.url;
+    a.href = `/interviews/${id}#e${e.seq}`;
     a.setAttribute('aria-label', f(W.EntryPermalink, e.seq));
     pair(li, e);
     li.appendChild(el('div', 'entry-body')).innerHTML = e.html; // sanitized by the server
@@ -155,24 +168,22 @@
     marker.hidden = !unseen.length;
   }
 
-  function apply(entries, quiet) {
+  // Entries come once per change (the cursor sees to it): a known seq is a correction, replaced in place.
+  function apply(entries) {
     const fresh = [];
     for (const e of entries) {
       const li = bySeq.get(e.seq);
       if (li) {
-        // A repeat (a join crossed a broadcast) changes nothing; a newer correction replaces the body in place.
-        if (!e.correctedAt || li.dataset.correctedAt === e.correctedAt) continue;
+        if (!e.correctedAt) continue;
         li.querySelector(':scope > .entry-body').innerHTML = e.html;
         corrected(li, e.correctedAt);
         flash(li);
-        if (!quiet) say(f(W.ScriptEntryCorrected, e.seq));
+        say(f(W.ScriptEntryCorrected, e.seq));
         continue;
       }
       const n = render(e);
       bySeq.set(e.seq, n);
-      last = Math.max(last, e.seq);
       insert(n, e.seq);
-      if (quiet) continue;
       fresh.push(e);
       flash(n);
       if (away(n)) unseen.push(n);
@@ -211,35 +222,65 @@
 
   // Never give up; spread a crowd of viewers out after a server restart.
   const delay = n => Math.min(30000, 1000 * 2 ** n) * (0.5 + Math.random() / 2);
-  const conn = new R.HubConnectionBuilder()
-    .withUrl(root.dataset.liveHub || '/hubs/live')
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => delay(c.previousRetryCount) })
-    .configureLogging(R.LogLevel.Warning)
-    .build();
+  const api = `api/v1/interviews/${id}`;
+  // A rehearsal's private page (彩排) follows its stream with its link's token.
+  const pass = root.dataset.rehearsal ? `&rehearsal=${encodeURIComponent(root.dataset.rehearsal)}` : '';
+  let es = null;
 
-  function join() {
-    if (ended || conn.state !== R.HubConnectionState.Connected) return;
-    if (busy) { again = true; return; }
-    busy = true;
-    const first = !joined;
-    conn.invoke('Join', id, last).then(entries => {
-      joined = true;
-      apply(entries, first);
-      state('live', noteText);
-      // After a break the status message may have been missed too.
-      if (!first) fetch(`api/v1/interviews/${id}`).then(r => r.json()).then(d => archive(d.status)).catch(() => {});
-    }, () => {}).then(() => { busy = false; if (again) { again = false; join(); } });
-  }
-
+  // The event stream (EventSource resumes by itself with Last-Event-ID after a drop). Opened from the cursor the page
+  // was rendered with, which may be a few seconds old (edge cache): the stream sends what came since, corrections too.
   function start() {
     clearTimeout(timer);
-    if (!ended && conn.state === R.HubConnectionState.Disconnected) conn.start().then(() => { tries = 0; join(); }, retry);
+    if (ended || (es && es.readyState !== 2)) return;
+    if (!window.EventSource) { poll(); return; }
+    es = new EventSource(`${api}/events?after=${cursor}${pass}`);
+    es.onopen = () => { tries = 0; };
+    // EventSource retries by itself while CONNECTING; CLOSED (a refusal: 429, 503…) is ours to retry.
+    es.onerror = () => { if (ended) return; state('reconnecting', LOST); if (es.readyState === 2) retry(); };
+    const on = (name, f) => es.addEventListener(name, m => {
+      const at = +m.lastEventId;
+      // An entry's id is its change: one already seen is a repeat (none should come; the cursor makes sure).
+      if (name === 'entry' && at <= cursor) return;
+      if (at > cursor) cursor = at;
+      f(JSON.parse(m.data));
+    });
+    on('entry', e => apply([e]));
+    // Sent after the catch-up of every connection: the page is live from here.
+    on('status', m => { if (m.interviewId === id && !ended) { state('live', noteText); archive(m.status); } });
+    on('floor', m => { if (m.interviewId === id && !ended) floor(m.seq); });
+    on('question', question);
   }
   function retry() {
     if (ended) return;
     state('reconnecting', LOST);
     clearTimeout(timer);
     timer = setTimeout(start, delay(tries++));
+  }
+
+  // Without EventSource (old browsers): the entries API from the cursor every few seconds, and the session's status.
+  // If-None-Match makes an unchanged answer a header.
+  const tags = {};
+  const get = url => fetch(url, { cache: 'no-store', headers: tags[url] ? { 'If-None-Match': tags[url] } : {} })
+    .then(r => { if (r.status === 304) return null; if (!r.ok) throw r.status; tags[url] = r.headers.get('ETag'); return r.json(); });
+  // One poll at a time, and one timer: every timer set clears the one before.
+  let polling = false;
+  function poll() {
+    if (polling || ended) return;
+    polling = true;
+    get(`${api}/entries?after=${cursor}`)
+      .then(d => {
+        if (d) { for (const e of d.items) cursor = Math.max(cursor, e.cursor); apply(d.items); }
+        return get(api);
+      })
+      .then(d => {
+        polling = false;
+        tries = 0;
+        if (ended) return;
+        state('live', noteText);
+        if (d) archive(d.status);
+        clearTimeout(timer);
+        if (!ended) timer = setTimeout(poll, 3000);
+      }, () => { polling = false; retry(); });
   }
 
   function archive(status) {
@@ -260,24 +301,19 @@
     controls.remove();
     marker.remove();
     say(W.ScriptEnded);
-    conn.stop();
+    if (es) es.close();
   }
 
-  conn.on('entry', e => { if (e.seq > last + 1 && !bySeq.has(e.seq)) join(); else apply([e], false); });
-  conn.on('status', m => { if (m.interviewId === id) archive(m.status); });
-  conn.on('floor', m => { if (m.interviewId === id && !ended) floor(m.seq); });
-  conn.on('question', q => {
+  function question(q) {
     const ul = document.querySelector('ul.public-questions');
     if (!ul || document.getElementById(`q${q.id}`)) return;
     const li = ul.appendChild(el('li'));
     li.id = `q${q.id}`;
     li.append(el('span', 'speaker', `[${f(W.QuestionLabel, q.nickname)}]`), ' ', q.text);
-  });
-  conn.onreconnecting(() => state('reconnecting', LOST));
-  conn.onreconnected(join);
-  conn.onclose(retry);
-  addEventListener('offline', () => conn.stop());
+  }
+  addEventListener('offline', () => { if (es) es.close(); retry(); });
   addEventListener('online', start);
-  document.addEventListener('visibilitychange', () => { if (!document.hidden) { start(); join(); } });
+  // A tab back in view does not wait out a retry's delay.
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) start(); });
   start();
 })();

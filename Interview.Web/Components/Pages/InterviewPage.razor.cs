@@ -23,9 +23,6 @@ public partial class InterviewPage
     [SupplyParameterFromQuery] public string? Rehearsal { get; set; }
     private Pass? RehearsalPass => string.IsNullOrEmpty(Rehearsal) ? null : new Pass(Rehearsal);
     private bool IsRehearsal => _interview?.IsRehearsal == true;
-    private string HubUrl => IsRehearsal
-        ? $"{Live.LiveHub.Path}?{Live.LiveHub.RehearsalParameter}={Uri.EscapeDataString(Rehearsal!)}"
-        : Live.LiveHub.Path;
 
     private bool TextMode => string.Equals(Mode, "text", StringComparison.OrdinalIgnoreCase);
     // Off unless the reader asked (?refresh=N from the page's own control): an automatic reload by default is what WCAG
@@ -46,17 +43,26 @@ public partial class InterviewPage
         "ScriptEnded", "TranscriptNewestFirst", "TranscriptArchive", "TranscriptEnded", "EntryPrepared", "EntryReviewed",
         "EntryReviewedTitle", "EntryPermalink", "EntryCorrected", "QuestionLabel", "ReadPage", "ReadStop", "ReadEntry",
         "ReadEntryStop", "ReadEntryWhat", "ReadAria", "ReadStopAria",
-        "CountdownLeft", "CountdownDays", "CountdownHours", "CountdownMinutes", "CountdownSeconds", "CountdownDue",
         "EntryOnTheFloor", "EntryAnswersQuestion", "EntryAnswersUnasked", "EntryAnswersHeading", "EntryAnswerLink",
         "EntryReviewedPlain",
     ];
 
+    // Only a preview runs the countdown.
+    private static readonly string[] CountdownKeys =
+        ["CountdownLeft", "CountdownDays", "CountdownHours", "CountdownMinutes", "CountdownSeconds", "CountdownDue"];
+
+    // Chinese as it is, not as \uXXXX: the words are a fifth of a live page's first visit otherwise. The encoder still
+    // escapes what HTML would read as markup, and the attribute is HTML-encoded besides.
+    private static readonly System.Text.Json.JsonSerializerOptions WordsJson =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
     private string ScriptWords()
     {
-        var words = ScriptKeys.ToDictionary(key => key, key => L[key].Value);
+        var keys = _interview?.Status == InterviewStatus.Scheduled ? ScriptKeys.Concat(CountdownKeys) : ScriptKeys;
+        var words = keys.ToDictionary(key => key, key => L[key].Value);
         words["StatusEnded"] = DisplayNames.Status(InterviewStatus.Ended);
         words["StatusPublished"] = DisplayNames.Status(InterviewStatus.Published);
-        // Entries from the hub carry the zh-CN label and the bare name: the script labels them in the page's language.
+        // Streamed entries carry the zh-CN label (the entries API the bare name too): the script labels them in the page's language.
         words["SpeakerHost"] = DisplayNames.Speaker(EntryKind.Host, "");
         words["SpeakerGuest"] = DisplayNames.Speaker(EntryKind.Guest, "{0}");
         words["SpeakerQuestion"] = DisplayNames.Speaker(EntryKind.Question, "{0}");
@@ -64,7 +70,7 @@ public partial class InterviewPage
         words["SpeakerFollowUpAlone"] = DisplayNames.Speaker(EntryKind.FollowUp, "");
         words["SpeakerNote"] = DisplayNames.Speaker(EntryKind.Note, "");
         words["ContentLang"] = SiteCultures.ContentLang ?? "";
-        return System.Text.Json.JsonSerializer.Serialize(words);
+        return System.Text.Json.JsonSerializer.Serialize(words, WordsJson);
     }
 
     protected override async Task OnInitializedAsync()
