@@ -63,15 +63,17 @@ public sealed class StreamClient : IAsyncDisposable
         client.Status = response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
-            var body = await response.Content.ReadAsStreamAsync();
-            client._reading = Task.Run(() => client.ReadAsync(body));
+            // The reader is made here, not in the task: a test that disposes the client at once (a refused stream it only
+            // looks at the status of) must not find the body disposed before the task has started reading it.
+            var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8);
+            client._reading = Task.Run(() => client.ReadAsync(reader));
         }
         return client;
     }
 
-    private async Task ReadAsync(Stream body)
+    private async Task ReadAsync(StreamReader reader)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8);
+        using var _ = reader;
         string? id = null, name = null;
         var data = new StringBuilder();
         var bytes = 0;
@@ -112,7 +114,7 @@ public sealed class StreamClient : IAsyncDisposable
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException or ObjectDisposedException)
         {
             // Closed by the test or the server.
         }
