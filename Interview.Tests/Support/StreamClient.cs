@@ -63,15 +63,16 @@ public sealed class StreamClient : IAsyncDisposable
         client.Status = response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
-            var body = await response.Content.ReadAsStreamAsync();
-            client._reading = Task.Run(() => client.ReadAsync(body));
+            // The reader is made here, not in the task: a stream disposed at once must not find its body gone first.
+            var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8);
+            client._reading = Task.Run(() => client.ReadAsync(reader));
         }
         return client;
     }
 
-    private async Task ReadAsync(Stream body)
+    private async Task ReadAsync(StreamReader reader)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8);
+        using var owned = reader;
         string? id = null, name = null;
         var data = new StringBuilder();
         var bytes = 0;
