@@ -75,10 +75,17 @@ public static class DatabaseLocks
         return new Held(db, kindKey, id);
     }
 
+    /// <summary>Released once, however often disposed (a publisher ends its turn early, then leaves its scope).</summary>
     private sealed class Held(InterviewDbContext db, int kindKey, int id) : IAsyncDisposable
     {
+        private int _released;
+
         public async ValueTask DisposeAsync()
         {
+            if (Interlocked.Exchange(ref _released, 1) != 0)
+            {
+                return;
+            }
             try
             {
                 // Unlocked explicitly: the pooled connection outlives the context (Npgsql's reset on reuse would too).
