@@ -55,15 +55,17 @@ public static class EventStream
             EndpointMetadataCollection.Empty, "Public event stream");
         return app.MapWhen(http => HttpMethods.IsGet(http.Request.Method) && SessionOf(http.Request.Path) is not null, stream =>
         {
+            // Its refusals (a foreign origin, a full share) count under the route too.
+            stream.Use((http, next) =>
+            {
+                http.SetEndpoint(endpoint);
+                return next(http);
+            });
             stream.UseMiddleware<SecurityHeaders>();
             stream.UseMiddleware<OriginGuard>();
             stream.UseExceptionHandler();
             stream.UseStatusCodePages();
-            stream.Run(http =>
-            {
-                http.SetEndpoint(endpoint);
-                return StreamAsync(http, SessionOf(http.Request.Path)!.Value, catalog, audiences, frames, limits, metrics);
-            });
+            stream.Run(http => StreamAsync(http, SessionOf(http.Request.Path)!.Value, catalog, audiences, frames, limits, metrics));
         });
     }
 
