@@ -1,10 +1,12 @@
 using System.Buffers;
 using System.Globalization;
 using Interview.Domain.Interviews;
+using Interview.Web.Data;
 using Interview.Web.Hosting;
 using Interview.Web.Public;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
 
 namespace Interview.Web.Live;
 
@@ -50,6 +52,7 @@ public static class EventStream
         var frames = services.GetRequiredService<StreamFrames>();
         var limits = services.GetRequiredService<HubConnectionCounter>();
         var metrics = services.GetRequiredService<InterviewMetrics>();
+        var contexts = services.GetRequiredService<IDbContextFactory<InterviewDbContext>>();
         // The request metrics and log line name the route, as they would for the mapped endpoint.
         var endpoint = new RouteEndpoint(_ => Task.CompletedTask, RoutePatternFactory.Parse(Template), 0,
             EndpointMetadataCollection.Empty, "Public event stream");
@@ -65,7 +68,7 @@ public static class EventStream
             stream.UseMiddleware<OriginGuard>();
             stream.UseExceptionHandler();
             stream.UseStatusCodePages();
-            stream.Run(http => StreamAsync(http, SessionOf(http.Request.Path)!.Value, catalog, audiences, frames, limits, metrics));
+            stream.Run(http => StreamAsync(http, SessionOf(http.Request.Path)!.Value, catalog, contexts, audiences, frames, limits, metrics));
         });
     }
 
@@ -85,8 +88,8 @@ public static class EventStream
             .WithSummary("Server-sent events of a public session: entry (published or corrected), status, question, floor; resumable by Last-Event-ID.");
 
     private static async Task StreamAsync(
-        HttpContext http, int id, PublicCatalog catalog, StreamAudiences audiences, StreamFrames frames,
-        HubConnectionCounter limits, InterviewMetrics metrics)
+        HttpContext http, int id, PublicCatalog catalog, IDbContextFactory<InterviewDbContext> contexts, StreamAudiences audiences,
+        StreamFrames frames, HubConnectionCounter limits, InterviewMetrics metrics)
     {
         var resumed = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header ? header : null;
         var after = resumed ?? http.Request.Query["after"].ToString();
@@ -120,7 +123,7 @@ public static class EventStream
         metrics.StreamViewerConnected();
         try
         {
-            var state = known ?? await catalog.StreamStateAsync(id, http.RequestAborted);
+            var state = known ?? await StreamState.ReadAsync(catalog, contexts, id, http.RequestAborted);
             if (state is null)
             {
                 // Drafts: the catalogue's rule of what is public decides, as for every public output.

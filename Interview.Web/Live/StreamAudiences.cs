@@ -263,15 +263,3 @@ public sealed class StreamAudiences(
         }
     }
 }
-
-/// <summary>
-/// What a viewer joining a session's stream needs to know: its status, its last change (the cursor of a viewer that has
-/// everything), its last seq (a first connection with <c>?afterSeq=</c> at or past it has everything) and the question
-/// on the floor.
-/// </summary>
-public sealed record StreamState(InterviewStatus Status, int LastChange, int LastSeq, int? Floor)
-{
-    /// <summary>The state once this entry (a publication or a correction) has been sent.</summary>
-    public StreamState After(EntryView entry) =>
-        this with { LastChange = Math.Max(LastChange, entry.Change), LastSeq = Math.Max(LastSeq, entry.Seq) };
-}

@@ -229,24 +229,6 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
         return first is { } change ? change - 1 : session.LastChange;
     }
 
-    /// <summary>
-    /// What the public stream needs to know of a session when a viewer joins (<see cref="Live.StreamState"/>), in one
-    /// read; null when there is no public session with that id. The stream's audience keeps it current from then on.
-    /// </summary>
-    public async Task<Live.StreamState?> StreamStateAsync(int interviewId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var session = await TranscriptSessionAsync(db, interviewId, cancellationToken);
-        if (session is null)
-        {
-            return null;
-        }
-        var lastSeq = await db.Entries.Where(e => e.InterviewId == interviewId).MaxAsync(e => (int?)e.Seq, cancellationToken) ?? 0;
-        var live = session.Status == InterviewStatus.Live;
-        var floor = live ? (await EntryPairs.ReadAsync(db, interviewId, live, cancellationToken)).FloorSeq : null;
-        return new Live.StreamState(session.Status, session.LastChange, lastSeq, floor);
-    }
-
     /// <summary>The one check of whether the public may read a session's transcript (anything but a draft).</summary>
     private static Task<TranscriptSession?> TranscriptSessionAsync(InterviewDbContext db, int interviewId, CancellationToken cancellationToken) =>
         db.Interviews.Where(i => i.Id == interviewId && i.Status != InterviewStatus.Draft)
