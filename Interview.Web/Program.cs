@@ -30,6 +30,8 @@ await app.InitializeDatabaseAsync();
 app.UseForwardedHeaders();
 // Every request's duration and one log line (Hosting/InterviewMetricsRequests), after the client is known.
 app.UseMiddleware<InterviewMetricsRequests>();
+// The public event stream leaves the pipeline here, on a short branch of its own (Live/EventStream.UseEventStream).
+Interview.Web.Live.EventStream.UseEventStream(app);
 // The culture (Text/SiteCultures) before anything renders, error and status pages and problem+json included.
 app.UseRequestLocalization(Interview.Web.Text.SiteCultures.LocalizationOptions());
 

@@ -46,6 +46,21 @@ public sealed class RequestLogTests(RequestLogTests.Site site) : IClassFixture<R
     }
 
     [Fact]
+    public async Task TheEventStreamsOwnBranchStillLogsItsRoute()
+    {
+        using var client = site.CreateClient();
+        using var foreign = new HttpRequestMessage(HttpMethod.Get, "/api/v1/interviews/999999/events");
+        foreign.Headers.Add("Origin", "https://evil.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(foreign)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/interviews/999999/events")).StatusCode);
+
+        var lines = CapturedLog.Of(site.Services).Entries
+            .Where(e => e.Category == typeof(InterviewMetricsRequests).FullName).Select(e => e.Text).ToList();
+        Assert.Contains(lines, l => l.Contains("HTTP GET /api/v1/interviews/{id:int}/events 403 in ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("HTTP GET /api/v1/interviews/{id:int}/events 404 in ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ProbesAreLoggedAtDebugSoTheyDoNotBuryTheRest()
     {
         using var client = site.CreateClient();

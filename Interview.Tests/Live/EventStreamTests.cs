@@ -42,6 +42,8 @@ public sealed class EventStreamTests(EventStreamTests.Site site) : IClassFixture
         Assert.Empty(headers.Content.Headers.ContentEncoding);
         Assert.Equal("no-cache", headers.Headers.CacheControl?.ToString());
         Assert.Equal("no", headers.Headers.GetValues("X-Accel-Buffering").Single());
+        // The stream's own branch of the pipeline keeps the headers every response carries.
+        Assert.Equal("nosniff", headers.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("live", viewer.Named("status").First().Json.GetProperty("status").GetString());
         Assert.All(viewer.Events, e => Assert.NotNull(e.Id));
     }
@@ -103,6 +105,55 @@ public sealed class EventStreamTests(EventStreamTests.Site site) : IClassFixture
         await using var bad = await StreamClient.OpenAsync(site.Address, id, "?after=x");
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
     }
+
+    [Fact]
+    public async Task AnAudienceThatKnowsItsSessionNeverHidesAnEntryFromAViewerThatJoinsLater()
+    {
+        var id = await site.NewLiveSessionAsync("人群");
+        using var admin = await AdminAsync();
+        // The first viewer reads the session from the database; the audience keeps that state for the viewers after it.
+        await using var holder = await StreamClient.OpenAsync(site.Address, id);
+        await holder.EventuallyAsync(v => v.Named("status").Any(), "the connection");
+        var before = holder.LastId;
+
+        await PublishAsync(admin, id, "第1段");
+        await holder.EventuallyAsync(v => v.Seqs.Contains(1), "the entry");
+        await CorrectAsync(admin, id, 1, "第1段（更正）");
+        await holder.EventuallyAsync(v => v.Seqs.Count == 2, "the correction");
+
+        // Each of these joins while the audience is open: its answer comes from what the audience knows.
+        await using var resumed = await StreamClient.OpenAsync(site.Address, id, lastEventId: before);
+        await using var firstVisit = await StreamClient.OpenAsync(site.Address, id);
+        await using var current = await StreamClient.OpenAsync(site.Address, id, "?afterSeq=1");
+        await using var upToDate = await StreamClient.OpenAsync(site.Address, id, lastEventId: holder.LastId);
+        foreach (var viewer in new[] { resumed, firstVisit, current, upToDate })
+        {
+            await viewer.EventuallyAsync(v => v.Named("status").Any(), "the catch-up");
+        }
+        await PublishAsync(admin, id, "第2段");
+        foreach (var viewer in new[] { holder, resumed, firstVisit, current, upToDate })
+        {
+            await viewer.EventuallyAsync(v => v.Seqs.Contains(2), "the next entry");
+        }
+
+        Assert.Equal([1, 2], resumed.Seqs);
+        Assert.Contains("第1段（更正）", Html(resumed, 1), StringComparison.Ordinal);
+        Assert.Equal([1, 2], firstVisit.Seqs);
+        Assert.Equal([2], current.Seqs);
+        Assert.Equal([2], upToDate.Seqs);
+        Assert.Equal(holder.LastId, upToDate.LastId);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/interviews/12/events", 12)]
+    [InlineData("/API/v1/Interviews/7/Events", 7)]
+    [InlineData("/api/v1/interviews/x/events", null)]
+    [InlineData("/api/v1/interviews/12/entries", null)]
+    [InlineData("/api/v1/interviews/12/events/more", null)]
+    [InlineData("/api/v1/interviews//events", null)]
+    [InlineData("/api/v1/interviews/99999999999999999999/events", null)]
+    public void TheStreamsBranchTakesTheSamePathsAsItsRoute(string path, int? session) =>
+        Assert.Equal(session, EventStream.SessionOf(new Microsoft.AspNetCore.Http.PathString(path)));
 
     [Fact]
     public async Task ConcurrentPublishersAndCorrectionsReachAViewerInOrderWithoutGapsOrRepeats()

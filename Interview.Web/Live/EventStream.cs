@@ -1,9 +1,12 @@
 using System.Buffers;
 using System.Globalization;
 using Interview.Domain.Interviews;
+using Interview.Web.Data;
 using Interview.Web.Hosting;
 using Interview.Web.Public;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
 
 namespace Interview.Web.Live;
 
@@ -32,35 +35,78 @@ public static class EventStream
         return services;
     }
 
+    /// <summary>
+    /// Serves the stream on a branch of its own, early in the pipeline (right after forwarded headers and the request
+    /// metrics): a connection lives for hours, and everything it passes through stays alive with it. The branch keeps
+    /// what the stream needs (security headers, the origin rule, problem+json for its refusals, the per-client limit and
+    /// the services, all singletons) and skips the rest: localization, compression, routing, page posts, authentication,
+    /// authorization, antiforgery, edge caching, and the request's DI scope, which none of it resolves. The endpoint
+    /// mapped by <see cref="MapEventStream"/> stays for OpenAPI and for any method the branch does not take.
+    /// </summary>
+    public static IApplicationBuilder UseEventStream(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var services = app.ApplicationServices;
+        var catalog = services.GetRequiredService<PublicCatalog>();
+        var audiences = services.GetRequiredService<StreamAudiences>();
+        var frames = services.GetRequiredService<StreamFrames>();
+        var limits = services.GetRequiredService<HubConnectionCounter>();
+        var metrics = services.GetRequiredService<InterviewMetrics>();
+        var contexts = services.GetRequiredService<IDbContextFactory<InterviewDbContext>>();
+        // The request metrics and log line name the route, as they would for the mapped endpoint.
+        var endpoint = new RouteEndpoint(_ => Task.CompletedTask, RoutePatternFactory.Parse(Template), 0,
+            EndpointMetadataCollection.Empty, "Public event stream");
+        return app.MapWhen(http => HttpMethods.IsGet(http.Request.Method) && SessionOf(http.Request.Path) is not null, stream =>
+        {
+            // Its refusals (a foreign origin, a full share) count under the route too.
+            stream.Use((http, next) =>
+            {
+                http.SetEndpoint(endpoint);
+                return next(http);
+            });
+            stream.UseMiddleware<SecurityHeaders>();
+            stream.UseMiddleware<OriginGuard>();
+            stream.UseExceptionHandler();
+            stream.UseStatusCodePages();
+            stream.Run(http => StreamAsync(http, SessionOf(http.Request.Path)!.Value, catalog, contexts, audiences, frames, limits, metrics));
+        });
+    }
+
+    /// <summary>The session of <c>/api/v1/interviews/{id}/events</c> (as the route's <c>{id:int}</c> reads it), else null.</summary>
+    public static int? SessionOf(PathString path) =>
+        path.StartsWithSegments("/api/v1/interviews", StringComparison.OrdinalIgnoreCase, out var rest)
+        && rest.Value is ['/', .. var tail]
+        && tail.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash
+        && tail[(slash + 1)..].Equals("events", StringComparison.OrdinalIgnoreCase)
+        && int.TryParse(tail.AsSpan(0, slash), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
     public static IEndpointConventionBuilder MapEventStream(this IEndpointRouteBuilder app) =>
         app.MapGet(Template, StreamAsync).AllowAnonymous()
             .WithTags("Public API")
             .WithSummary("Server-sent events of a public session: entry (published or corrected), status, question, floor; resumable by Last-Event-ID.");
 
     private static async Task StreamAsync(
-        HttpContext http, int id, PublicCatalog catalog, StreamAudiences audiences, StreamFrames frames,
-        HubConnectionCounter limits, InterviewMetrics metrics)
+        HttpContext http, int id, PublicCatalog catalog, IDbContextFactory<InterviewDbContext> contexts, StreamAudiences audiences,
+        StreamFrames frames, HubConnectionCounter limits, InterviewMetrics metrics)
     {
         var resumed = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header ? header : null;
         var after = resumed ?? http.Request.Query["after"].ToString();
-        int cursor;
+        int? cursor = null;
+        var afterSeq = 0;
         if (after.Length > 0)
         {
-            if (!int.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out cursor))
+            if (!int.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var given))
             {
                 http.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
             }
+            cursor = given;
         }
         else
         {
-            var afterSeq = int.TryParse(http.Request.Query["afterSeq"], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : 0;
-            if (await catalog.CursorBeforeSeqAsync(id, afterSeq, http.RequestAborted) is not { } before)
-            {
-                http.Response.StatusCode = StatusCodes.Status404NotFound;
-                return;
-            }
-            cursor = before;
+            afterSeq = int.TryParse(http.Request.Query["afterSeq"], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : 0;
         }
 
         var client = limits.ClientOf(http);
@@ -70,14 +116,34 @@ public static class EventStream
             http.Response.Headers.RetryAfter = "30";
             return;
         }
-        var viewer = new StreamViewer(cursor);
+        var viewer = new StreamViewer(cursor ?? 0);
         // Subscribe first, then read: an entry published in between is both read and heard, and the viewer drops the
         // second by its cursor; none falls between.
-        audiences.Join(id, viewer);
+        var (known, offers) = audiences.Join(id, viewer);
         metrics.StreamViewerConnected();
         try
         {
-            await ServeAsync(http, id, cursor, resumed is not null, viewer, catalog, frames);
+            var state = known ?? await StreamState.ReadAsync(catalog, contexts, id, http.RequestAborted);
+            if (state is null)
+            {
+                // Drafts: the catalogue's rule of what is public decides, as for every public output.
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            if (known is null)
+            {
+                audiences.Know(id, state, offers);
+            }
+            // A first connection that has every seq (the page it came from is current) has every change.
+            var from = cursor ?? (afterSeq >= state.LastSeq ? state.LastChange
+                : await catalog.CursorBeforeSeqAsync(id, afterSeq, http.RequestAborted));
+            if (from is not { } start)
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            viewer.MoveTo(start);
+            await ServeAsync(http, id, start, resumed is not null, state, viewer, catalog, frames);
         }
         finally
         {
@@ -88,13 +154,18 @@ public static class EventStream
     }
 
     private static async Task ServeAsync(
-        HttpContext http, int id, int cursor, bool resumed, StreamViewer viewer, PublicCatalog catalog, StreamFrames frames)
+        HttpContext http, int id, int cursor, bool resumed, StreamState state, StreamViewer viewer, PublicCatalog catalog,
+        StreamFrames frames)
     {
         var aborted = http.RequestAborted;
-        var changes = await catalog.ChangesAsync(id, cursor, aborted);
+        // A viewer at the session's last change (most of a crowd: a first visit to a current page, a resume after a
+        // restart) has nothing to catch up on: the database is not asked. Anything else is read, as committed.
+        var upToDate = cursor == state.LastChange;
+        var changes = upToDate
+            ? new EntryChanges(state.Status, state.LastChange, [])
+            : await catalog.ChangesAsync(id, cursor, aborted);
         if (changes is null)
         {
-            // Drafts and rehearsals: the catalogue's rule of what is public decides, as for every public output.
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
@@ -138,7 +209,7 @@ public static class EventStream
         if (changes.Status == InterviewStatus.Live)
         {
             // The question being answered may have changed while the viewer was away.
-            viewer.Write(body, frames.Floor(id, await catalog.OnTheFloorAsync(id, aborted)));
+            viewer.Write(body, frames.Floor(id, upToDate ? state.Floor : await catalog.OnTheFloorAsync(id, aborted)));
         }
         await body.FlushAsync(aborted);
         if (over)

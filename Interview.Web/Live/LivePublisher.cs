@@ -87,6 +87,8 @@ public sealed class LivePublisher(
             audit.Add(db, actor, "entry.publish", $"interview/{interviewId}", $"seq {entry.Seq} {request.Kind.ToString().ToLowerInvariant()}");
             if (await TrySaveAsync(db, attempt))
             {
+                // The next publisher's turn starts now: reading the view back takes no number.
+                await turn.DisposeAsync();
                 return new PublishOutcome(await ViewAsync(interviewId, entry.Seq), null);
             }
         }
@@ -120,6 +122,7 @@ public sealed class LivePublisher(
             audit.Add(db, actor, "entry.correct", $"interview/{interviewId}", $"seq {seq}: {note}");
             if (await TrySaveAsync(db, attempt))
             {
+                await turn.DisposeAsync();
                 return new PublishOutcome(await ViewAsync(interviewId, seq), null);
             }
         }

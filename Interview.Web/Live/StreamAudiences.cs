@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Interview.Domain.Interviews;
 using Interview.Web.Events;
 using Interview.Web.Public;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,9 @@ namespace Interview.Web.Live;
 /// frame for the whole session and offers the same bytes to each viewer. Entries go out in the order of their change
 /// numbers: a change that arrives ahead of one still on its way (two publishers, two instances) brings the missing ones
 /// from the database first, so viewers never see a gap. One timer sends every viewer's keep-alive.
+/// Each audience also keeps what a new viewer needs to know about its session (<see cref="StreamState"/>: status, last
+/// change, last seq, the floor), read from the database once and then kept current by the relay itself, so that a
+/// crowd connecting (or coming back after a restart) does not read the database once per viewer.
 /// </summary>
 public sealed class StreamAudiences(
     IEventBus bus, PublicCatalog catalog, StreamFrames frames, IOptions<InterviewOptions> options, ILogger<StreamAudiences> logger)
@@ -20,17 +24,34 @@ public sealed class StreamAudiences(
     private readonly ConcurrentDictionary<int, Audience> _sessions = new();
     private readonly Channel<LiveEvent> _queue = Channel.CreateUnbounded<LiveEvent>(new() { SingleReader = true });
 
-    /// <summary>Adds a viewer to its session's audience, before its catch-up is read (so nothing falls in between).</summary>
-    public void Join(int interviewId, StreamViewer viewer)
+    /// <summary>
+    /// Adds a viewer to its session's audience, before its catch-up is read (so nothing falls in between). Returns what
+    /// the audience knows of the session at that moment (null: nothing yet, read the database) and the audience's count
+    /// of offers, which <see cref="Know"/> takes back.
+    /// </summary>
+    public (StreamState? Known, long Offers) Join(int interviewId, StreamViewer viewer)
     {
         while (true)
         {
             var audience = _sessions.GetOrAdd(interviewId, _ => new Audience());
-            if (audience.TryAdd(viewer))
+            if (audience.TryAdd(viewer, out var known, out var offers))
             {
-                return;
+                return (known, offers);
             }
             // It emptied and closed just now: take a fresh one.
+        }
+    }
+
+    /// <summary>
+    /// Keeps a session's state as read from the database by a viewer that joined when the audience had made
+    /// <paramref name="offersAtJoin"/> offers, unless something was offered since (the read may then be older than what
+    /// the relay sent): the next viewer reads again.
+    /// </summary>
+    public void Know(int interviewId, StreamState state, long offersAtJoin)
+    {
+        if (_sessions.TryGetValue(interviewId, out var audience))
+        {
+            audience.Know(state, offersAtJoin);
         }
     }
 
@@ -91,7 +112,9 @@ public sealed class StreamAudiences(
                 await EntryAsync(liveEvent.InterviewId, entry, audience, cancellationToken);
                 break;
             case StatusChanged s:
-                audience.Offer(frames.Status(s.InterviewId, s.Status));
+                // A session taken back to draft is no longer public: the next viewer asks the database (and gets 404).
+                audience.Offer(frames.Status(s.InterviewId, s.Status),
+                    known => s.Status == InterviewStatus.Draft ? null : known with { Status = s.Status });
                 break;
             case QuestionApproved q:
                 audience.Offer(frames.Question(q.QuestionId, q.Nickname, q.Text));
@@ -99,7 +122,8 @@ public sealed class StreamAudiences(
         }
         if (LiveHubRelay.MovesTheFloor(liveEvent))
         {
-            audience.Offer(frames.Floor(liveEvent.InterviewId, await catalog.OnTheFloorAsync(liveEvent.InterviewId, cancellationToken)));
+            var floor = await catalog.OnTheFloorAsync(liveEvent.InterviewId, cancellationToken);
+            audience.Offer(frames.Floor(liveEvent.InterviewId, floor), known => known with { Floor = floor });
         }
     }
 
@@ -113,7 +137,7 @@ public sealed class StreamAudiences(
         }
         if (last < 0 || entry.Change == last + 1)
         {
-            audience.Offer(frames.Entry(entry, last < 0 ? entry.Change - 1 : last));
+            audience.Offer(frames.Entry(entry, last < 0 ? entry.Change - 1 : last), known => known.After(entry));
             audience.LastChange = entry.Change;
             return;
         }
@@ -124,7 +148,7 @@ public sealed class StreamAudiences(
             changes = await catalog.ChangesAsync(interviewId, audience.LastChange, cancellationToken);
             foreach (var missed in changes?.Entries ?? [])
             {
-                audience.Offer(frames.Entry(missed, audience.LastChange));
+                audience.Offer(frames.Entry(missed, audience.LastChange), known => known.After(missed));
                 audience.LastChange = missed.Change;
             }
         }
@@ -150,11 +174,17 @@ public sealed class StreamAudiences(
         }
     }
 
-    /// <summary>One session's viewers on this instance, and the last change sent to them (-1: none yet).</summary>
+    /// <summary>
+    /// One session's viewers on this instance, the last change sent to them (-1: none yet), and what a new viewer needs
+    /// to know (kept under the same lock as the offers, so a viewer joining sees either the state before an offer and
+    /// then the offer, or the state after it).
+    /// </summary>
     private sealed class Audience
     {
         private readonly HashSet<StreamViewer> _viewers = [];
         private bool _closed;
+        private StreamState? _known;
+        private long _offers;
 
         /// <summary>Only the relay loop reads and writes it.</summary>
         public int LastChange { get; set; } = -1;
@@ -170,11 +200,24 @@ public sealed class StreamAudiences(
             }
         }
 
-        public bool TryAdd(StreamViewer viewer)
+        public bool TryAdd(StreamViewer viewer, out StreamState? known, out long offers)
         {
             lock (_viewers)
             {
+                known = _known;
+                offers = _offers;
                 return !_closed && _viewers.Add(viewer);
+            }
+        }
+
+        public void Know(StreamState state, long offersAtJoin)
+        {
+            lock (_viewers)
+            {
+                if (_offers == offersAtJoin)
+                {
+                    _known ??= state;
+                }
             }
         }
 
@@ -188,11 +231,19 @@ public sealed class StreamAudiences(
             }
         }
 
-        /// <summary>Offers the frame to each viewer; none waits (a full queue closes that viewer alone).</summary>
-        public void Offer(StreamFrame frame)
+        /// <summary>
+        /// Offers the frame to each viewer; none waits (a full queue closes that viewer alone). <paramref name="update"/>
+        /// brings the known state past this frame.
+        /// </summary>
+        public void Offer(StreamFrame frame, Func<StreamState, StreamState?>? update = null)
         {
             lock (_viewers)
             {
+                _offers++;
+                if (update is not null && _known is { } known)
+                {
+                    _known = update(known);
+                }
                 foreach (var viewer in _viewers)
                 {
                     viewer.Offer(frame);
