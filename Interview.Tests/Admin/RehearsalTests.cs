@@ -115,6 +115,17 @@ public sealed class RehearsalTests(RehearsalTests.Site site) : IClassFixture<Reh
         {
             Assert.Equal(HttpStatusCode.NotFound, stream.Status);
         }
+        // The private page follows the rehearsal's stream with its link's token; while it does, the session's audience
+        // is known, and a viewer without the token is still refused.
+        await using (var team = await StreamClient.OpenAsync(site.CreateClient(), rid, $"?rehearsal={Token(link)}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, team.Status);
+            await team.EventuallyAsync(v => v.Named("entry").Any(e => e.Data.Contains(marker, StringComparison.Ordinal)), "the rehearsal's entry");
+            await using var stranger = await StreamClient.OpenAsync(site.CreateClient(), rid);
+            Assert.Equal(HttpStatusCode.NotFound, stranger.Status);
+            await using var forged = await StreamClient.OpenAsync(site.CreateClient(), rid, "?rehearsal=forged");
+            Assert.Equal(HttpStatusCode.NotFound, forged.Status);
+        }
         await using (var team = await ConnectAsync($"/hubs/live?rehearsal={Token(link)}"))
         {
             var joined = await team.JoinAsync(rid, 0);

@@ -109,6 +109,15 @@ public static class EventStream
             afterSeq = int.TryParse(http.Request.Query["afterSeq"], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : 0;
         }
 
+        // A rehearsal's private page (彩排) follows its stream with its link's token; without it a rehearsal is a 404, as
+        // everywhere public. The token is checked before the viewer joins anything.
+        var pass = http.Request.Query[LiveHub.RehearsalParameter].ToString() is { Length: > 0 } token ? new Pass(token) : null;
+        if (pass is not null && !await catalog.IsVisibleAsync(id, pass, http.RequestAborted))
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
         var client = limits.ClientOf(http);
         if (!limits.TryEnter(client))
         {
@@ -123,8 +132,8 @@ public static class EventStream
         metrics.StreamViewerConnected();
         try
         {
-            var state = known ?? await StreamState.ReadAsync(catalog, contexts, id, http.RequestAborted);
-            if (state is null)
+            var state = known ?? await StreamState.ReadAsync(catalog, contexts, id, pass, http.RequestAborted);
+            if (state is null || (state.Private && pass is null))
             {
                 // Drafts: the catalogue's rule of what is public decides, as for every public output.
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -136,14 +145,14 @@ public static class EventStream
             }
             // A first connection that has every seq (the page it came from is current) has every change.
             var from = cursor ?? (afterSeq >= state.LastSeq ? state.LastChange
-                : await catalog.CursorBeforeSeqAsync(id, afterSeq, http.RequestAborted));
+                : await catalog.CursorBeforeSeqAsync(id, afterSeq, http.RequestAborted, pass));
             if (from is not { } start)
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
             viewer.MoveTo(start);
-            await ServeAsync(http, id, start, resumed is not null, state, viewer, catalog, frames);
+            await ServeAsync(http, id, start, resumed is not null, state, viewer, catalog, frames, pass);
         }
         finally
         {
@@ -155,7 +164,7 @@ public static class EventStream
 
     private static async Task ServeAsync(
         HttpContext http, int id, int cursor, bool resumed, StreamState state, StreamViewer viewer, PublicCatalog catalog,
-        StreamFrames frames)
+        StreamFrames frames, Pass? pass)
     {
         var aborted = http.RequestAborted;
         // A viewer at the session's last change (most of a crowd: a first visit to a current page, a resume after a
@@ -163,7 +172,7 @@ public static class EventStream
         var upToDate = cursor == state.LastChange;
         var changes = upToDate
             ? new EntryChanges(state.Status, state.LastChange, [])
-            : await catalog.ChangesAsync(id, cursor, aborted);
+            : await catalog.ChangesAsync(id, cursor, aborted, pass);
         if (changes is null)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -202,14 +211,14 @@ public static class EventStream
                 break;
             }
             await body.FlushAsync(aborted);
-            changes = await catalog.ChangesAsync(id, changes.Cursor, aborted) ?? changes with { Entries = [] };
+            changes = await catalog.ChangesAsync(id, changes.Cursor, aborted, pass) ?? changes with { Entries = [] };
         }
         viewer.MoveTo(changes.Cursor);
         viewer.Write(body, frames.Status(id, changes.Status));
         if (changes.Status == InterviewStatus.Live)
         {
             // The question being answered may have changed while the viewer was away.
-            viewer.Write(body, frames.Floor(id, upToDate ? state.Floor : await catalog.OnTheFloorAsync(id, aborted)));
+            viewer.Write(body, frames.Floor(id, upToDate ? state.Floor : await catalog.OnTheFloorAsync(id, aborted, pass)));
         }
         await body.FlushAsync(aborted);
         if (over)

@@ -122,7 +122,8 @@ public sealed class StreamAudiences(
         }
         if (LiveHubRelay.MovesTheFloor(liveEvent))
         {
-            var floor = await catalog.OnTheFloorAsync(liveEvent.InterviewId, cancellationToken);
+            // Pass.Site: an audience holds only viewers the stream let in (a rehearsal's, with its link).
+            var floor = await catalog.OnTheFloorAsync(liveEvent.InterviewId, cancellationToken, Pass.Site);
             audience.Offer(frames.Floor(liveEvent.InterviewId, floor), known => known with { Floor = floor });
         }
     }
@@ -145,7 +146,7 @@ public sealed class StreamAudiences(
         EntryChanges? changes;
         do
         {
-            changes = await catalog.ChangesAsync(interviewId, audience.LastChange, cancellationToken);
+            changes = await catalog.ChangesAsync(interviewId, audience.LastChange, cancellationToken, Pass.Site);
             foreach (var missed in changes?.Entries ?? [])
             {
                 audience.Offer(frames.Entry(missed, audience.LastChange), known => known.After(missed));

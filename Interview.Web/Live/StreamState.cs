@@ -10,7 +10,8 @@ namespace Interview.Web.Live;
 /// everything), its last seq (a first connection with <c>?afterSeq=</c> at or past it has everything) and the question
 /// on the floor. Read once per audience (<see cref="StreamAudiences"/> keeps it current from then on).
 /// </summary>
-public sealed record StreamState(InterviewStatus Status, int LastChange, int LastSeq, int? Floor)
+/// <param name="Private">A rehearsal (彩排): streamed only to viewers with its private link's token.</param>
+public sealed record StreamState(InterviewStatus Status, int LastChange, int LastSeq, int? Floor, bool Private = false)
 {
     /// <summary>The state once this entry (a publication or a correction) has been sent.</summary>
     public StreamState After(EntryView entry)
@@ -24,20 +25,22 @@ public sealed record StreamState(InterviewStatus Status, int LastChange, int Las
     /// (<see cref="PublicCatalog.ChangesAsync"/> past every change reads the session and no entry).
     /// </summary>
     public static async Task<StreamState?> ReadAsync(
-        PublicCatalog catalog, IDbContextFactory<InterviewDbContext> contexts, int interviewId, CancellationToken cancellationToken)
+        PublicCatalog catalog, IDbContextFactory<InterviewDbContext> contexts, int interviewId, Pass? pass, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(contexts);
-        if (await catalog.ChangesAsync(interviewId, int.MaxValue, cancellationToken) is not { } session)
+        if (await catalog.ChangesAsync(interviewId, int.MaxValue, cancellationToken, pass) is not { } session)
         {
             return null;
         }
+        // Opened with a pass: a rehearsal unless the public may open it without one.
+        var isPrivate = pass is not null && !await catalog.IsVisibleAsync(interviewId, null, cancellationToken);
         int lastSeq;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             lastSeq = await db.Entries.Where(e => e.InterviewId == interviewId).MaxAsync(e => (int?)e.Seq, cancellationToken) ?? 0;
         }
-        var floor = session.Status == InterviewStatus.Live ? await catalog.OnTheFloorAsync(interviewId, cancellationToken) : null;
-        return new StreamState(session.Status, session.Cursor, lastSeq, floor);
+        var floor = session.Status == InterviewStatus.Live ? await catalog.OnTheFloorAsync(interviewId, cancellationToken, pass) : null;
+        return new StreamState(session.Status, session.Cursor, lastSeq, floor, isPrivate);
     }
 }
