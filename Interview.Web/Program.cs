@@ -28,10 +28,11 @@ await app.InitializeDatabaseAsync();
 
 // First: everything after sees the client's address and scheme as a trusted proxy reports them (Hosting/ReverseProxy).
 app.UseForwardedHeaders();
+// The public event stream leaves the pipeline here, on a short branch of its own (Live/EventStream.UseEventStream),
+// which records its own duration and log line.
+Interview.Web.Live.EventStream.UseEventStream(app);
 // Every request's duration and one log line (Hosting/InterviewMetricsRequests), after the client is known.
 app.UseMiddleware<InterviewMetricsRequests>();
-// The public event stream leaves the pipeline here, on a short branch of its own (Live/EventStream.UseEventStream).
-Interview.Web.Live.EventStream.UseEventStream(app);
 // The culture (Text/SiteCultures) before anything renders, error and status pages and problem+json included.
 app.UseRequestLocalization(Interview.Web.Text.SiteCultures.LocalizationOptions());
 

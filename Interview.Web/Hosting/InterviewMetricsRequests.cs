@@ -21,16 +21,23 @@ public sealed class InterviewMetricsRequests(RequestDelegate next, InterviewMetr
         }
         finally
         {
-            var took = Stopwatch.GetElapsedTime(started);
-            // Methods and routes are few and known; anything a client invents is one label, so no one can grow the series.
-            var method = Methods.Contains(http.Request.Method) ? http.Request.Method : "OTHER";
-            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(none)";
-            var status = http.Response.StatusCode;
-            metrics.RequestServed(method, route, status, took);
-            var probe = http.Request.Path.StartsWithSegments(HealthEndpoint.Path) || http.Request.Path.StartsWithSegments(InterviewMetricsEndpoint.Path);
-            logger.Log(probe ? LogLevel.Debug : LogLevel.Information,
-                "HTTP {Method} {Route} {StatusCode} in {ElapsedMs:0.0} ms (request {RequestId})",
-                method, route, status, took.TotalMilliseconds, http.TraceIdentifier);
+            Record(http, started);
         }
+    }
+
+    /// <summary>The request's duration and log line, from <paramref name="started"/> (a <see cref="Stopwatch"/> timestamp).</summary>
+    public void Record(HttpContext http, long started)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var took = Stopwatch.GetElapsedTime(started);
+        // Methods and routes are few and known; anything a client invents is one label, so no one can grow the series.
+        var method = Methods.Contains(http.Request.Method) ? http.Request.Method : "OTHER";
+        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(none)";
+        var status = http.Response.StatusCode;
+        metrics.RequestServed(method, route, status, took);
+        var probe = http.Request.Path.StartsWithSegments(HealthEndpoint.Path) || http.Request.Path.StartsWithSegments(InterviewMetricsEndpoint.Path);
+        logger.Log(probe ? LogLevel.Debug : LogLevel.Information,
+            "HTTP {Method} {Route} {StatusCode} in {ElapsedMs:0.0} ms (request {RequestId})",
+            method, route, status, took.TotalMilliseconds, http.TraceIdentifier);
     }
 }

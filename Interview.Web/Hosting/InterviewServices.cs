@@ -33,6 +33,10 @@ public static class InterviewServices
         // and serves its web root as it is.
         builder.WebHost.UseStaticWebAssets();
         builder.Logging.AddOneLineConsole();
+        // The hosting layer's own request lines ("Request starting/finished") are ours instead (InterviewMetricsRequests).
+        // With its logger off it also keeps no Activity and no log scope per request, which each event-stream viewer
+        // would otherwise hold for hours (Live/StreamServer).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         var services = builder.Services;
         var section = builder.Configuration.GetSection(Web.InterviewOptions.Section);
         services.Configure<Web.InterviewOptions>(section);

@@ -18,15 +18,20 @@ public sealed class OriginGuard(RequestDelegate next, IOptions<InterviewOptions>
         var path = context.Request.Path;
         var circuit = path.StartsWithSegments("/_blazor");
         var hub = path.StartsWithSegments("/hubs") || Live.EventStream.Matches(path);
-        if ((circuit || hub) && context.Request.Headers.Origin.ToString() is { Length: > 0 } origin)
+        if ((circuit || hub) && !Allows(context.Request, hub))
         {
-            var allowed = site.IsOwn(context.Request, origin) || (hub && _portals.Contains(origin));
-            if (!allowed)
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return context.Response.WriteAsync("Origin not allowed.");
-            }
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return context.Response.WriteAsync("Origin not allowed.");
         }
         return next(context);
+    }
+
+    /// <summary>Whether a request for a circuit, or (<paramref name="hub"/>) for the hub or the event stream, may proceed.</summary>
+    public bool Allows(HttpRequest request, bool hub)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.Origin.ToString() is not { Length: > 0 } origin
+            || site.IsOwn(request, origin)
+            || (hub && _portals.Contains(origin));
     }
 }

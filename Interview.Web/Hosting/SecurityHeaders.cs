@@ -23,24 +23,34 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<InterviewOpti
             || context.Request.Query.ContainsKey(Live.LiveHub.RehearsalParameter);
         context.Response.OnStarting(() =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = embed ? _embedPolicy : staff ? _staffPolicy : _sitePolicy;
-            if (!embed)
-            {
-                // For browsers that predate frame-ancestors.
-                headers.XFrameOptions = "SAMEORIGIN";
-            }
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = screen ? "no-referrer" : "strict-origin-when-cross-origin";
-            if (screen)
-            {
-                headers.CacheControl = "no-store";
-                headers["X-Robots-Tag"] = "noindex, nofollow";
-            }
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            Apply(context.Response, embed, staff, screen);
             return Task.CompletedTask;
         });
         return next(context);
+    }
+
+    /// <summary>
+    /// Sets the headers now: for a response whose headers are known to be written later by the caller (the event stream,
+    /// which would otherwise keep a callback per viewer for hours).
+    /// </summary>
+    public void Apply(HttpResponse response, bool embed, bool staff, bool screen)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var headers = response.Headers;
+        headers.ContentSecurityPolicy = embed ? _embedPolicy : staff ? _staffPolicy : _sitePolicy;
+        if (!embed)
+        {
+            // For browsers that predate frame-ancestors.
+            headers.XFrameOptions = "SAMEORIGIN";
+        }
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = screen ? "no-referrer" : "strict-origin-when-cross-origin";
+        if (screen)
+        {
+            headers.CacheControl = "no-store";
+            headers["X-Robots-Tag"] = "noindex, nofollow";
+        }
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
     }
 
     private static string Policy(string styles, string frameAncestors) =>
