@@ -65,7 +65,8 @@ public sealed class TranscriptEntry : Entity
                 : Guard.OptionalText(speaker, ErrorCodes.FieldSpeaker, MaxSpeakerLength),
             GuestId = guestId,
             QuestionId = questionId,
-            PublishedAt = now,
+            // Whole microseconds, as PostgreSQL keeps them: the entry announced from memory is the one read back.
+            PublishedAt = now.AddTicks(-(now.Ticks % 10)),
         };
         entry.SetText(text);
         return entry;

@@ -30,6 +30,13 @@ public static class DatabaseServices
         services.AddOptions<InterviewOptions>().ValidateOnStart();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton(new WriteGate(singleWriter: !database.IsPostgres));
+        if (!database.IsPostgres)
+        {
+            // Commits that do not wait for the disk, and the WAL copied back beside the writers (SqliteCheckpoints).
+            services.AddSingleton<IInterceptor, SqliteConnectionSettings>();
+            services.AddHostedService(sp => new SqliteCheckpointer(
+                Hosting.InterviewServices.ConnectionString(dataDirectory), sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+        }
         services.AddWritePath();
         return services;
     }

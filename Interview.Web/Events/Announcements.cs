@@ -29,6 +29,7 @@ public sealed class Announcements(IEventBus bus, PublicCatalog catalog, Hosting.
     private async Task AnnounceAllAsync(IReadOnlyList<IDomainEvent> committed)
     {
         var entries = new List<(int InterviewId, int Seq)>();
+        var unlinked = new List<EntryView>();
         var news = new List<LiveEvent>();
         // An answer published to a question tells the consoles itself (its entry names the question).
         var answeredByEntry = committed.OfType<EntryAppended>().Select(e => e.Entry.QuestionId).OfType<int>().ToHashSet();
@@ -38,6 +39,9 @@ public sealed class Announcements(IEventBus bus, PublicCatalog catalog, Hosting.
             switch (happened)
             {
                 case QuestionAnswered { Question.Id: var answered } when answeredByEntry.Contains(answered):
+                    break;
+                case EntryAppended { Entry: var entry } when PublicCatalog.UnlinkedView(entry) is { } view:
+                    unlinked.Add(view);
                     break;
                 case EntryAppended { Entry: var entry }:
                     entries.Add((entry.InterviewId, entry.Seq));
@@ -50,7 +54,9 @@ public sealed class Announcements(IEventBus bus, PublicCatalog catalog, Hosting.
                     break;
             }
         }
-        foreach (var view in await ViewsAsync(entries.Distinct().ToList()))
+        var read = await ViewsAsync(entries.Distinct().ToList());
+        // In the order published (by change number), those built from memory and those read back together.
+        foreach (var view in unlinked.Select(v => new EntryPublished(v.InterviewId, v)).Concat(read).OrderBy(p => p.Entry.Change))
         {
             await PublishAsync(view);
         }

@@ -89,7 +89,7 @@ public sealed class LivePublisher(
             {
                 // The next publisher's turn starts now: reading the view back takes no number.
                 await turn.DisposeAsync();
-                return new PublishOutcome(await ViewAsync(interviewId, entry.Seq), null);
+                return new PublishOutcome(PublicCatalog.UnlinkedView(entry) ?? await ViewAsync(interviewId, entry.Seq), null);
             }
         }
     }

@@ -394,6 +394,19 @@ public sealed class PublicCatalog(IDbContextFactory<InterviewDbContext> contextF
 
     private static ColumnView ToView(Column c) => new(c.Id, c.Slug, c.Name, c.Description);
 
+    /// <summary>
+    /// The public view of an entry just published that links to nothing (no question, no reviewer, no correction): all of
+    /// it is in the entry itself, so the save's announcement and the publisher's answer need not read it back. Null for
+    /// any other entry, whose view is read (<see cref="EntriesAsync"/>). Appending needs a session with a transcript.
+    /// </summary>
+    public static EntryView? UnlinkedView(TranscriptEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry is { QuestionId: null, ReviewedBy: null, Revisions.Count: 0, CorrectedAt: null, Change: > 0 }
+            ? ToView(entry, reviewUnit: "")
+            : null;
+    }
+
     /// <summary>The public view: a reviewed entry is credited to the session's reviewing unit, never to the reviewer.</summary>
     private static EntryView ToView(TranscriptEntry e, string reviewUnit) => new(
         e.InterviewId, e.Seq, e.Kind, e.SpeakerLabel, e.Html, e.Text, e.PublishedAt, e.QuestionId, e.CorrectedAt,
