@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -16,10 +17,13 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     public const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
 
+    // The settings stay with SQLite's connection, which the pool hands to one context after another: set once each.
+    private readonly ConditionalWeakTable<object, object> _set = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (connection is SqliteConnection)
+        if (IsNew(connection))
         {
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
@@ -31,13 +35,15 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
         DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (connection is SqliteConnection)
+        if (IsNew(connection))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    private bool IsNew(DbConnection connection) => connection is SqliteConnection { Handle: { } handle } && _set.TryAdd(handle, handle);
 }
 
 /// <summary>
