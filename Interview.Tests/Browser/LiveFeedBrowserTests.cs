@@ -47,6 +47,9 @@ public sealed class LiveFeedBrowserTests(LiveSiteFixture browser) : IClassFixtur
             await Assertions.Expect(shown.Locator("a.permalink")).ToHaveAttributeAsync("href", $"/interviews/{id}#e{seq}");
             await Assertions.Expect(shown.Locator("a.permalink")).ToHaveAttributeAsync("aria-label", $"第{seq}条的永久链接");
             await Assertions.Expect(shown.Locator("a.permalink")).ToHaveTextAsync($"#{seq}");
+            // 投诉举报, as on the entries the page was served with.
+            await Assertions.Expect(shown.Locator("a.report-link")).ToHaveAttributeAsync("href", $"/interviews/{id}/report?seq={seq}");
+            await Assertions.Expect(shown.Locator("a.report-link")).ToHaveAttributeAsync("aria-label", $"举报第 {seq} 条");
             await Assertions.Expect(shown.Locator(".entry-head time")).ToHaveTextAsync(new Regex("^\\d\\d:\\d\\d$"));
             Assert.Contains("entry-guest", await shown.GetAttributeAsync("class"), StringComparison.Ordinal);
         }

@@ -77,6 +77,13 @@
     const a = head.appendChild(el('a', 'permalink', `#${e.seq}`));
     a.href = `/interviews/${id}#e${e.seq}`;
     a.setAttribute('aria-label', f(W.EntryPermalink, e.seq));
+    // 投诉举报, as on the entries the page was served with.
+    if (W.ReportLink) {
+      const r = head.appendChild(el('a', 'report-link', W.ReportLink));
+      r.href = `/interviews/${id}/report?seq=${e.seq}`;
+      r.rel = 'nofollow';
+      r.setAttribute('aria-label', f(W.ReportEntryLink, e.seq));
+    }
     pair(li, e);
     li.appendChild(el('div', 'entry-body')).innerHTML = e.html; // sanitized by the server
     if (e.correctedAt) corrected(li, e.correctedAt);

@@ -44,7 +44,7 @@ public partial class InterviewPage
         "EntryReviewedTitle", "EntryPermalink", "EntryCorrected", "QuestionLabel", "ReadPage", "ReadStop", "ReadEntry",
         "ReadEntryStop", "ReadEntryWhat", "ReadAria", "ReadStopAria",
         "EntryOnTheFloor", "EntryAnswersQuestion", "EntryAnswersUnasked", "EntryAnswersHeading", "EntryAnswerLink",
-        "EntryReviewedPlain",
+        "EntryReviewedPlain", "ReportLink", "ReportEntryLink",
     ];
 
     // Only a preview runs the countdown.
