@@ -30,7 +30,7 @@ public sealed class StreamViewer
     /// <summary>The last change this viewer was sent (the catch-up's, then each entry's).</summary>
     public int Cursor { get; private set; }
 
-    /// <summary>Completes when the stream ends: closed by the server, too slow, or the client gone.</summary>
+    /// <summary>Completes when the stream ends (closed by the server, too slow, or the client gone) and no flush is pending.</summary>
     public Task Done => _done.Task;
 
     /// <summary>Writes the frame now, or keeps it until the catch-up or a pending flush is done; too many close the viewer.</summary>
@@ -197,24 +197,19 @@ public sealed class StreamViewer
     /// <summary>A slow reader: waits for its flush, then writes what was offered meanwhile.</summary>
     private async Task AfterFlushAsync(PipeWriter body, ValueTask<FlushResult> flush)
     {
-        FlushResult result;
+        FlushResult? result = null;
         try
         {
             result = await flush;
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or ObjectDisposedException or OperationCanceledException)
         {
-            Close();
-            return;
+            // The response is over: closed below.
         }
         lock (_done)
         {
             _flushing = false;
-            if (_closed)
-            {
-                return;
-            }
-            if (result.IsCompleted || result.IsCanceled)
+            if (_closed || result is null or { IsCompleted: true } or { IsCanceled: true })
             {
                 CloseLocked();
                 return;
@@ -226,10 +221,17 @@ public sealed class StreamViewer
         }
     }
 
+    /// <summary>
+    /// Nothing more is written. The stream ends once no flush of ours is pending: the request must not end while one
+    /// is (a reader that stopped reading is cut off by Kestrel's minimum data rate, which ends that flush).
+    /// </summary>
     private void CloseLocked()
     {
         _closed = true;
         _waiting = null;
-        _done.TrySetResult();
+        if (!_flushing)
+        {
+            _done.TrySetResult();
+        }
     }
 }
