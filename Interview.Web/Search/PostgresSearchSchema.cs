@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Interview.Web.Search;
 
 /// <summary>
@@ -37,6 +39,16 @@ public static class PostgresSearchSchema
         CREATE INDEX IF NOT EXISTS ix_search_docs_tokens_1 ON search_docs USING gin (tokens) WITH (fastupdate = off) WHERE half = 1;
         CREATE TABLE IF NOT EXISTS search_meta (key text NOT NULL PRIMARY KEY, value text NOT NULL);
         """;
+
+    /// <summary>
+    /// The layout of the vectors, raised when they change without the tokenization's <see cref="SearchSchema.Version"/>
+    /// (which SQLite shares): an index of another layout is rebuilt at start. 2: a character has a key of its own only
+    /// where it starts no pair (<see cref="PostgresTokens.LoneChars"/>).
+    /// </summary>
+    public const int Layout = 2;
+
+    /// <summary>What <c>search_meta</c>'s version says on PostgreSQL: the tokenization's and the layout's.</summary>
+    public static string StoredVersion(int version) => string.Create(CultureInfo.InvariantCulture, $"{version}.{Layout}");
 
     /// <summary>What the migration's <c>Down</c> runs.</summary>
     public const string DropSql = """

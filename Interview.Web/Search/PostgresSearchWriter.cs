@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
@@ -148,7 +147,7 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
             INSERT INTO search_meta (key, value) VALUES ('version', @version)
             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
             """);
-        SqlParameters.Bind(command, ("@version", version.ToString(CultureInfo.InvariantCulture)));
+        SqlParameters.Bind(command, ("@version", PostgresSearchSchema.StoredVersion(version)));
         command.ExecuteNonQuery();
     }
 
