@@ -38,6 +38,25 @@ public static class PostgresSearchSchema
         CREATE INDEX IF NOT EXISTS ix_search_docs_tokens_0 ON search_docs USING gin (tokens) WITH (fastupdate = off) WHERE half = 0;
         CREATE INDEX IF NOT EXISTS ix_search_docs_tokens_1 ON search_docs USING gin (tokens) WITH (fastupdate = off) WHERE half = 1;
         CREATE TABLE IF NOT EXISTS search_meta (key text NOT NULL PRIMARY KEY, value text NOT NULL);
+        """ + CommonSql;
+
+    /// <summary>
+    /// What a count may skip (<see cref="PostgresSearchReader.Count"/>): <c>search_common</c> holds, as the last
+    /// rebuild counted them, how many documents hold each pair or character that more than
+    /// <see cref="SearchService.CountLimit"/> held; <c>search_changes_seq</c> is drawn once by every document written
+    /// or removed since (a sequence: it never waits for another writer's transaction, as a counter row would), and
+    /// <c>search_meta</c>'s <c>changes</c> says where it stood at the rebuild. A word's count now is at least its count
+    /// then less the draws since, which decides "more than the limit" without reading a row.
+    /// </summary>
+    private const string CommonSql = """
+        CREATE TABLE IF NOT EXISTS search_common (lexeme text NOT NULL PRIMARY KEY, docs integer NOT NULL);
+        CREATE SEQUENCE IF NOT EXISTS search_changes_seq;
+        """;
+
+    /// <summary>What the migration that adds <see cref="CommonSql"/> runs in its <c>Down</c>.</summary>
+    public const string DropCommonSql = """
+        DROP TABLE IF EXISTS search_common;
+        DROP SEQUENCE IF EXISTS search_changes_seq;
         """;
 
     /// <summary>
@@ -56,7 +75,7 @@ public static class PostgresSearchSchema
         DROP TABLE IF EXISTS search_docs;
         DROP TABLE IF EXISTS search_meta;
         DROP SEQUENCE IF EXISTS search_docs_id_seq;
-        """;
+        """ + DropCommonSql;
 
     /// <summary>
     /// The table a rebuild fills, without indexes (they are built once, after the load). It is made and filled on a
@@ -111,5 +130,28 @@ public static class PostgresSearchSchema
         ALTER INDEX ix_{RebuildTable}_tokens_1 RENAME TO ix_search_docs_tokens_1;
         SELECT setval('search_docs_id_seq', greatest((SELECT max(id) FROM search_docs), 1));
         ANALYZE search_docs;
+        """;
+
+    /// <summary>
+    /// The rebuild's common words (<see cref="CommonSql"/>), written in its transaction after the swap: writers wait
+    /// for that transaction since its start, and draw from <c>search_changes_seq</c> after they write, so every change
+    /// the rebuild did not see draws after the mark. (<c>DELETE</c>, not <c>TRUNCATE</c>: searches go on reading the
+    /// old rows until the commit.)
+    /// </summary>
+    internal const string CommonRebuildSql = """
+        DELETE FROM search_common;
+        INSERT INTO search_common (lexeme, docs) SELECT * FROM unnest(@lexemes::text[], @docs::integer[]);
+        INSERT INTO search_meta (key, value) VALUES ('changes', nextval('search_changes_seq')::text)
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+        """;
+
+    /// <summary>
+    /// A word's count is at least this (null when the last rebuild did not find it common, or none recorded where the
+    /// changes stood). With the index's last id, for the reader's sense of how densely it matches.
+    /// </summary>
+    internal const string CommonCountSql = """
+        SELECT c.docs - (s.last_value - m.value::bigint), c.docs, (SELECT coalesce(max(id), 0) FROM search_docs)
+        FROM search_common c CROSS JOIN search_changes_seq s JOIN search_meta m ON m.key = 'changes'
+        WHERE c.lexeme = @lexeme
         """;
 }

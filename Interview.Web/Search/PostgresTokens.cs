@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Interview.Web.Search;
@@ -62,7 +63,11 @@ internal static class PostgresTokens
     /// then each lexeme's UTF-8 and a zero byte, its number of positions and the positions (weight D, so the position
     /// itself), integers big-endian.
     /// </summary>
-    public static byte[] BinaryVector(TokenizedDocument tokens)
+    /// <remarks>
+    /// With <paramref name="documents"/>, also counts the document in each of its pairs' and characters' totals (a
+    /// character's: the documents that hold it anywhere, what a one-character query finds).
+    /// </remarks>
+    public static byte[] BinaryVector(TokenizedDocument tokens, Dictionary<string, int>? documents = null)
     {
         var lexemes = new Dictionary<string, List<ushort>?>(StringComparer.Ordinal);
         var position = 0;
@@ -76,6 +81,17 @@ internal static class PostgresTokens
             if (positions!.Count < MaxPositions && (positions.Count == 0 || positions[^1] < position))
             {
                 positions.Add((ushort)position);
+            }
+        }
+        if (documents is not null)
+        {
+            foreach (var pair in lexemes.Keys)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(documents, pair, out _)++;
+            }
+            foreach (var character in Split(tokens.Chars))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(documents, character, out _)++;
             }
         }
         foreach (var token in LoneChars(tokens))
