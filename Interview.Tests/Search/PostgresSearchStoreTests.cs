@@ -229,6 +229,18 @@ public sealed class PostgresSearchStoreTests(PostgresServer server) : SearchStor
         }
     }
 
+    /// <summary>A rebuild counts tokens as numbers: every kind of token comes back as it went in.</summary>
+    [Theory]
+    [InlineData("医")]
+    [InlineData("医保")]
+    [InlineData("保·政")]
+    [InlineData("𠮷")]
+    [InlineData("𠮷吉")]
+    [InlineData("吉·𠮷")]
+    [InlineData("h1")]
+    public void ACountedTokenComesBackAsItWas(string token) =>
+        Assert.Equal(token, PostgresLexemeCounts.Token(PostgresLexemeCounts.Key(token)));
+
     [Fact]
     public async Task ARareWordIsReadThroughTheGinIndex()
     {

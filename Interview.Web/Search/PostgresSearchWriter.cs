@@ -22,7 +22,7 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
     private readonly StringBuilder _vector = new();
     private readonly HashSet<int> _seen = [];
     /// <summary>A rebuild's count of documents per pair and character, for <c>search_common</c>.</summary>
-    private readonly Dictionary<string, int> _documents = new(StringComparer.Ordinal);
+    private readonly PostgresLexemeCounts _documents = new();
     private bool _rebuilding;
     private NpgsqlConnection? _copyConnection;
     private NpgsqlTransaction? _copyTransaction;
@@ -138,9 +138,9 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
         }
         using (var command = Sql(PostgresSearchSchema.CommonRebuildSql))
         {
-            var common = _documents.Where(d => d.Value > SearchService.CountLimit).ToList();
-            command.Parameters.AddWithValue("lexemes", common.Select(d => d.Key).ToArray());
-            command.Parameters.AddWithValue("docs", common.Select(d => d.Value).ToArray());
+            var common = _documents.Above(SearchService.CountLimit);
+            command.Parameters.AddWithValue("lexemes", common.Select(d => d.Token).ToArray());
+            command.Parameters.AddWithValue("docs", common.Select(d => d.Documents).ToArray());
             command.ExecuteNonQuery();
         }
         _documents.Clear();
@@ -192,7 +192,7 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
     }
 
     /// <summary>Copies a batch and counts its documents into <paramref name="documents"/> (one batch at a time).</summary>
-    private static void Copy(NpgsqlConnection on, (long Id, TokenizedDocument Tokens)[] batch, Dictionary<string, int> documents)
+    private static void Copy(NpgsqlConnection on, (long Id, TokenizedDocument Tokens)[] batch, PostgresLexemeCounts documents)
     {
         // Binary: the server takes each vector as it is, where the text form is parsed and sorted there. FREEZE: the
         // table is new in this transaction, so its rows are written visible to all, and no first read rewrites them.

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Interview.Web.Search;
@@ -67,7 +66,7 @@ internal static class PostgresTokens
     /// With <paramref name="documents"/>, also counts the document in each of its pairs' and characters' totals (a
     /// character's: the documents that hold it anywhere, what a one-character query finds).
     /// </remarks>
-    public static byte[] BinaryVector(TokenizedDocument tokens, Dictionary<string, int>? documents = null)
+    public static byte[] BinaryVector(TokenizedDocument tokens, PostgresLexemeCounts? documents = null)
     {
         var lexemes = new Dictionary<string, List<ushort>?>(StringComparer.Ordinal);
         var position = 0;
@@ -87,11 +86,11 @@ internal static class PostgresTokens
         {
             foreach (var pair in lexemes.Keys)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(documents, pair, out _)++;
+                documents.Add(pair);
             }
             foreach (var character in Split(tokens.Chars))
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(documents, character, out _)++;
+                documents.Add(character);
             }
         }
         foreach (var token in LoneChars(tokens))
