@@ -15,6 +15,7 @@ namespace Interview.Tests.Search;
 public sealed class PostgresSearchStoreTests(PostgresServer server) : SearchStoreTests
 {
     private static readonly SemaphoreSlim CorpusLock = new(1, 1);
+    private static readonly SearchScope Everything = new(null, null, null, null);
     private static string? _corpus;
 
     protected override async Task<DbConnection> OpenCorpusAsync()
@@ -147,6 +148,98 @@ public sealed class PostgresSearchStoreTests(PostgresServer server) : SearchStor
         Assert.Equal("on", before);
         Assert.Equal(before, await ScalarAsync(connection, "SELECT current_setting('jit')"));
     }
+
+    /// <summary>
+    /// A character has a key of its own only where it starts no pair, as a text's last one (略); 保 and 策 of 医保政策，策略
+    /// are found as the prefixes of 保政 and 策·策 (<see cref="PostgresTokens.Query"/>).
+    /// </summary>
+    [Fact]
+    public async Task OnlyACharacterThatStartsNoPairHasAKeyOfItsOwn()
+    {
+        var tokens = TokenizedDocument.Of(new SearchDocument(1, SearchDocKind.Entry, 1, "医保政策，策略"), new StringBuilder(), new StringBuilder(), []);
+        await using var connection = await OpenEmptyAsync();
+
+        Assert.Equal("'保政':2 '医保':1 '政策':3 '略' '策·策':4 '策略':5", await ScalarAsync(connection, "SELECT @query::tsvector::text",
+            PostgresTokens.Vector(tokens, new StringBuilder())));
+        Assert.Equal("('保':*)", PostgresTokens.Query(SearchQuery.Parse("保").Terms));
+    }
+
+    /// <summary>
+    /// A word the rebuild found in more than 5,000 documents is counted from <c>search_common</c> without reading rows,
+    /// less every change since: removals that bring it under the limit, and additions that bring it back, are counted
+    /// exactly, whichever way the reader counts.
+    /// </summary>
+    [Fact]
+    public async Task ACommonWordsCountAllowsForEveryChangeSinceTheRebuild()
+    {
+        const int Common = SearchService.CountLimit + 10;
+        await using var connection = await OpenEmptyAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            using (var writer = Writer(connection, transaction))
+            {
+                writer.Clear();
+                for (var i = 1; i <= Common + 5; i++)
+                {
+                    var text = i <= Common ? $"医保报销第{i}条" : "其他内容";
+                    writer.Insert(TokenizedDocument.Of(new SearchDocument(1, SearchDocKind.Entry, i, text), new StringBuilder(), new StringBuilder(), []), i);
+                }
+                writer.FinishBulkLoad();
+            }
+            await transaction.CommitAsync();
+        }
+        var limit = SearchService.CountLimit + 1;
+        (int, bool) Count(string query) => Reader(connection).Count(SearchQuery.Parse(query), Everything, limit);
+
+        Assert.Equal(Common.ToString(System.Globalization.CultureInfo.InvariantCulture), await ScalarAsync(connection, "SELECT docs::text FROM search_common WHERE lexeme = '医保'"));
+        Assert.Equal((limit, true), Count("医保"));
+        Assert.Equal((limit, true), Count("医"));
+        Assert.Equal(Enumerable.Range(Common - 19, 20).Reverse(), Reader(connection).Newest(SearchQuery.Parse("医保"), Everything, 0, 20).Select(r => r.Reference));
+
+        await ChangeAsync(writer =>
+        {
+            for (var i = 1; i <= 20; i++)
+            {
+                writer.Remove(1, SearchDocKind.Entry, i);
+            }
+        });
+        Assert.Equal((Common - 20, true), Count("医保"));
+        Assert.Equal((Common - 20, true), Count("医"));
+
+        await ChangeAsync(writer =>
+        {
+            for (var i = 1; i <= 11; i++)
+            {
+                writer.Upsert(new SearchDocument(2, SearchDocKind.Entry, i, "医保"));
+            }
+        });
+        Assert.Equal((limit, true), Count("医保"));
+
+        await ChangeAsync(writer => writer.Upsert(new SearchDocument(2, SearchDocKind.Entry, 1, "更正后不再提及")));
+        Assert.Equal((SearchService.CountLimit, true), Count("医保"));
+
+        async Task ChangeAsync(Action<ISearchWriter> change)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            using (var writer = Writer(connection, transaction))
+            {
+                change(writer);
+            }
+            await transaction.CommitAsync();
+        }
+    }
+
+    /// <summary>A rebuild counts tokens as numbers: every kind of token comes back as it went in.</summary>
+    [Theory]
+    [InlineData("医")]
+    [InlineData("医保")]
+    [InlineData("保·政")]
+    [InlineData("𠮷")]
+    [InlineData("𠮷吉")]
+    [InlineData("吉·𠮷")]
+    [InlineData("h1")]
+    public void ACountedTokenComesBackAsItWas(string token) =>
+        Assert.Equal(token, PostgresLexemeCounts.Token(PostgresLexemeCounts.Key(token)));
 
     [Fact]
     public async Task ARareWordIsReadThroughTheGinIndex()

@@ -89,6 +89,11 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
             // Asked again with no higher limit (relevance weighs a one-word query by that word's count): known.
             return (Math.Min(known.Count, limit), true);
         }
+        if (Common(query, scope, limit) is { } common)
+        {
+            _counts[Key(query, scope)] = common;
+            return (limit, true);
+        }
         using var command = Matching(query, scope, "id, interview_id, kind, ref", "LIMIT @limit", """
             WITH m AS MATERIALIZED ({0}), c AS (SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM m)
             SELECT c.n, c.last, m.id, m.interview_id, m.kind, m.ref FROM c LEFT JOIN m ON c.n < @limit
@@ -112,6 +117,30 @@ internal sealed class PostgresSearchReader(NpgsqlConnection connection, SearchSo
         rows.Sort((a, b) => b.Id.CompareTo(a.Id));
         _counts[Key(query, scope)] = (count, limit, last, rows);
         return (count, true);
+    }
+
+    /// <summary>
+    /// A one-word query of one token (a character, a two-character word) in everything, that the last rebuild found in
+    /// more than <paramref name="limit"/> documents and that so few changes since cannot have brought under it
+    /// (<see cref="PostgresSearchSchema.CommonRebuildSql"/>): counted without reading a row, where an exact count of
+    /// 5,001 costs some 5,001 visits to the table (工作, in 12% of a million documents: 120 ms). Its last id is where a
+    /// count's rows would have ended, had they been as dense as the word is over the index.
+    /// </summary>
+    private (int Count, int Limit, long Last, List<DocRow> Rows)? Common(SearchQuery query, SearchScope scope, int limit)
+    {
+        if (!scope.IsEverything || query.Terms is not [{ Tokens: [var token] }])
+        {
+            return null;
+        }
+        using var command = new NpgsqlCommand(PostgresSearchSchema.CommonCountSql, connection);
+        command.Parameters.AddWithValue("lexeme", token);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read() || reader.GetInt64(0) < limit)
+        {
+            return null;
+        }
+        var last = (long)Math.Ceiling(limit * ((double)reader.GetInt64(2) / reader.GetInt32(1)));
+        return (limit, limit, last, []);
     }
 
     public long DocumentCount()

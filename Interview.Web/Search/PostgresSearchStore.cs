@@ -12,6 +12,8 @@ internal sealed class PostgresSearchStore : ISearchStore
 
     public bool ScopesBySessions => true;
 
+    public string StoredVersion(int version) => PostgresSearchSchema.StoredVersion(version);
+
     public ISearchWriter Writer(InterviewDbContext db) => new PostgresSearchWriter(
         Connection(db), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
@@ -22,6 +21,8 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
     private readonly StringBuilder _chars = new();
     private readonly StringBuilder _vector = new();
     private readonly HashSet<int> _seen = [];
+    /// <summary>A rebuild's count of documents per pair and character, for <c>search_common</c>.</summary>
+    private readonly PostgresLexemeCounts _documents = new();
     private bool _rebuilding;
     private NpgsqlConnection? _copyConnection;
     private NpgsqlTransaction? _copyTransaction;
@@ -37,13 +38,19 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
         using var command = Sql("""
             INSERT INTO search_docs (interview_id, kind, ref, tokens) VALUES (@interview, @kind, @ref, @tokens::tsvector)
             ON CONFLICT (interview_id, kind, ref) DO UPDATE SET tokens = EXCLUDED.tokens
-            RETURNING id
-            """);
+            RETURNING id;
+            """ + DrawChange);
         var tokens = TokenizedDocument.Of(document, _pairs, _chars, _seen);
         SqlParameters.Bind(command, ("@interview", document.InterviewId), ("@kind", (int)document.Kind), ("@ref", document.Reference),
             ("@tokens", PostgresTokens.Vector(tokens, _vector)));
         return (long)command.ExecuteScalar()!;
     }
+
+    /// <summary>
+    /// Put after a document's write or removal, in the same command: one draw of <c>search_changes_seq</c>, so counts
+    /// taken from <c>search_common</c> allow for it (<see cref="PostgresSearchSchema.CommonRebuildSql"/>).
+    /// </summary>
+    private const string DrawChange = "\nSELECT nextval('search_changes_seq');";
 
     /// <summary>Only a rebuild inserts: rows wait in memory and go to the new table by <c>COPY</c>, a batch at a time.</summary>
     public long Insert(TokenizedDocument tokens, long rowid)
@@ -63,7 +70,7 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
     public void Remove(int interviewId, SearchDocKind kind, int reference)
     {
         Flush();
-        using var command = Sql("DELETE FROM search_docs WHERE interview_id = @interview AND kind = @kind AND ref = @ref");
+        using var command = Sql("DELETE FROM search_docs WHERE interview_id = @interview AND kind = @kind AND ref = @ref;" + DrawChange);
         SqlParameters.Bind(command, ("@interview", interviewId), ("@kind", (int)kind), ("@ref", reference));
         command.ExecuteNonQuery();
     }
@@ -129,6 +136,14 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
             command.CommandTimeout = 0;
             command.ExecuteNonQuery();
         }
+        using (var command = Sql(PostgresSearchSchema.CommonRebuildSql))
+        {
+            var common = _documents.Above(SearchService.CountLimit);
+            command.Parameters.AddWithValue("lexemes", common.Select(d => d.Token).ToArray());
+            command.Parameters.AddWithValue("docs", common.Select(d => d.Documents).ToArray());
+            command.ExecuteNonQuery();
+        }
+        _documents.Clear();
         _rebuilding = false;
 
         static void Index(NpgsqlConnection on, string sql)
@@ -148,7 +163,7 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
             INSERT INTO search_meta (key, value) VALUES ('version', @version)
             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
             """);
-        SqlParameters.Bind(command, ("@version", version.ToString(CultureInfo.InvariantCulture)));
+        SqlParameters.Bind(command, ("@version", PostgresSearchSchema.StoredVersion(version)));
         command.ExecuteNonQuery();
     }
 
@@ -165,7 +180,7 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
         var batch = _pending.ToArray();
         _pending.Clear();
         WaitForCopy();
-        _copying = Task.Run(() => Copy(_copyConnection!, batch));
+        _copying = Task.Run(() => Copy(_copyConnection!, batch, _documents));
     }
 
     /// <summary>Waits for the batch being copied, if any; its failure is the rebuild's.</summary>
@@ -176,7 +191,8 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
         copying?.GetAwaiter().GetResult();
     }
 
-    private static void Copy(NpgsqlConnection on, (long Id, TokenizedDocument Tokens)[] batch)
+    /// <summary>Copies a batch and counts its documents into <paramref name="documents"/> (one batch at a time).</summary>
+    private static void Copy(NpgsqlConnection on, (long Id, TokenizedDocument Tokens)[] batch, PostgresLexemeCounts documents)
     {
         // Binary: the server takes each vector as it is, where the text form is parsed and sorted there. FREEZE: the
         // table is new in this transaction, so its rows are written visible to all, and no first read rewrites them.
@@ -191,7 +207,7 @@ internal sealed class PostgresSearchWriter(NpgsqlConnection connection, NpgsqlTr
             copy.Write((int)document.Kind, NpgsqlDbType.Integer);
             copy.Write(document.Reference, NpgsqlDbType.Integer);
             // tsvector's binary form, written as bytes: binary COPY hands each field to the column type's receive.
-            copy.Write(PostgresTokens.BinaryVector(tokens), NpgsqlDbType.Bytea);
+            copy.Write(PostgresTokens.BinaryVector(tokens, documents), NpgsqlDbType.Bytea);
         }
         copy.Complete();
     }

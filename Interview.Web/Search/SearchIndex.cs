@@ -64,7 +64,7 @@ public sealed class SearchIndex(IDbContextFactory<InterviewDbContext> contexts, 
             var version = await db.Database
                 .SqlQueryRaw<string>("SELECT value AS \"Value\" FROM search_meta WHERE key = 'version'")
                 .FirstOrDefaultAsync(cancellationToken);
-            if (version == SearchSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            if (version == SearchStores.For(db.Database).StoredVersion(SearchSchema.Version))
             {
                 return;
             }

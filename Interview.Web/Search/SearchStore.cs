@@ -20,6 +20,12 @@ internal interface ISearchStore
     /// </summary>
     bool ScopesBySessions { get; }
 
+    /// <summary>
+    /// What <c>search_meta</c> holds for an index built by tokenization <paramref name="version"/>
+    /// (<see cref="SearchSchema.Version"/>) in this store's current layout: a store may change its layout alone.
+    /// </summary>
+    string StoredVersion(int version);
+
     /// <summary>A writer on the context's open connection, inside its current transaction if any.</summary>
     ISearchWriter Writer(InterviewDbContext db);
 

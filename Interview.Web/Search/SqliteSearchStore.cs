@@ -12,6 +12,8 @@ internal sealed class SqliteSearchStore : ISearchStore
 
     public bool ScopesBySessions => false;
 
+    public string StoredVersion(int version) => version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public ISearchWriter Writer(InterviewDbContext db) => new SqliteSearchWriter(
         Connection(db), (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
 
